@@ -1,0 +1,61 @@
+// Our own record: what we write. Strict on purpose: a field we did not plan for is a bug, not data.
+import { z } from 'zod';
+
+/** A calendar date as ModelScope's day (Asia/Shanghai), `YYYY-MM-DD`. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** One model on the API-Inference list, as stored in a snapshot. */
+export const ModelRecord = z.strictObject({
+  /** `owner/name`, unique within a snapshot; snapshots are sorted by it. */
+  id: z.string().min(3),
+  /** Namespace (upstream `Path`). */
+  owner: z.string().min(1),
+  /** Repository name (upstream `Name`). */
+  name: z.string().min(1),
+  /** Upstream `ChineseName`; `""` when absent. */
+  chineseName: z.string(),
+  /** Likes (upstream `Stars`). */
+  likes: z.number().int().nonnegative(),
+  /** Total downloads (upstream `Downloads`). */
+  downloads: z.number().int().nonnegative(),
+  /** Task names (upstream `Tasks[].Name`), empties dropped, order kept. */
+  tasks: z.array(z.string().min(1)),
+  /** Free tags (upstream `Tags`). */
+  tags: z.array(z.string()),
+  /** Licence id; `""` when upstream has none. */
+  license: z.string(),
+  /** Upstream `SupportInference` (e.g. `txt2img`); never empty on the list. */
+  inferenceType: z.string().min(1),
+  /** Upstream `AigcType` (`LoRA`, `Checkpoint`…); `""` when absent. */
+  aigcType: z.string(),
+  /** ISO 8601 UTC; `null` when upstream sends nothing usable. */
+  createdAt: z.string().datetime().nullable(),
+  /** ISO 8601 UTC; `null` when upstream sends nothing usable. */
+  updatedAt: z.string().datetime().nullable(),
+  /** Listed by the OpenAI-compatible `GET /v1/models` of the inference gateway. */
+  chatApi: z.boolean(),
+});
+export type ModelRecord = z.infer<typeof ModelRecord>;
+
+/** Where a snapshot came from (no timings: those would break determinism). */
+export const SnapshotSource = z.strictObject({
+  /** Catalog origin, e.g. `https://modelscope.cn`. */
+  origin: z.string(),
+  /** Inference gateway origin, e.g. `https://api-inference.modelscope.cn`. */
+  inferenceOrigin: z.string(),
+  /** Upstream `TotalCount` of the filtered listing the snapshot equals. */
+  totalCount: z.number().int().nonnegative(),
+  /** Upstream `TotalCount` without the API-Inference filter (the filter check). */
+  unfilteredTotalCount: z.number().int().nonnegative(),
+  /** Number of ids `GET /v1/models` returned. */
+  chatModelCount: z.number().int().nonnegative(),
+});
+export type SnapshotSource = z.infer<typeof SnapshotSource>;
+
+/** One dated snapshot file: `<data-dir>/snapshots/<date>.json`. */
+export const Snapshot = z.strictObject({
+  date: IsoDate,
+  source: SnapshotSource,
+  models: z.array(ModelRecord),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
