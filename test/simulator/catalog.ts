@@ -1,0 +1,295 @@
+// The deterministic catalog: which models are on the API-Inference list on a given day, with their metrics.
+// Pure from the outside (catalogForDay); inside, each generator keeps its latest day so walking forward is cheap.
+import { SimulatorError } from './errors.ts';
+import { unit } from './hash.ts';
+import { forcedAwkward, modelSeed, parseToken, render } from './records.ts';
+import type { ModelSeed } from './records.ts';
+import type { UpstreamModel } from './types.ts';
+
+/** Generator options; the same options and day always give the same catalog. */
+export interface CatalogOptions {
+  /** Models on the list on day 0 (default 500, 0…100_000). */
+  readonly size?: number;
+  /** Generator seed, a non-negative safe integer (default 1). */
+  readonly seed?: number;
+  /** Share of the list that changes membership per day: enters, leaves, returns (default 0.01). */
+  readonly churnRate?: number;
+  /** Share of models whose downloads grow per day (default 1/3); likes grow on a fifth as many. */
+  readonly metricsRate?: number;
+  /** Unfiltered hub size on day 0 = size × hubFactor (default 3, at least 1). */
+  readonly hubFactor?: number;
+  /** Ids served by /v1/models, one of them not in the catalog (default 40). */
+  readonly chatModels?: number;
+}
+
+export type ResolvedCatalogOptions = Required<CatalogOptions>;
+
+/** One model on a given day, with the numeric sort keys the upstream record may hide in strings. */
+export interface CatalogEntry {
+  readonly model: UpstreamModel;
+  /** `Path/Name`. */
+  readonly key: string;
+  readonly id: number;
+  readonly downloads: number;
+  readonly stars: number;
+  /** LastUpdatedTime, Unix seconds (the GmtModified sort key). */
+  readonly modified: number;
+  /** On the API-Inference list today. */
+  readonly listed: boolean;
+}
+
+/** The catalog on one day; immutable. */
+export interface CatalogDay {
+  readonly day: number;
+  readonly options: ResolvedCatalogOptions;
+  /** Today's API-Inference list in Default order (newest Id first). */
+  readonly listing: readonly UpstreamModel[];
+  /** The same, with sort keys. */
+  readonly entries: readonly CatalogEntry[];
+  /** Every catalog model that exists today, listed or not (leavers have `SupportInference: ""`), Default order. */
+  readonly hubCore: readonly CatalogEntry[];
+  /**
+   * Hub-only models (never on the list), generated on demand by index. Their Id, downloads, likes and
+   * LastUpdatedTime all fall with the index, so index order is their order under every sort.
+   */
+  readonly hubExtraCount: number;
+  hubExtra(index: number): CatalogEntry;
+  /** Unfiltered hub size: hubCore + hub extras. */
+  readonly hubTotal: number;
+  /** Ids /v1/models serves today: listed `txt2txt` models (oldest first), then one id not in the catalog. */
+  readonly chatIds: readonly string[];
+  /** A catalog or hub model by `Path/Name` (detail route); `undefined` when it does not exist today. */
+  find(key: string): CatalogEntry | undefined;
+}
+
+/** Day 0 at 00:00 Asia/Shanghai (2026-02-15), Unix seconds. */
+export const DAY0 = 20_500 * 86_400 - 8 * 3600;
+const SPAN = 3 * 365 * 86_400;
+const ID_BASE = 100_000;
+/** Of the churn: leave probability per listed model and arrivals per day, both × churnRate. */
+const LEAVE_SHARE = 0.4;
+const ENTER_SHARE = 0.4;
+/** Chance per day that a model off the list comes back. */
+const RETURN_RATE = 0.12;
+const LIKES_SHARE = 0.2;
+const UPDATE_RATE = 0.02;
+/** The id /v1/models serves that the catalog does not have (the real gateway has some). */
+export const GATEWAY_ONLY_ID = 'deepseek-ai/DeepSeek-V3.2-Exp';
+const SALT = { leave: 1, back: 2, downloads: 3, gain: 4, stars: 5, updated: 6, when: 7, arrivals: 8, init: 9 } as const;
+
+/** Start of `day`, Unix seconds. */
+export function dayStart(day: number): number {
+  return DAY0 + day * 86_400;
+}
+
+function checkNumber(value: number, name: string, min: number, max: number, integer: boolean): number {
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new SimulatorError(`${name} must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got ${String(value)}`, 'catalog options');
+  }
+  return value;
+}
+
+/** Fill in defaults and reject nonsense with a one-line error. */
+export function resolveCatalogOptions(options: CatalogOptions = {}): ResolvedCatalogOptions {
+  return {
+    size: checkNumber(options.size ?? 500, 'size', 0, 100_000, true),
+    seed: checkNumber(options.seed ?? 1, 'seed', 0, Number.MAX_SAFE_INTEGER, true),
+    churnRate: checkNumber(options.churnRate ?? 0.01, 'churnRate', 0, 1, false),
+    metricsRate: checkNumber(options.metricsRate ?? 1 / 3, 'metricsRate', 0, 1, false),
+    hubFactor: checkNumber(options.hubFactor ?? 3, 'hubFactor', 1, 100, false),
+    chatModels: checkNumber(options.chatModels ?? 40, 'chatModels', 0, 10_000, true),
+  };
+}
+
+class Generator {
+  readonly options: ResolvedCatalogOptions;
+  readonly hubExtraCount: number;
+  private readonly idStride: number;
+  private readonly seeds: ModelSeed[] = [];
+  private readonly extras: (CatalogEntry | undefined)[] = [];
+  private readonly recent = new Map<number, CatalogDay>();
+  private day = 0;
+  private count = 0;
+  private listed = new Uint8Array(0);
+  private downloads = new Float64Array(0);
+  private stars = new Float64Array(0);
+  private updated = new Float64Array(0);
+
+  constructor(options: ResolvedCatalogOptions) {
+    this.options = options;
+    this.hubExtraCount = Math.round(options.size * (options.hubFactor - 1));
+    // Catalog ids are even and hub ids odd, over the same range, so the unfiltered Default order interleaves them.
+    this.idStride = Math.max(1, Math.ceil(this.hubExtraCount / Math.max(1, options.size)));
+    this.reset();
+  }
+
+  at(day: number): CatalogDay {
+    const cached = this.recent.get(day);
+    if (cached !== undefined) return cached;
+    if (day < this.day) this.reset();
+    while (this.day < day) this.step();
+    const result = this.materialise();
+    this.recent.set(day, result);
+    if (this.recent.size > 3) this.recent.delete(this.recent.keys().next().value ?? day);
+    return result;
+  }
+
+  private reset(): void {
+    const { size, seed } = this.options;
+    this.day = 0;
+    this.count = 0;
+    this.seeds.length = 0;
+    this.grow(size + 64);
+    for (let k = 0; k < size; k++) {
+      const slot = SPAN / Math.max(1, size);
+      const created = Math.floor(dayStart(0) - SPAN + k * slot + unit(seed, k, 0, SALT.init) * slot * 0.9);
+      const model = this.add(created);
+      this.downloads[k] = model.downloads0;
+      this.stars[k] = model.stars0;
+      this.updated[k] = created + Math.floor(unit(seed, k, 1, SALT.init) * (dayStart(0) - 1 - created));
+    }
+  }
+
+  private grow(capacity: number): void {
+    if (capacity <= this.listed.length) return;
+    const next = Math.max(capacity, this.listed.length * 2);
+    const copy = <T extends Uint8Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
+    this.listed = copy(this.listed, new Uint8Array(next));
+    this.downloads = copy(this.downloads, new Float64Array(next));
+    this.stars = copy(this.stars, new Float64Array(next));
+    this.updated = copy(this.updated, new Float64Array(next));
+  }
+
+  /** A new catalog model, listed, with no downloads yet. */
+  private add(created: number): ModelSeed {
+    const k = this.count++;
+    this.grow(this.count);
+    const model = modelSeed(this.options.seed, 'catalog', k, ID_BASE + 2 * k * this.idStride, created, forcedAwkward(k));
+    this.seeds.push(model);
+    this.listed[k] = 1;
+    this.downloads[k] = 0;
+    this.stars[k] = 0;
+    this.updated[k] = created;
+    return model;
+  }
+
+  private step(): void {
+    const { seed, size, churnRate, metricsRate } = this.options;
+    const d = this.day;
+    const end = dayStart(d + 1);
+    const leave = churnRate * LEAVE_SHARE;
+    const { listed, downloads, stars, updated } = this;
+    for (let k = 0; k < this.count; k++) {
+      if (listed[k] === 1) {
+        if (unit(seed, k, d, SALT.leave) < leave) listed[k] = 0;
+      } else if (unit(seed, k, d, SALT.back) < RETURN_RATE) listed[k] = 1;
+      if (unit(seed, k, d, SALT.downloads) < metricsRate) {
+        downloads[k] = (downloads[k] ?? 0) + 1 + Math.floor(unit(seed, k, d, SALT.gain) * (1 + (downloads[k] ?? 0) / 400));
+      }
+      if (unit(seed, k, d, SALT.stars) < metricsRate * LIKES_SHARE) stars[k] = (stars[k] ?? 0) + 1;
+      if (unit(seed, k, d, SALT.updated) < UPDATE_RATE) {
+        updated[k] = Math.max(updated[k] ?? 0, end - 1 - Math.floor(unit(seed, k, d, SALT.when) * 43_200));
+      }
+    }
+    const expected = size * churnRate * ENTER_SHARE * (0.5 + unit(seed, d, 0, SALT.arrivals));
+    const arrivals = Math.floor(expected + unit(seed, d, 1, SALT.arrivals));
+    for (let i = 0; i < arrivals; i++) this.add(end - 86_400 + Math.floor(((i + 1) * 86_400) / (arrivals + 1)));
+    this.day = d + 1;
+  }
+
+  private entry(k: number, listed: boolean): CatalogEntry {
+    const model = this.seeds[k];
+    if (model === undefined) throw new RangeError(`no catalog model ${k}`);
+    const metrics = { downloads: this.downloads[k] ?? 0, stars: this.stars[k] ?? 0, updated: this.updated[k] ?? 0 };
+    return {
+      model: render(model, metrics, listed),
+      key: model.key,
+      id: model.id,
+      downloads: metrics.downloads,
+      stars: metrics.stars,
+      modified: metrics.updated,
+      listed,
+    };
+  }
+
+  hubExtra(j: number): CatalogEntry {
+    const cached = this.extras[j];
+    if (cached !== undefined) return cached;
+    const m = this.hubExtraCount;
+    if (!Number.isInteger(j) || j < 0 || j >= m) throw new RangeError(`no hub model ${j}`);
+    const rank = (m - j) / m;
+    const modified = dayStart(0) - 3600 - Math.floor((j * SPAN) / m);
+    const created = modified - Math.floor(unit(this.options.seed, j, 2, SALT.init) * SPAN * 0.5);
+    const model = modelSeed(this.options.seed, 'hub', j, ID_BASE + 2 * (m - 1 - j) + 1, created);
+    const metrics = { downloads: Math.floor(200_000 * rank ** 6), stars: Math.floor(800 * rank ** 8), updated: modified };
+    const result: CatalogEntry = {
+      model: render(model, metrics, false),
+      key: model.key,
+      id: model.id,
+      downloads: metrics.downloads,
+      stars: metrics.stars,
+      modified,
+      listed: false,
+    };
+    this.extras[j] = result;
+    return result;
+  }
+
+  private materialise(): CatalogDay {
+    const { count } = this;
+    const entries: CatalogEntry[] = [];
+    const hubCore: CatalogEntry[] = [];
+    for (let k = count - 1; k >= 0; k--) {
+      const item = this.entry(k, this.listed[k] === 1);
+      hubCore.push(item);
+      if (item.listed) entries.push(item);
+    }
+    const chat = this.options.chatModels;
+    const llms = entries.filter((e) => e.model.SupportInference === 'txt2txt').reverse();
+    const chatIds = chat === 0 ? [] : [...llms.slice(0, chat - 1).map((e) => e.key), GATEWAY_ONLY_ID];
+    const seeds = this.seeds;
+    const generator = this;
+    return {
+      day: this.day,
+      options: this.options,
+      listing: entries.map((e) => e.model),
+      entries,
+      hubCore,
+      hubExtraCount: this.hubExtraCount,
+      hubExtra: (j) => generator.hubExtra(j),
+      hubTotal: hubCore.length + this.hubExtraCount,
+      chatIds,
+      find(key) {
+        const token = parseToken(key.slice(key.indexOf('/') + 1));
+        if (token === undefined) return undefined;
+        if (token.space === 'catalog') {
+          const found = token.index < count && seeds[token.index]?.key === key ? hubCore[count - 1 - token.index] : undefined;
+          return found;
+        }
+        if (token.space !== 'hub' || token.index >= generator.hubExtraCount) return undefined;
+        const extra = generator.hubExtra(token.index);
+        return extra.key === key ? extra : undefined;
+      },
+    };
+  }
+}
+
+const generators = new Map<string, Generator>();
+
+function generatorFor(options: ResolvedCatalogOptions): Generator {
+  const key = JSON.stringify(options);
+  let generator = generators.get(key);
+  if (generator === undefined) {
+    generator = new Generator(options);
+    if (generators.size >= 4) generators.delete(generators.keys().next().value ?? key);
+  } else generators.delete(key);
+  generators.set(key, generator);
+  return generator;
+}
+
+/** The catalog on `day` (default 0) for these options. Fast when days are asked in increasing order. */
+export function catalogForDay(options: CatalogOptions & { readonly day?: number } = {}): CatalogDay {
+  const { day = 0, ...rest } = options;
+  checkNumber(day, 'day', 0, 100_000, true);
+  return generatorFor(resolveCatalogOptions(rest)).at(day);
+}

@@ -1,0 +1,108 @@
+// Everything the server changes: the current day, models inserted mid-crawl, faults and the request log.
+import { catalogForDay, dayStart } from './catalog.ts';
+import type { CatalogDay, CatalogEntry, ResolvedCatalogOptions } from './catalog.ts';
+import { SimulatorError } from './errors.ts';
+import { FaultBook } from './faults.ts';
+import { modelSeed, parseToken, render } from './records.ts';
+import type { RequestRecord, UpstreamModel } from './types.ts';
+import { ViewCache } from './views.ts';
+import type { View, ViewRequest, ViewSource } from './views.ts';
+
+/** The request log keeps at most this many records (the oldest tenth is dropped past it). */
+export const MAX_LOGGED_REQUESTS = 200_000;
+
+export class SimulatorState {
+  readonly options: ResolvedCatalogOptions;
+  readonly faults = new FaultBook();
+  readonly log: RequestRecord[] = [];
+  private catalog: CatalogDay;
+  /** Models inserted by insert-during-crawl today, newest first; setDay() drops them. */
+  private inserted: CatalogEntry[] = [];
+  private insertedEver = 0;
+  private version = 0;
+  private requestCount = 0;
+  private readonly views = new ViewCache();
+  private listingCache: { version: number; shrink: number | null; models: readonly UpstreamModel[] } | undefined;
+
+  constructor(options: ResolvedCatalogOptions, day: number) {
+    this.options = options;
+    this.catalog = this.load(day);
+  }
+
+  get day(): number {
+    return this.catalog.day;
+  }
+
+  get hubTotal(): number {
+    return this.catalog.hubTotal + this.inserted.length;
+  }
+
+  setDay(day: number): void {
+    this.catalog = this.load(day);
+    this.inserted = [];
+    this.version += 1;
+  }
+
+  private load(day: number): CatalogDay {
+    if (!Number.isInteger(day) || day < 0 || day > 100_000) {
+      throw new SimulatorError(`day must be an integer in [0, 100000], got ${String(day)}`, 'setDay()');
+    }
+    return catalogForDay({ ...this.options, day });
+  }
+
+  private source(): ViewSource {
+    return { day: this.catalog, inserted: this.inserted, version: this.version };
+  }
+
+  view(request: ViewRequest): View {
+    return this.views.view(this.source(), request);
+  }
+
+  /** The filtered list in Default order as a consistent crawl would see it now (inserted models and a standing shrink included). */
+  listing(): readonly UpstreamModel[] {
+    const shrink = this.faults.standingShrink();
+    const cached = this.listingCache;
+    if (cached !== undefined && cached.version === this.version && cached.shrink === shrink) return cached.models;
+    const models = this.views.list(this.source(), shrink).map((e) => e.model);
+    this.listingCache = { version: this.version, shrink, models };
+    return models;
+  }
+
+  chatIds(): readonly string[] {
+    return this.catalog.chatIds;
+  }
+
+  /** Creation time and owner for a /v1/models id. */
+  chatModel(id: string): { id: string; created: number; owner: string } {
+    const entry = this.catalog.find(id);
+    const created = entry === undefined ? dayStart(0) - 30 * 86_400 : Number(entry.model.CreatedTime);
+    return { id, created, owner: id.slice(0, id.indexOf('/')) };
+  }
+
+  /** A model by `Path/Name` for the detail route, inserted ones included. */
+  find(key: string): CatalogEntry | undefined {
+    if (parseToken(key.slice(key.indexOf('/') + 1))?.space === 'inserted') return this.inserted.find((e) => e.key === key);
+    return this.catalog.find(key);
+  }
+
+  /** Put a brand-new model at the top of the Default order ("the list changing under the crawler"). */
+  insertModel(): void {
+    const n = this.insertedEver++;
+    const top = Math.max(this.inserted[0]?.id ?? 0, this.catalog.hubCore[0]?.id ?? 0, this.catalog.hubExtraCount > 0 ? this.catalog.hubExtra(0).id : 0);
+    const created = dayStart(this.day) + 3600 + (n % 3600);
+    const seed = modelSeed(this.options.seed, 'inserted', n, top + 1, created);
+    const metrics = { downloads: 0, stars: 0, updated: created };
+    const model = render(seed, metrics, true);
+    this.inserted = [{ model, key: seed.key, id: seed.id, downloads: 0, stars: 0, modified: created, listed: true }, ...this.inserted];
+    this.version += 1;
+  }
+
+  nextRequestNumber(): number {
+    return this.requestCount++;
+  }
+
+  record(entry: RequestRecord): void {
+    if (this.log.length >= MAX_LOGGED_REQUESTS) this.log.splice(0, MAX_LOGGED_REQUESTS / 10);
+    this.log.push(entry);
+  }
+}
