@@ -1,0 +1,180 @@
+// One crawl: read a consistent listing, check it, normalise it, and publish it as the day's snapshot.
+// Nothing is written until every check has passed.
+import { RefusalError } from './errors.ts';
+import { filterIgnored, inconsistency, sharpShrink, tooManyRejected, type PassObservation } from './guards.ts';
+import type { HttpClient } from './http.ts';
+import {
+  fetchCatalogPage,
+  fetchChatIds,
+  isRejected,
+  normaliseModel,
+  PAGE_SIZE,
+  upstreamId,
+  type CatalogPage,
+  type Rejected,
+} from './modelscope.ts';
+import { Snapshot, type ModelRecord } from './record.ts';
+import { readPreviousSnapshot, writeSnapshot } from './snapshot.ts';
+
+/** What to crawl and how strictly to judge it. */
+export interface CrawlOptions {
+  /** Catalog origin, no trailing slash (default https://modelscope.cn). */
+  origin: string;
+  /** Inference gateway origin, no trailing slash (default https://api-inference.modelscope.cn). */
+  inferenceOrigin: string;
+  /** Where snapshots live (default `data`). */
+  dataDir: string;
+  /** Snapshot date, `YYYY-MM-DD` (default today in Asia/Shanghai). */
+  date: string;
+  /** Optional ModelScope token, sent only to the inference gateway. */
+  token?: string | undefined;
+  /** Publish even if the list shrank sharply (default false). */
+  allowShrink: boolean;
+  /** Largest tolerated shrink against the previous snapshot, as a fraction (default 0.3). */
+  maxShrink: number;
+  /** Full passes to try before giving up on a list that keeps changing (default 3). */
+  maxPasses: number;
+}
+
+/** Hooks for progress display; all optional. */
+export interface CrawlProgress {
+  passStarted?(pass: number, pages: number): void;
+  pageRead?(models: number): void;
+  note?(message: string): void;
+}
+
+/** What a successful crawl produced. */
+export interface CrawlResult {
+  snapshot: Snapshot;
+  /** False when the file already held exactly this snapshot. */
+  written: boolean;
+  /** Passes needed for a consistent listing. */
+  passes: number;
+  /** Records dropped as unusable (also reported). */
+  rejected: Rejected[];
+  /** Ids the chat API serves that are not on the catalog list. */
+  chatOnly: string[];
+  /** The previous snapshot's date and size, if any. */
+  previous: { date: string; count: number } | undefined;
+}
+
+interface Listing {
+  items: Map<string, unknown>;
+  withoutId: number;
+  observation: PassObservation;
+}
+
+async function readListing(client: HttpClient, origin: string, pass: number, progress: CrawlProgress): Promise<Listing> {
+  const first = await fetchCatalogPage(client, { origin, page: 1 });
+  const pageCount = Math.max(1, Math.ceil(first.totalCount / PAGE_SIZE));
+  progress.passStarted?.(pass, pageCount);
+  progress.pageRead?.(first.items.length);
+  const rest = await Promise.all(
+    Array.from({ length: pageCount - 1 }, (_, index) =>
+      fetchCatalogPage(client, { origin, page: index + 2 }).then((page) => {
+        progress.pageRead?.(page.items.length);
+        return page;
+      }),
+    ),
+  );
+  const pages: CatalogPage[] = [first, ...rest];
+  const items = new Map<string, unknown>();
+  let withoutId = 0;
+  let count = 0;
+  for (const page of pages) {
+    for (const item of page.items) {
+      count += 1;
+      const id = upstreamId(item);
+      if (id === undefined) withoutId += 1;
+      else if (!items.has(id)) items.set(id, item);
+    }
+  }
+  return {
+    items,
+    withoutId,
+    observation: { totals: pages.map((page) => page.totalCount), items: count, uniqueIds: items.size, withoutId },
+  };
+}
+
+function withoutInference(items: Map<string, unknown>): string[] {
+  const missing: string[] = [];
+  for (const [id, item] of items) {
+    const value = (item as { SupportInference?: unknown }).SupportInference;
+    if (typeof value !== 'string' || value.trim() === '') missing.push(id);
+  }
+  return missing;
+}
+
+/** Crawl once and, if everything checks out, write `<dataDir>/snapshots/<date>.json`. */
+export async function crawl(client: HttpClient, options: CrawlOptions, progress: CrawlProgress = {}): Promise<CrawlResult> {
+  // Independent reads first, in parallel: the hub size for the filter check and the chat list for the join.
+  const [hub, chatIdList] = await Promise.all([
+    fetchCatalogPage(client, { origin: options.origin, page: 1, pageSize: 1, filtered: false }),
+    fetchChatIds(client, options.inferenceOrigin, options.token),
+  ]);
+
+  let listing: Listing | undefined;
+  let passes = 0;
+  let lastProblem = '';
+  while (passes < options.maxPasses) {
+    passes += 1;
+    const attempt = await readListing(client, options.origin, passes, progress);
+    const ignored = filterIgnored({
+      filteredTotal: attempt.observation.totals[0] ?? 0,
+      unfilteredTotal: hub.totalCount,
+      withoutInference: withoutInference(attempt.items),
+    });
+    if (ignored) throw new RefusalError('filter-ignored', ignored);
+    const problem = inconsistency(attempt.observation);
+    if (problem === undefined) {
+      listing = attempt;
+      break;
+    }
+    lastProblem = problem;
+    progress.note?.(`pass ${passes}: the list changed while it was read (${problem}); reading it again`);
+  }
+  if (listing === undefined) {
+    throw new RefusalError('inconsistent', `the list kept changing: no consistent listing in ${passes} passes (last: ${lastProblem})`);
+  }
+
+  const chatIds = new Set(chatIdList);
+  const models: ModelRecord[] = [];
+  const rejected: Rejected[] = [];
+  for (const item of listing.items.values()) {
+    const result = normaliseModel(item, chatIds);
+    if (isRejected(result)) rejected.push(result);
+    else models.push(result);
+  }
+  for (let index = 0; index < listing.withoutId; index += 1) rejected.push({ id: `#${index + 1}`, reason: 'no Path/Name' });
+  const total = listing.observation.totals[0] ?? 0;
+  const unreadable = tooManyRejected(rejected.length, total);
+  if (unreadable) throw new RefusalError('unreadable', unreadable);
+
+  const previousSnapshot = await readPreviousSnapshot(options.dataDir, options.date);
+  const previous = previousSnapshot && { date: previousSnapshot.date, count: previousSnapshot.models.length };
+  const shrink = sharpShrink(previous, models.length, { maxShrink: options.maxShrink, allowShrink: options.allowShrink });
+  if (shrink) throw new RefusalError('shrink', shrink);
+
+  models.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const listed = new Set(models.map((model) => model.id));
+  const snapshot = Snapshot.parse({
+    date: options.date,
+    source: {
+      origin: options.origin,
+      inferenceOrigin: options.inferenceOrigin,
+      totalCount: total,
+      unfilteredTotalCount: hub.totalCount,
+      chatModelCount: chatIds.size,
+    },
+    models,
+  });
+  const written = await writeSnapshot(options.dataDir, snapshot);
+  return {
+    snapshot,
+    written,
+    passes,
+    rejected,
+    chatOnly: [...chatIds].filter((id) => !listed.has(id)).sort(),
+    previous,
+  };
+}

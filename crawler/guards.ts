@@ -1,0 +1,82 @@
+// Pure checks that decide whether a crawl may be published. Each returns a one-line reason or undefined,
+// so the crawler can refuse with exactly what looked wrong.
+
+/** What one full pass over the listing saw. */
+export interface PassObservation {
+  /** TotalCount reported by each page, in page order. */
+  totals: number[];
+  /** Items returned across all pages, duplicates included. */
+  items: number;
+  /** Distinct ids among them. */
+  uniqueIds: number;
+  /** Items without a usable id (they still count against TotalCount). */
+  withoutId: number;
+}
+
+/** Whether one pass equals one consistent listing; the reason when it does not. */
+export function inconsistency(pass: PassObservation): string | undefined {
+  const first = pass.totals[0];
+  if (first === undefined) return 'no pages were read';
+  const moved = pass.totals.find((total) => total !== first);
+  if (moved !== undefined) return `TotalCount changed from ${first} to ${moved} while paging`;
+  const seen = pass.uniqueIds + pass.withoutId;
+  if (seen !== first) {
+    const duplicates = pass.items - pass.uniqueIds - pass.withoutId;
+    return `${seen} distinct models for TotalCount ${first}${duplicates > 0 ? ` (${duplicates} duplicates)` : ''}`;
+  }
+  return undefined;
+}
+
+/** What the filter check compares. */
+export interface FilterObservation {
+  /** TotalCount with the API-Inference filter. */
+  filteredTotal: number;
+  /** TotalCount of the whole hub, without the filter. */
+  unfilteredTotal: number;
+  /** Ids of returned items whose SupportInference is empty or missing (first few suffice). */
+  withoutInference: string[];
+}
+
+/** Whether the server honoured the API-Inference filter. */
+export function filterIgnored(check: FilterObservation): string | undefined {
+  if (check.unfilteredTotal > 0 && check.filteredTotal >= check.unfilteredTotal) {
+    return `the API-Inference filter was ignored: filtered TotalCount ${check.filteredTotal} is not below the unfiltered ${check.unfilteredTotal}`;
+  }
+  if (check.withoutInference.length > 0) {
+    const sample = check.withoutInference.slice(0, 3).join(', ');
+    return `the API-Inference filter was ignored: ${check.withoutInference.length} returned models have no SupportInference (${sample})`;
+  }
+  return undefined;
+}
+
+/** Settings of the shrink guard. */
+export interface ShrinkPolicy {
+  /** Largest tolerated loss as a fraction of the previous count (default 0.3). */
+  maxShrink: number;
+  /** Publish anyway (the --allow-shrink flag). */
+  allowShrink: boolean;
+}
+
+/** Whether the list shrank too sharply against the previous snapshot. */
+export function sharpShrink(previous: { date: string; count: number } | undefined, count: number, policy: ShrinkPolicy): string | undefined {
+  if (policy.allowShrink) return undefined;
+  if (previous === undefined) {
+    return count === 0 ? 'the list is empty (no previous snapshot to compare with); use --allow-shrink if that is real' : undefined;
+  }
+  if (previous.count === 0) return undefined;
+  const loss = (previous.count - count) / previous.count;
+  if (loss > policy.maxShrink) {
+    const percent = (loss * 100).toFixed(1);
+    return `the list shrank ${percent}% (${previous.count} on ${previous.date} → ${count}), more than ${Math.round(policy.maxShrink * 100)}%; use --allow-shrink if that is real`;
+  }
+  return undefined;
+}
+
+/** Share of unusable records above which the upstream format has probably changed under us. */
+export const MAX_REJECTED_SHARE = 0.01;
+
+/** Whether too many records failed normalisation to trust the run. */
+export function tooManyRejected(rejected: number, total: number): string | undefined {
+  if (rejected === 0 || rejected <= total * MAX_REJECTED_SHARE) return undefined;
+  return `${rejected} of ${total} records could not be read (more than ${MAX_REJECTED_SHARE * 100}%): the upstream format may have changed`;
+}

@@ -1,0 +1,136 @@
+// What a person (or a CI log) sees during and after a crawl. Run metadata lives here, never in the snapshot.
+import { appendFile } from 'node:fs/promises';
+import type { CrawlProgress } from './crawl.ts';
+
+/** Where progress goes and how it looks. */
+export interface ProgressOptions {
+  /** Output stream (default process.stderr). */
+  stream?: NodeJS.WriteStream | { write(text: string): unknown; isTTY?: boolean };
+  /** Clock, for ETA (default Date.now). */
+  now?: () => number;
+}
+
+/** Progress display: a redrawn bar on a terminal, plain lines (every 10%) otherwise. */
+export class Progress implements CrawlProgress {
+  private pages = 0;
+  private pagesDone = 0;
+  private models = 0;
+  private retries = 0;
+  private pass = 1;
+  private started = 0;
+  private lastDecile = -1;
+  private readonly stream: NonNullable<ProgressOptions['stream']>;
+  private readonly now: () => number;
+  private readonly tty: boolean;
+
+  constructor(options: ProgressOptions = {}) {
+    this.stream = options.stream ?? process.stderr;
+    this.now = options.now ?? Date.now;
+    this.tty = Boolean(this.stream.isTTY);
+  }
+
+  passStarted(pass: number, pages: number): void {
+    this.pass = pass;
+    this.pages = pages;
+    this.pagesDone = 0;
+    this.models = 0;
+    this.lastDecile = -1;
+    this.started = this.now();
+    if (!this.tty) this.line(`pass ${pass}: ${pages} pages to read`);
+  }
+
+  pageRead(models: number): void {
+    this.pagesDone += 1;
+    this.models += models;
+    if (this.tty) {
+      this.stream.write(`\r${this.bar()}`);
+      if (this.pagesDone === this.pages) this.stream.write('\n');
+      return;
+    }
+    const decile = Math.floor((this.pagesDone / Math.max(1, this.pages)) * 10);
+    if (decile !== this.lastDecile) {
+      this.lastDecile = decile;
+      this.line(`pass ${this.pass}: ${this.pagesDone}/${this.pages} pages, ${this.models} models, ${this.retries} retries`);
+    }
+  }
+
+  retried(description: string): void {
+    this.retries += 1;
+    if (!this.tty) this.line(`retry: ${description}`);
+  }
+
+  note(message: string): void {
+    if (this.tty) this.stream.write('\n');
+    this.line(message);
+  }
+
+  /** The bar as text: pages, models, retries and ETA. */
+  bar(width = 24): string {
+    const fraction = this.pages === 0 ? 0 : this.pagesDone / this.pages;
+    const filled = Math.round(fraction * width);
+    const elapsed = this.now() - this.started;
+    const eta = this.pagesDone === 0 ? '?' : `${Math.ceil(((elapsed / this.pagesDone) * (this.pages - this.pagesDone)) / 1000)}s`;
+    return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.pagesDone}/${this.pages} pages · ${this.models} models · ${this.retries} retries · ETA ${eta}`;
+  }
+
+  private line(text: string): void {
+    this.stream.write(`${text}\n`);
+  }
+}
+
+/** The facts of one run, for the closing summary. */
+export interface RunSummary {
+  date: string;
+  outcome: 'published' | 'unchanged' | 'refused' | 'failed';
+  /** One-line reason for refused/failed runs. */
+  reason?: string;
+  models?: number;
+  previous?: { date: string; count: number } | undefined;
+  passes?: number;
+  requests: number;
+  retries: number;
+  bytes: number;
+  durationMs: number;
+  rejected?: number;
+  chatModels?: number;
+  changes?: { entered: number; left: number; returned: number; missing: string[] } | undefined;
+}
+
+/** Plain-text summary lines for stdout. */
+export function summaryLines(summary: RunSummary): string[] {
+  const lines = [`crawl ${summary.date}: ${summary.outcome}${summary.reason ? ` — ${summary.reason}` : ''}`];
+  if (summary.models !== undefined) {
+    const before = summary.previous ? ` (${summary.previous.count} on ${summary.previous.date})` : '';
+    lines.push(`  models: ${summary.models}${before}; chat API: ${summary.chatModels ?? 0}; unusable records: ${summary.rejected ?? 0}`);
+  }
+  if (summary.changes) {
+    const gap = summary.changes.missing.length > 0 ? `; no data for ${summary.changes.missing.join(', ')}` : '';
+    lines.push(`  changes: ${summary.changes.entered} entered, ${summary.changes.left} left, ${summary.changes.returned} returned${gap}`);
+  }
+  lines.push(
+    `  requests: ${summary.requests} (${summary.retries} retries, ${(summary.bytes / 1e6).toFixed(1)} MB), passes: ${summary.passes ?? 0}, time: ${(summary.durationMs / 1000).toFixed(1)} s`,
+  );
+  return lines;
+}
+
+/** Markdown for `$GITHUB_STEP_SUMMARY`. */
+export function summaryMarkdown(summary: RunSummary): string {
+  const row = (name: string, value: string | number): string => `| ${name} | ${String(value).replaceAll('|', '\\|')} |`;
+  const rows = [
+    row('outcome', summary.outcome),
+    ...(summary.reason ? [row('reason', summary.reason)] : []),
+    ...(summary.models !== undefined ? [row('models', summary.models)] : []),
+    ...(summary.previous ? [row('previous', `${summary.previous.count} on ${summary.previous.date}`)] : []),
+    ...(summary.changes
+      ? [row('changes', `${summary.changes.entered} entered, ${summary.changes.left} left, ${summary.changes.returned} returned`)]
+      : []),
+    row('requests', `${summary.requests} (${summary.retries} retries)`),
+    row('time', `${(summary.durationMs / 1000).toFixed(1)} s`),
+  ];
+  return [`### Crawl ${summary.date}`, '', '| | |', '|---|---|', ...rows, ''].join('\n');
+}
+
+/** Append the summary to the GitHub Actions step summary when running there. */
+export async function writeStepSummary(summary: RunSummary, path = process.env['GITHUB_STEP_SUMMARY']): Promise<void> {
+  if (path) await appendFile(path, `${summaryMarkdown(summary)}\n`);
+}

@@ -1,0 +1,62 @@
+// The crawl command as a person or the nightly job runs it: a child process, exit codes, output.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listSnapshotDates } from '../crawler/snapshot.ts';
+import { startSimulator, type Simulator } from './simulator/index.ts';
+import { tempDir } from './helpers.ts';
+
+const exec = promisify(execFile);
+
+async function crawlCommand(args: string[], env: NodeJS.ProcessEnv = {}) {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['crawler/cli.ts', ...args], { env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ size: 150, seed: 3 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('crawler/cli', () => {
+  it('documents itself with --help and exits 0', async () => {
+    const result = await crawlCommand(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: npm run crawl');
+  });
+
+  it('exits 2 with one line for a bad option', async () => {
+    const result = await crawlCommand(['--rps', 'zero']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual(['crawl: --rps must be a number above 0 and at most 1000, got "zero"']);
+  });
+
+  it('crawls the simulator, logs plain progress lines off a terminal, and exits 0', async () => {
+    const dataDir = await tempDir();
+    const result = await crawlCommand(['--date', '2026-04-01', '--rps', '500'], {
+      MODELSCOPE_ORIGIN: sim.origin,
+      MODELSCOPE_INFERENCE_ORIGIN: sim.inferenceOrigin,
+      CATALOG_DATA_DIR: dataDir,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('pass 1: 2 pages to read');
+    expect(result.stdout).toContain('crawl 2026-04-01: published');
+    expect(await listSnapshotDates(dataDir)).toEqual(['2026-04-01']);
+  });
+
+  it('exits 1 with a one-line reason when the catalog is unreachable', async () => {
+    const dataDir = await tempDir();
+    const result = await crawlCommand(['--origin', 'http://127.0.0.1:1', '--inference-origin', 'http://127.0.0.1:1', '--data-dir', dataDir, '--retries', '0']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/crawl \d{4}-\d{2}-\d{2}: failed — (GET|PUT) http:\/\/127\.0\.0\.1:1/);
+  });
+});

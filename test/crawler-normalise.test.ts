@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isRejected, normaliseModel, parseCatalogPage, parseChatList, type Rejected } from '../crawler/modelscope.ts';
+import { ModelRecord } from '../crawler/record.ts';
+import { EnvelopeError, SchemaError } from '../crawler/errors.ts';
+
+const sample = JSON.parse(readFileSync(new URL('./fixtures/modelscope-dolphin-slim-MiniMax.json', import.meta.url), 'utf8')) as {
+  models: Record<string, unknown>[];
+  stats: { total_counts: { TotalCount: number }[] };
+};
+
+const upstream = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  Id: 1,
+  Path: 'owner',
+  Name: 'model',
+  ChineseName: '模型',
+  Stars: 3,
+  Downloads: 40,
+  Tasks: [{ Name: 'text-to-image-synthesis', ChineseName: '文生图' }],
+  Tags: ['lora'],
+  License: 'apache-2.0',
+  SupportInference: 'txt2img',
+  SupportApiInference: false,
+  AigcType: 'LoRA',
+  CreatedTime: 1771213910,
+  LastUpdatedTime: '1771213999',
+  SomethingNew: { nested: true },
+  ...overrides,
+});
+
+const envelope = (models: unknown[], totalCount = models.length) => ({
+  Code: 200,
+  Success: true,
+  Message: '',
+  RequestId: 'r-1',
+  Data: { Model: { Models: models, TotalCount: totalCount }, FiledAgg: {} },
+});
+
+describe('crawler/normalise', () => {
+  it('maps an upstream record onto our strict record', () => {
+    const record = normaliseModel(upstream(), new Set(['owner/model']));
+    expect(isRejected(record)).toBe(false);
+    expect(ModelRecord.parse(record)).toEqual({
+      id: 'owner/model',
+      owner: 'owner',
+      name: 'model',
+      chineseName: '模型',
+      likes: 3,
+      downloads: 40,
+      tasks: ['text-to-image-synthesis'],
+      tags: ['lora'],
+      license: 'apache-2.0',
+      inferenceType: 'txt2img',
+      aigcType: 'LoRA',
+      createdAt: '2026-02-16T03:51:50.000Z',
+      updatedAt: '2026-02-16T03:53:19.000Z',
+      chatApi: true,
+    });
+  });
+
+  it('tolerates loose types: numeric strings, nulls, empty tasks, missing text', () => {
+    const record = normaliseModel(
+      upstream({ Stars: '12', Downloads: null, Tasks: [{ Name: '', ChineseName: '' }], Tags: ['a', 3, null], ChineseName: undefined, License: null, AigcType: undefined }),
+      new Set(),
+    );
+    expect(record).toMatchObject({ likes: 12, downloads: 0, tasks: [], tags: ['a'], chineseName: '', license: '', aigcType: '', chatApi: false });
+  });
+
+  it('keeps hostile text verbatim (escaping is the renderer’s job)', () => {
+    const name = '<script>alert(1)</script>\u202Eevil\u200D🙂';
+    const record = normaliseModel(upstream({ ChineseName: name }), new Set());
+    expect(record).toMatchObject({ chineseName: name });
+  });
+
+  it.each([
+    [{ Path: undefined }, /Path/],
+    [{ Name: 42 }, /Name/],
+    [{ Name: '..' }, /unusable owner or name/],
+    [{ Path: 'a/b' }, /unusable owner or name/],
+    [{ Stars: -1 }, /Stars not a count/],
+    [{ Downloads: 'lots' }, /Downloads not a count/],
+    [{ SupportInference: '' }, /empty SupportInference/],
+  ])('rejects %j with a reason', (overrides, reason) => {
+    const result = normaliseModel(upstream(overrides), new Set());
+    expect(isRejected(result)).toBe(true);
+    expect((result as Rejected).reason).toMatch(reason);
+  });
+});
+
+describe('crawler/parse-real-sample', () => {
+  const page = parseCatalogPage(envelope(sample.models, sample.stats.total_counts[0]?.TotalCount));
+
+  it('reads the real scraped page and its TotalCount', () => {
+    expect(page.items).toHaveLength(18);
+    expect(page.totalCount).toBe(320);
+  });
+
+  it('rejects the real records for lacking SupportInference, as they were slimmed without it', () => {
+    for (const item of page.items) expect(normaliseModel(item, new Set())).toMatchObject({ reason: 'empty SupportInference' });
+  });
+
+  it('normalises every real record once the inference flag is present', () => {
+    const records = page.items.map((item) => normaliseModel({ ...(item as object), SupportInference: 'txt2txt' }, new Set(['MiniMax/MiniMax-M2.5'])));
+    for (const [index, record] of records.entries()) {
+      const raw = sample.models[index]!;
+      expect(isRejected(record)).toBe(false);
+      const parsed = ModelRecord.parse(record);
+      expect(parsed.id).toBe(`${String(raw['Path'])}/${String(raw['Name'])}`);
+      expect(parsed.likes).toBe(raw['Stars']);
+      expect(parsed.downloads).toBe(raw['Downloads']);
+      expect(parsed.createdAt).toBe(new Date((raw['CreatedTime'] as number) * 1000).toISOString());
+    }
+    const m1 = records.find((r) => !isRejected(r) && r.id === 'MiniMax/MiniMax-M1-80k');
+    expect(m1).toMatchObject({ likes: 61, downloads: 476440, license: 'apache-2.0', tasks: ['text-generation'], tags: ['vllm'], chatApi: false });
+    expect(records.find((r) => r.id === 'MiniMax/MiniMax-M2.5')).toMatchObject({ chatApi: true, license: 'other' });
+    // The real sample has an empty task and an empty licence: both edge cases survive.
+    expect(records.find((r) => r.id === 'MiniMax/VTP-Base-f16d64')).toMatchObject({ tasks: [] });
+    expect(records.find((r) => r.id === 'MiniMax/MiniMax-VL-01')).toMatchObject({ license: '' });
+  });
+});
+
+describe('crawler/envelope', () => {
+  it('accepts the older Data.Models shape', () => {
+    expect(parseCatalogPage({ Code: 200, Success: true, Data: { Models: [upstream()], TotalCount: 1 } }).items).toHaveLength(1);
+  });
+
+  it('turns Code ≠ 200 or Success:false into an EnvelopeError carrying the message', () => {
+    expect(() => parseCatalogPage({ ...envelope([]), Code: 10010205, Success: false, Message: '系统繁忙' })).toThrow(EnvelopeError);
+    expect(() => parseCatalogPage({ ...envelope([]), Success: false, Message: 'nope' })).toThrow(/nope/);
+  });
+
+  it('turns a wrong shape into a SchemaError naming the path', () => {
+    expect(() => parseCatalogPage({ ...envelope([]), Data: { Model: { Models: null, TotalCount: 1 } } })).toThrow(SchemaError);
+    expect(() => parseCatalogPage('<html>')).toThrow(SchemaError);
+  });
+
+  it('reads the chat list ids and rejects a non-list', () => {
+    expect(parseChatList({ object: 'list', data: [{ id: 'Qwen/Qwen3-32B', object: 'model' }] })).toEqual(['Qwen/Qwen3-32B']);
+    expect(() => parseChatList({ data: 'x' })).toThrow(SchemaError);
+  });
+});

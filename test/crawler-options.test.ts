@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { HELP, parseCrawlArgs, UsageError } from '../crawler/options.ts';
+
+const now = new Date('2026-05-01T20:00:00Z'); // 04:00 on 2 May in Shanghai
+
+describe('crawler/options', () => {
+  it('has documented defaults', () => {
+    expect(parseCrawlArgs([], {}, now)).toMatchObject({
+      origin: 'https://modelscope.cn',
+      inferenceOrigin: 'https://api-inference.modelscope.cn',
+      dataDir: 'data',
+      date: '2026-05-02',
+      concurrency: 2,
+      rps: 2,
+      allowShrink: false,
+      maxShrink: 0.3,
+      updateChanges: true,
+      token: undefined,
+    });
+  });
+
+  it('reads the environment, and flags win over it', () => {
+    const env = { MODELSCOPE_ORIGIN: 'http://127.0.0.1:9/', CATALOG_DATA_DIR: '/tmp/d', MODELSCOPE_TOKEN: 'ms-secret' };
+    expect(parseCrawlArgs([], env, now)).toMatchObject({ origin: 'http://127.0.0.1:9', dataDir: '/tmp/d', token: 'ms-secret' });
+    expect(parseCrawlArgs(['--origin', 'http://localhost:1', '--data-dir', 'x'], env, now)).toMatchObject({ origin: 'http://localhost:1', dataDir: 'x' });
+  });
+
+  it('parses every flag', () => {
+    const options = parseCrawlArgs(
+      ['--date', '2026-01-02', '--concurrency', '8', '--rps', '200', '--allow-shrink', '--timeout', '5', '--retries', '0', '--max-passes', '2', '--no-changes', '--inference-origin', 'http://h/inference/'],
+      {},
+      now,
+    );
+    expect(options).toMatchObject({ date: '2026-01-02', concurrency: 8, rps: 200, allowShrink: true, timeoutMs: 5000, retries: 0, maxPasses: 2, updateChanges: false, inferenceOrigin: 'http://h/inference' });
+  });
+
+  it.each([
+    [['--date', '2026-02-30'], /--date must be a calendar date/],
+    [['--concurrency', '0'], /--concurrency must be a whole number/],
+    [['--rps', 'fast'], /--rps must be a number/],
+    [['--origin', 'modelscope.cn'], /--origin must be an absolute/],
+    [['--origin', 'ftp://x'], /must use http/],
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['extra'], /positional/i],
+  ])('rejects %j with a one-line usage error', (argv, message) => {
+    expect(() => parseCrawlArgs(argv, {}, now)).toThrow(UsageError);
+    expect(() => parseCrawlArgs(argv, {}, now)).toThrow(message);
+  });
+
+  it('documents every option in --help', () => {
+    for (const flag of ['--origin', '--inference-origin', '--data-dir', '--date', '--concurrency', '--rps', '--allow-shrink', 'MODELSCOPE_TOKEN', 'CATALOG_DATA_DIR', 'MODELSCOPE_ORIGIN', 'MODELSCOPE_INFERENCE_ORIGIN']) {
+      expect(HELP).toContain(flag);
+    }
+  });
+});

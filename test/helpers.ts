@@ -1,0 +1,44 @@
+// Small factories shared by the integration tests.
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseCrawlArgs, type CliOptions } from '../crawler/options.ts';
+import { Progress } from '../crawler/report.ts';
+
+/** A fresh temp directory. */
+export const tempDir = (prefix = 'catalog-'): Promise<string> => mkdtemp(join(tmpdir(), prefix));
+
+/** Every file under `dir` with its exact bytes, for "nothing changed" assertions. */
+export async function treeContents(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const walk = async (at: string): Promise<void> => {
+    const entries = await readdir(at, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else out[relative(dir, path)] = await readFile(path, 'latin1');
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+/** Crawl options pointing at a simulator, fast and quiet. */
+export function crawlOptions(sim: { origin: string; inferenceOrigin: string }, dataDir: string, date: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): CliOptions {
+  return parseCrawlArgs(
+    ['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '1000', ...extra],
+    env,
+  );
+}
+
+/** A Progress that collects its output instead of printing it. */
+export function quietProgress(): { progress: Progress; text: () => string } {
+  const chunks: string[] = [];
+  return { progress: new Progress({ stream: { isTTY: false, write: (t: string) => chunks.push(t) } }), text: () => chunks.join('') };
+}
+
+/** A sleep that returns at once but remembers what was asked. */
+export function recordingSleep(): { sleep: (ms: number) => Promise<void>; delays: number[] } {
+  const delays: number[] = [];
+  return { sleep: async (ms: number) => void delays.push(ms), delays };
+}
