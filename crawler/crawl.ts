@@ -13,7 +13,7 @@ import {
   type CatalogPage,
   type Rejected,
 } from './modelscope.ts';
-import { Snapshot, type ModelRecord } from './record.ts';
+import { IsoDate, SnapshotSource, type ModelRecord, type Snapshot } from './record.ts';
 import { readPreviousSnapshot, writeSnapshot } from './snapshot.ts';
 
 /** What to crawl and how strictly to judge it. */
@@ -59,50 +59,48 @@ export interface CrawlResult {
 }
 
 interface Listing {
-  items: Map<string, unknown>;
-  withoutId: number;
+  /** Each distinct id's record, or why it was unusable; raw upstream items are dropped page by page. */
+  records: Map<string, ModelRecord | Rejected>;
+  /** Ids of items that came without a SupportInference value (the filter check). */
+  withoutInference: string[];
   observation: PassObservation;
 }
 
-async function readListing(client: HttpClient, origin: string, pass: number, progress: CrawlProgress): Promise<Listing> {
+// Raw items are ~100 keys each; normalising a page as soon as it arrives keeps a 60k-model crawl's memory
+// to the records we keep rather than every upstream object at once.
+function absorb(listing: Listing, page: CatalogPage, chatIds: ReadonlySet<string>): void {
+  listing.observation.totals.push(page.totalCount);
+  for (const item of page.items) {
+    listing.observation.items += 1;
+    const id = upstreamId(item);
+    if (id === undefined) {
+      listing.observation.withoutId += 1;
+      continue;
+    }
+    if (listing.records.has(id)) continue;
+    const inference = (item as { SupportInference?: unknown }).SupportInference;
+    if (typeof inference !== 'string' || inference.trim() === '') listing.withoutInference.push(id);
+    listing.records.set(id, normaliseModel(item, chatIds));
+  }
+  listing.observation.uniqueIds = listing.records.size;
+}
+
+async function readListing(client: HttpClient, origin: string, chatIds: ReadonlySet<string>, pass: number, progress: CrawlProgress): Promise<Listing> {
+  const listing: Listing = { records: new Map(), withoutInference: [], observation: { totals: [], items: 0, uniqueIds: 0, withoutId: 0 } };
   const first = await fetchCatalogPage(client, { origin, page: 1 });
   const pageCount = Math.max(1, Math.ceil(first.totalCount / PAGE_SIZE));
   progress.passStarted?.(pass, pageCount);
   progress.pageRead?.(first.items.length);
-  const rest = await Promise.all(
+  absorb(listing, first, chatIds);
+  await Promise.all(
     Array.from({ length: pageCount - 1 }, (_, index) =>
       fetchCatalogPage(client, { origin, page: index + 2 }).then((page) => {
         progress.pageRead?.(page.items.length);
-        return page;
+        absorb(listing, page, chatIds);
       }),
     ),
   );
-  const pages: CatalogPage[] = [first, ...rest];
-  const items = new Map<string, unknown>();
-  let withoutId = 0;
-  let count = 0;
-  for (const page of pages) {
-    for (const item of page.items) {
-      count += 1;
-      const id = upstreamId(item);
-      if (id === undefined) withoutId += 1;
-      else if (!items.has(id)) items.set(id, item);
-    }
-  }
-  return {
-    items,
-    withoutId,
-    observation: { totals: pages.map((page) => page.totalCount), items: count, uniqueIds: items.size, withoutId },
-  };
-}
-
-function withoutInference(items: Map<string, unknown>): string[] {
-  const missing: string[] = [];
-  for (const [id, item] of items) {
-    const value = (item as { SupportInference?: unknown }).SupportInference;
-    if (typeof value !== 'string' || value.trim() === '') missing.push(id);
-  }
-  return missing;
+  return listing;
 }
 
 /** Crawl once and, if everything checks out, write `<dataDir>/snapshots/<date>.json`. */
@@ -113,16 +111,17 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
     fetchChatIds(client, options.inferenceOrigin, options.token),
   ]);
 
+  const chatIds = new Set(chatIdList);
   let listing: Listing | undefined;
   let passes = 0;
   let lastProblem = '';
   while (passes < options.maxPasses) {
     passes += 1;
-    const attempt = await readListing(client, options.origin, passes, progress);
+    const attempt = await readListing(client, options.origin, chatIds, passes, progress);
     const ignored = filterIgnored({
       filteredTotal: attempt.observation.totals[0] ?? 0,
       unfilteredTotal: hub.totalCount,
-      withoutInference: withoutInference(attempt.items),
+      withoutInference: attempt.withoutInference,
     });
     if (ignored) throw new RefusalError('filter-ignored', ignored);
     const problem = inconsistency(attempt.observation);
@@ -137,15 +136,13 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
     throw new RefusalError('inconsistent', `the list kept changing: no consistent listing in ${passes} passes (last: ${lastProblem})`);
   }
 
-  const chatIds = new Set(chatIdList);
   const models: ModelRecord[] = [];
   const rejected: Rejected[] = [];
-  for (const item of listing.items.values()) {
-    const result = normaliseModel(item, chatIds);
+  for (const result of listing.records.values()) {
     if (isRejected(result)) rejected.push(result);
     else models.push(result);
   }
-  for (let index = 0; index < listing.withoutId; index += 1) rejected.push({ id: `#${index + 1}`, reason: 'no Path/Name' });
+  for (let index = 0; index < listing.observation.withoutId; index += 1) rejected.push({ id: `#${index + 1}`, reason: 'no Path/Name' });
   const total = listing.observation.totals[0] ?? 0;
   const unreadable = tooManyRejected(rejected.length, total);
   if (unreadable) throw new RefusalError('unreadable', unreadable);
@@ -157,17 +154,19 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
 
   models.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const listed = new Set(models.map((model) => model.id));
-  const snapshot = Snapshot.parse({
-    date: options.date,
-    source: {
+  // Records were checked against the strict schema one by one in normaliseModel; parsing the whole
+  // snapshot again would copy 60k objects for nothing.
+  const snapshot: Snapshot = {
+    date: IsoDate.parse(options.date),
+    source: SnapshotSource.parse({
       origin: options.origin,
       inferenceOrigin: options.inferenceOrigin,
       totalCount: total,
       unfilteredTotalCount: hub.totalCount,
       chatModelCount: chatIds.size,
-    },
+    }),
     models,
-  });
+  };
   const written = await writeSnapshot(options.dataDir, snapshot);
   return {
     snapshot,

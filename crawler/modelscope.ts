@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { coerceTimestamp } from './dates.ts';
 import { EnvelopeError, schemaErrorFrom } from './errors.ts';
 import type { HttpClient } from './http.ts';
-import type { ModelRecord } from './record.ts';
+import { ModelRecord } from './record.ts';
 
 /** Page size for the catalog listing: the largest value public clients use successfully. */
 export const PAGE_SIZE = 100;
@@ -31,6 +31,7 @@ export const UpstreamModel = z.looseObject({
   LastUpdatedTime: z.unknown().optional(),
 });
 export type UpstreamModel = z.infer<typeof UpstreamModel>;
+const UPSTREAM_KEYS = Object.keys(UpstreamModel.shape);
 
 const ModelPage = z.looseObject({ Models: z.array(z.unknown()), TotalCount: z.number().int().nonnegative() });
 const ListEnvelope = z.looseObject({
@@ -158,7 +159,13 @@ export function upstreamId(item: unknown): string | undefined {
 
 /** Upstream item → our record, or the reason it is unusable. `chatIds` marks OpenAI-API models. */
 export function normaliseModel(item: unknown, chatIds: ReadonlySet<string>): ModelRecord | Rejected {
-  const parsed = UpstreamModel.safeParse(item);
+  if (typeof item !== 'object' || item === null) return { id: '(no id)', reason: `item: expected an object, got ${item === null ? 'null' : typeof item}` };
+  // Pick the keys we read before validating: a loose parse of the full ~100-key record (Organization and all)
+  // would copy it, and at 60k records that garbage dominates the crawl's memory.
+  const raw = item as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const key of UPSTREAM_KEYS) if (key in raw) picked[key] = raw[key];
+  const parsed = UpstreamModel.safeParse(picked);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { id: upstreamId(item) ?? '(no id)', reason: `${issue?.path.join('.') || 'item'}: ${issue?.message}` };
@@ -180,7 +187,7 @@ export function normaliseModel(item: unknown, chatIds: ReadonlySet<string>): Mod
     .map((task) => (typeof task === 'object' && task !== null ? (task as { Name?: unknown }).Name : undefined))
     .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
   const tags = (m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string');
-  return {
+  const record: ModelRecord = {
     id,
     owner: m.Path,
     name: m.Name,
@@ -196,6 +203,13 @@ export function normaliseModel(item: unknown, chatIds: ReadonlySet<string>): Mod
     updatedAt: coerceTimestamp(m.LastUpdatedTime),
     chatApi: chatIds.has(id),
   };
+  // The strict schema guards what we write; a failure here means normalisation let something odd through.
+  const checked = ModelRecord.safeParse(record);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return { id, reason: `${issue?.path.join('.') || 'record'}: ${issue?.message}` };
+  }
+  return record;
 }
 
 /** Type guard separating normalised records from rejections. */

@@ -2,8 +2,8 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ModelRecord, Snapshot, SnapshotSource } from './record.ts';
-import { jsonWithItemLines } from './json-lines.ts';
-import { readIfExists, writeIfChanged } from './storage.ts';
+import { jsonWithItemLinesChunks } from './json-lines.ts';
+import { readIfExists, writeChunksIfChanged } from './storage.ts';
 
 const MODEL_KEYS = Object.keys(ModelRecord.shape) as (keyof ModelRecord)[];
 const SOURCE_KEYS = Object.keys(SnapshotSource.shape) as (keyof SnapshotSource)[];
@@ -14,14 +14,15 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): T {
   return out;
 }
 
+function snapshotChunks(snapshot: Snapshot): Generator<string> {
+  const models = [...snapshot.models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The key list as replacer fixes the key order without copying 60k records first.
+  return jsonWithItemLinesChunks({ date: snapshot.date, source: ordered(snapshot.source, SOURCE_KEYS) }, 'models', models, MODEL_KEYS);
+}
+
 /** Sort by id (code-unit order, locale-independent) and serialise with one model per line. */
 export function serialiseSnapshot(snapshot: Snapshot): string {
-  const models = [...snapshot.models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return jsonWithItemLines(
-    { date: snapshot.date, source: ordered(snapshot.source, SOURCE_KEYS) },
-    'models',
-    models.map((model) => ordered(model, MODEL_KEYS)),
-  );
+  return [...snapshotChunks(snapshot)].join('');
 }
 
 /** Parse and validate snapshot text against our strict schema; throws with the file named. */
@@ -71,5 +72,5 @@ export async function readPreviousSnapshot(dataDir: string, date: string): Promi
 
 /** Write a snapshot atomically; returns whether the file changed. */
 export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<boolean> {
-  return writeIfChanged(snapshotPath(dataDir, snapshot.date), serialiseSnapshot(snapshot));
+  return writeChunksIfChanged(snapshotPath(dataDir, snapshot.date), snapshotChunks(snapshot));
 }

@@ -1,0 +1,61 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { jsonWithItemLines, jsonWithItemLinesChunks } from '../crawler/json-lines.ts';
+import { writeChunksIfChanged, writeIfChanged } from '../crawler/storage.ts';
+import { tempDir } from './helpers.ts';
+
+describe('storage/write-if-changed', () => {
+  it('writes new content, skips identical content without touching the file, leaves no temp files', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'a', 'file.json');
+    expect(await writeIfChanged(path, 'one')).toBe(true);
+    const before = (await stat(path)).mtimeMs;
+    await new Promise((r) => setTimeout(r, 15));
+    expect(await writeIfChanged(path, 'one')).toBe(false);
+    expect((await stat(path)).mtimeMs).toBe(before);
+    expect(await writeIfChanged(path, 'two')).toBe(true);
+    expect(await readFile(path, 'utf8')).toBe('two');
+    expect(await readdir(join(dir, 'a'))).toEqual(['file.json']);
+  });
+
+  it('streams chunks to disk with the same rules', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'big.json');
+    expect(await writeChunksIfChanged(path, ['a', 'é', 'c'])).toBe(true);
+    expect(await readFile(path, 'utf8')).toBe('aéc');
+    expect(await writeChunksIfChanged(path, ['aé', 'c'])).toBe(false);
+    expect(await writeChunksIfChanged(path, ['a', 'b'])).toBe(true);
+    expect(await readFile(path, 'utf8')).toBe('ab');
+    expect(await readdir(dir)).toEqual(['big.json']);
+  });
+
+  it('leaves the old file intact when producing the content fails midway', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'f.json');
+    await writeFile(path, 'old');
+    function* failing(): Generator<string> {
+      yield 'new';
+      throw new Error('boom');
+    }
+    await expect(writeChunksIfChanged(path, failing())).rejects.toThrow('boom');
+    expect(await readFile(path, 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['f.json']);
+  });
+});
+
+describe('storage/json-lines', () => {
+  it('puts one item per line, in the given key order, and is valid JSON', () => {
+    const text = jsonWithItemLines({ date: 'd' }, 'items', [{ b: 1, a: 2, x: 0 }, { a: 3, b: 4 }], ['a', 'b']);
+    expect(text).toBe('{\n  "date": "d",\n  "items": [\n    {"a":2,"b":1},\n    {"a":3,"b":4}\n  ]\n}\n');
+    expect(JSON.parse(text)).toEqual({ date: 'd', items: [{ a: 2, b: 1 }, { a: 3, b: 4 }] });
+    expect(jsonWithItemLines({}, 'items', [])).toBe('{\n  "items": []\n}\n');
+  });
+
+  it('gives the same text in chunks as in one piece', () => {
+    const items = Array.from({ length: 500 }, (_, i) => ({ id: `m${i}`, n: i }));
+    const chunks = [...jsonWithItemLinesChunks({ h: 1 }, 'models', items, undefined, 256)];
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(chunks.join('')).toBe(jsonWithItemLines({ h: 1 }, 'models', items));
+  });
+});
