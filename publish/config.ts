@@ -1,0 +1,68 @@
+// Build options from flags and environment. Flags win over the environment, which wins over defaults.
+import { parseArgs } from 'node:util';
+import { ConfigError } from './errors.ts';
+import type { BuildOptions } from './site.ts';
+import { DEFAULT_SITE_URL, normaliseSiteUrl } from './urls.ts';
+
+export const USAGE = `Usage: npm run build -- [options]
+
+Builds the static site (feeds, JSON API, placeholder home page) from the data directory.
+
+Options:
+  --data-dir DIR        data directory (env CATALOG_DATA_DIR, default data)
+  --out DIR             output directory, replaced as a whole (default site/dist)
+  --site-url URL        absolute base URL the site is served from (env SITE_URL,
+                        default ${DEFAULT_SITE_URL}); keep a sub-path such as
+                        https://user.github.io/repo/
+  --snapshot-days N     publish only the newest N dated snapshots, or "all"
+                        (env SITE_SNAPSHOT_DAYS, default all); GitHub Pages sites
+                        must stay under 1 GB
+  -h, --help            show this help`;
+
+/** Parse a snapshot-days value: a non-negative integer or `all`. */
+export function parseSnapshotDays(raw: string, where: string): number | 'all' {
+  const text = raw.trim();
+  if (text === 'all') return 'all';
+  if (!/^\d+$/.test(text)) throw new ConfigError(`expected a whole number of days or "all", got ${JSON.stringify(raw)}`, where);
+  return Number(text);
+}
+
+/** Options from argv (without node and script) and env, or `help` when help was asked for. */
+export function resolveBuildOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): BuildOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        'data-dir': { type: 'string' },
+        out: { type: 'string' },
+        'site-url': { type: 'string' },
+        'snapshot-days': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new ConfigError((error as Error).message.split('\n')[0] ?? 'bad arguments', 'command line', { cause: error });
+  }
+  if (values.help === true) return 'help';
+  const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
+  const siteUrlFlag = nonEmpty(values['site-url']);
+  const daysFlag = nonEmpty(values['snapshot-days']);
+  const daysEnv = nonEmpty(env['SITE_SNAPSHOT_DAYS']);
+  return {
+    dataDir: nonEmpty(values['data-dir']) ?? nonEmpty(env['CATALOG_DATA_DIR']) ?? 'data',
+    outDir: nonEmpty(values.out) ?? 'site/dist',
+    siteUrl:
+      siteUrlFlag !== undefined
+        ? normaliseSiteUrl(siteUrlFlag, '--site-url')
+        : normaliseSiteUrl(nonEmpty(env['SITE_URL']) ?? DEFAULT_SITE_URL, 'SITE_URL'),
+    snapshotDays:
+      daysFlag !== undefined
+        ? parseSnapshotDays(daysFlag, '--snapshot-days')
+        : daysEnv !== undefined
+          ? parseSnapshotDays(daysEnv, 'SITE_SNAPSHOT_DAYS')
+          : 'all',
+  };
+}

@@ -1,0 +1,50 @@
+// The one place that makes upstream text safe to render. Model names come from ModelScope and are
+// hostile by assumption: markup, entity tricks, bidi overrides, control characters, lone surrogates.
+
+const MARKUP: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escape text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => MARKUP[char] ?? char);
+}
+
+// XML 1.0 Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+// With the `u` flag a lone surrogate is one code point in D800–DFFF, so it falls outside and is matched.
+const XML_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Remove every character XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE, U+FFFF). */
+export function stripXmlIllegal(text: string): string {
+  return text.replace(XML_ILLEGAL, '');
+}
+
+/** Escape text for XML content or attributes; characters illegal in XML 1.0 are dropped, never emitted. */
+export function escapeXml(text: string): string {
+  return escapeHtml(stripXmlIllegal(text));
+}
+
+// Characters a reader cannot see but that change what they see: controls, bidi embeddings/overrides/
+// isolates/marks, zero-width characters, the BOM, interlinear annotations and the two noncharacters.
+const INVISIBLE =
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB\uFFFE\uFFFF]/g;
+
+/**
+ * Upstream text prepared for display: lone surrogates become U+FFFD and invisible or reordering
+ * characters are shown as `[U+202E]`, so a name like `gpt\u202Egnp.exe` cannot pass for another.
+ * The result still needs `escapeHtml`/`escapeXml` for the format it goes into.
+ */
+export function visibleText(text: string): string {
+  return text
+    .toWellFormed()
+    .replace(INVISIBLE, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
+/** `visibleText` then `escapeHtml`: what every upstream string in an HTML context goes through. */
+export function htmlText(text: string): string {
+  return escapeHtml(visibleText(text));
+}

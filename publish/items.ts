@@ -1,0 +1,166 @@
+// One feed entry per observed day with changes. JSON Feed and RSS both render these, so they always
+// carry the same items with the same ids, dates and text.
+import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../changes/types.ts';
+import { escapeHtml, htmlText, visibleText } from './escape.ts';
+import { changesDayUrl, modelPageUrl, modelScopeUrl } from './urls.ts';
+
+/** A day with at least one change, ready to render. */
+export interface ChangeItem {
+  /** Stable id, `changes-<date>`: rebuilding never changes it, so readers never show a day twice. */
+  id: string;
+  /** Observation (snapshot) date, `YYYY-MM-DD`. */
+  date: string;
+  /** The day's anchor on the site's changes page. */
+  url: string;
+  /** Plain-text title, e.g. `3 entered, 1 returned, 1 left`. */
+  title: string;
+  /** The observation date at 00:00 in Asia/Shanghai, RFC 3339 (`2026-03-05T00:00:00+08:00`). */
+  published: string;
+  /** Escaped HTML body listing the models. */
+  html: string;
+  /** Plain-text body with the same content. */
+  text: string;
+}
+
+/** How items are built. */
+export interface ItemOptions {
+  /** Normalised site base URL (see `normaliseSiteUrl`). */
+  siteUrl: string;
+  /** Newest days kept (default 100). */
+  maxItems?: number;
+  /** Models listed per item before "…and N more" (default 100), keeping a big day's item readable. */
+  maxModelsPerItem?: number;
+  /**
+   * Stop adding older items once their HTML and text exceed this many UTF-16 units (default 250,000, the
+   * JSON Feed spec's "fine" size; readers poll feeds often). The newest item is always kept.
+   */
+  maxContentSize?: number;
+}
+
+export const DEFAULT_MAX_ITEMS = 100;
+export const DEFAULT_MAX_MODELS_PER_ITEM = 100;
+export const DEFAULT_MAX_CONTENT_SIZE = 250_000;
+
+/** Kinds in the order events are sorted and listed. */
+const KINDS: readonly EventKind[] = ['entered', 'returned', 'left'];
+
+const HEADING: Readonly<Record<EventKind, [one: string, many: string]>> = {
+  entered: ['model entered the list', 'models entered the list'],
+  returned: ['model returned to the list', 'models returned to the list'],
+  left: ['model left the list', 'models left the list'],
+};
+
+/** `1234567` → `1,234,567`, independent of the machine's locale. */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** `1 like`, `2 likes`, `1,000 downloads`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** Item title from counts, kinds in list order, zero counts left out: `3 entered, 1 left`. */
+export function changeTitle(counts: Readonly<Record<EventKind, number>>): string {
+  const parts = KINDS.filter((kind) => counts[kind] > 0).map((kind) => `${formatCount(counts[kind])} ${kind}`);
+  return parts.length === 0 ? 'no changes' : parts.join(', ');
+}
+
+/** `2026-03-05` → `2026-03-05T00:00:00+08:00` (ModelScope's day starts in Shanghai). */
+export function shanghaiMidnight(date: string): string {
+  return `${date}T00:00:00+08:00`;
+}
+
+/** The sentence about nights without a snapshot, or `undefined` when there were none. */
+export function gapNote(missing: readonly string[]): string | undefined {
+  const first = missing[0];
+  const last = missing.at(-1);
+  if (first === undefined || last === undefined) return undefined;
+  if (missing.length === 1) return `no data for ${first}`;
+  if (missing.length === 2) return `no data for ${first} and ${last}`;
+  return `no data for ${first} to ${last} (${missing.length} nights)`;
+}
+
+function introSentence(day: ObservedDay): string {
+  if (day.previous === null) return `Observed on ${day.date}.`;
+  const gap = gapNote(day.missing);
+  const compared = `Observed on ${day.date}, compared with the snapshot of ${day.previous}`;
+  return gap === undefined ? `${compared}.` : `${compared}; ${gap}, so these changes happened at some point in between.`;
+}
+
+function statsText(event: ChangeEvent): string {
+  const stats = `${plural(event.likes, 'like')}, ${plural(event.downloads, 'download')}`;
+  return event.kind === 'left' ? `${stats} when last seen` : stats;
+}
+
+function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: string, maxModels: number) {
+  const dayUrl = changesDayUrl(siteUrl, day.date);
+  const intro = introSentence(day);
+  const html: string[] = [`<p>${escapeHtml(intro)}</p>`];
+  const text: string[] = [intro];
+  let budget = maxModels;
+  for (const kind of KINDS) {
+    const ofKind = events.filter((event) => event.kind === kind);
+    if (ofKind.length === 0) continue;
+    const [one, many] = HEADING[kind];
+    const heading = `${formatCount(ofKind.length)} ${ofKind.length === 1 ? one : many}`;
+    const shown = ofKind.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    html.push(`<h3>${escapeHtml(heading)}</h3>`, '<ul>');
+    text.push('', `${heading}:`);
+    for (const event of shown) {
+      const page = modelPageUrl(siteUrl, event.id);
+      const upstream = modelScopeUrl(event.id);
+      html.push(
+        `<li><a href="${escapeHtml(page)}"><bdi>${htmlText(event.id)}</bdi></a>: ${escapeHtml(statsText(event))}` +
+          ` (<a href="${escapeHtml(upstream)}">on ModelScope</a>)</li>`,
+      );
+      text.push(`- ${visibleText(event.id)}: ${statsText(event)}`, `  ${page}`, `  ${upstream}`);
+    }
+    const hidden = ofKind.length - shown.length;
+    if (hidden > 0) {
+      const more = `…and ${formatCount(hidden)} more`;
+      html.push(`<li><a href="${escapeHtml(dayUrl)}">${escapeHtml(more)}</a></li>`);
+      text.push(`- ${more}: ${dayUrl}`);
+    }
+    html.push('</ul>');
+  }
+  return { html: html.join('\n'), text: text.join('\n') };
+}
+
+/** Feed items from the event log: one per observed day with ≥ 1 event, newest first, capped by count and size. */
+export function changeItems(log: EventLog, options: ItemOptions): ChangeItem[] {
+  const maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+  const maxModels = options.maxModelsPerItem ?? DEFAULT_MAX_MODELS_PER_ITEM;
+  const maxSize = options.maxContentSize ?? DEFAULT_MAX_CONTENT_SIZE;
+  let size = 0;
+  const byDate = new Map<string, ChangeEvent[]>();
+  for (const event of log.events) {
+    const list = byDate.get(event.date);
+    if (list === undefined) byDate.set(event.date, [event]);
+    else list.push(event);
+  }
+  const days = [...log.days].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const items: ChangeItem[] = [];
+  for (const day of days) {
+    if (items.length >= maxItems) break;
+    const events = byDate.get(day.date);
+    if (events === undefined || events.length === 0) continue;
+    const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const counts = { entered: 0, returned: 0, left: 0 };
+    for (const event of sorted) counts[event.kind] += 1;
+    const { html, text } = renderDay(day, sorted, options.siteUrl, maxModels);
+    size += html.length + text.length;
+    if (items.length > 0 && size > maxSize) break;
+    items.push({
+      id: `changes-${day.date}`,
+      date: day.date,
+      url: changesDayUrl(options.siteUrl, day.date),
+      title: changeTitle(counts),
+      published: shanghaiMidnight(day.date),
+      html,
+      text,
+    });
+  }
+  return items;
+}

@@ -1,0 +1,120 @@
+// File-system edge of the site build: stage everything in a fresh directory beside the output, then
+// swap it in, so a failed build leaves the previous site exactly as it was.
+import { constants } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { OutputFile } from './api.ts';
+import { UnsafePathError } from './errors.ts';
+
+/** Default number of files written at once: enough to keep the disk busy without exhausting descriptors. */
+export const DEFAULT_CONCURRENCY = 64;
+
+/** `root` joined with a POSIX relative path, refusing anything that would land outside `root`. */
+export function insideRoot(root: string, relative: string): string {
+  const parts = relative.split('/');
+  const base = resolve(root);
+  const target = resolve(base, ...parts);
+  // Every part must be a plain name (this also refuses absolute paths, which start with an empty part);
+  // the prefix check is a second, independent guard.
+  const plain = parts.every((part) => part !== '' && part !== '.' && part !== '..');
+  if (!plain || !target.startsWith(base + sep)) {
+    throw new UnsafePathError('path leaves the output directory', JSON.stringify(relative));
+  }
+  return target;
+}
+
+/** Run `work` over `items` with at most `concurrency` in flight, pulling lazily from the iterator. */
+export async function forEachBounded<T>(items: Iterable<T>, concurrency: number, work: (item: T) => Promise<void>): Promise<number> {
+  const iterator = items[Symbol.iterator]();
+  let done = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    // A shared synchronous iterator is safe: JavaScript runs one worker's `next()` at a time.
+    while (!failed) {
+      const next = iterator.next();
+      if (next.done === true) return;
+      try {
+        await work(next.value);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+      done += 1;
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, concurrency) }, worker));
+  const rejection = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (rejection !== undefined) throw rejection.reason;
+  return done;
+}
+
+/** Creates each directory once even when many writers ask for it at the same time. */
+function directoryMaker(): (dir: string) => Promise<void> {
+  const made = new Map<string, Promise<unknown>>();
+  return async (dir) => {
+    let pending = made.get(dir);
+    if (pending === undefined) {
+      pending = mkdir(dir, { recursive: true });
+      made.set(dir, pending);
+    }
+    await pending;
+  };
+}
+
+/**
+ * Write `files` under `root` (a fresh staging directory) with bounded parallelism. A file that already
+ * exists is an error (`wx`): two outputs sharing a path is a bug, never something to overwrite silently.
+ */
+export async function writeFiles(root: string, files: Iterable<OutputFile>, concurrency = DEFAULT_CONCURRENCY): Promise<number> {
+  const ensureDir = directoryMaker();
+  return forEachBounded(files, concurrency, async (file) => {
+    const target = insideRoot(root, file.path);
+    await ensureDir(dirname(target));
+    await writeFile(target, file.content, { encoding: 'utf8', flag: 'wx' });
+  });
+}
+
+/** Copy files byte for byte (no re-serialising) into `root`, with bounded parallelism. */
+export async function copyFiles(
+  root: string,
+  copies: Iterable<{ from: string; path: string }>,
+  concurrency = DEFAULT_CONCURRENCY,
+): Promise<number> {
+  const ensureDir = directoryMaker();
+  return forEachBounded(copies, concurrency, async (copy) => {
+    const target = insideRoot(root, copy.path);
+    await ensureDir(dirname(target));
+    await copyFile(copy.from, target, constants.COPYFILE_EXCL);
+  });
+}
+
+/** A fresh, empty staging directory beside `out` (same file system, so the final rename is atomic). */
+export async function makeStagingDir(out: string): Promise<string> {
+  const parent = dirname(resolve(out));
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(join(parent, `.${basename(resolve(out))}.build-`));
+}
+
+/**
+ * Put `staged` in place of `out`. The old output is moved aside first and restored if the swap fails,
+ * then deleted; at no point is `out` half-written.
+ */
+export async function swapInto(staged: string, out: string): Promise<void> {
+  const target = resolve(out);
+  const aside = join(dirname(target), `.${basename(target)}.old-${randomBytes(6).toString('hex')}`);
+  let hadOld = true;
+  try {
+    await rename(target, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    hadOld = false;
+  }
+  try {
+    await rename(staged, target);
+  } catch (error) {
+    if (hadOld) await rename(aside, target);
+    throw error;
+  }
+  if (hadOld) await rm(aside, { recursive: true, force: true });
+}

@@ -1,0 +1,241 @@
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventLog, ModelHistory } from '../changes/types.ts';
+import type { Snapshot } from '../crawler/record.ts';
+import { parseSnapshot, serialiseSnapshot, snapshotPath, writeSnapshot } from '../crawler/snapshot.ts';
+import { UnsafePathError, DataError } from '../publish/errors.ts';
+import { insideRoot } from '../publish/output.ts';
+import { buildSite, type BuildOptions, type ChangeSources } from '../publish/site.ts';
+import { fileSegment, modelApiFile, modelApiUrl, normaliseSiteUrl, urlSegment } from '../publish/urls.ts';
+import { model, snapshot, track } from './fixtures/publish/factories.ts';
+import { tempDir, treeContents } from './fixtures/publish/fs.ts';
+
+const siteUrl = 'https://user.github.io/repo/';
+const made: string[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+const SNAPSHOTS: Snapshot[] = [
+  snapshot('2026-03-01', [model('Qwen/Qwen3-8B', { likes: 5 }), model('acme/my model'), model('old/gone')]),
+  snapshot('2026-03-02', [model('Qwen/Qwen3-8B', { likes: 7 }), model('acme/my model'), model('new/comer', { downloads: 99 })]),
+  snapshot('2026-03-04', [model('Qwen/Qwen3-8B', { likes: 7 }), model('acme/my model'), model('old/gone')]),
+];
+
+/** A data dir holding `snapshots`, and change sources derived from them. */
+async function fixture(snapshots: readonly Snapshot[] = SNAPSHOTS) {
+  const root = await tempDir();
+  made.push(root);
+  const dataDir = join(root, 'data');
+  for (const snap of snapshots) await writeSnapshot(dataDir, snap);
+  const { log, histories } = track(snapshots);
+  const sources = fixedSources(log, histories);
+  const options: BuildOptions = { dataDir, outDir: join(root, 'site', 'dist'), siteUrl, snapshotDays: 'all' };
+  return { root, dataDir, log, histories, sources, options };
+}
+
+function fixedSources(log: EventLog, histories: ReadonlyMap<string, ModelHistory>): ChangeSources {
+  return { readEventLog: async () => log, readHistories: async () => histories };
+}
+
+async function readJson(dir: string, path: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(join(dir, path), 'utf8')) as Record<string, unknown>;
+}
+
+/** The URL paths docs/api.md documents (`## \`GET /…\``), with placeholders filled in. */
+async function documentedPaths(fill: Record<string, string>): Promise<string[]> {
+  const docs = await readFile(new URL('../docs/api.md', import.meta.url), 'utf8');
+  return [...docs.matchAll(/^## `GET \/([^`]+)`$/gm)].map((match) =>
+    (match[1] ?? '').replace(/<(\w+)>/g, (_, key: string) => fill[key] ?? `<${key}>`),
+  );
+}
+
+describe('publish/api', () => {
+  it('builds every documented URL, and the model URL decodes to its file', async () => {
+    const { options, sources } = await fixture();
+    const summary = await buildSite(options, sources);
+    expect(summary).toMatchObject({ latest: '2026-03-04', models: 3, modelFiles: 4, feedItems: 2, snapshotsPublished: 3 });
+    const documented = await documentedPaths({ owner: 'Qwen', name: 'Qwen3-8B', date: '2026-03-02' });
+    expect(documented.length).toBe(8);
+    const files = Object.keys(await treeContents(options.outDir));
+    for (const path of documented) expect(files, path).toContain(path);
+    expect(files).toContain('index.html');
+    for (const id of ['Qwen/Qwen3-8B', 'acme/my model', 'old/gone', 'new/comer']) {
+      const url = new URL(modelApiUrl(siteUrl, id));
+      expect(decodeURIComponent(url.pathname.slice('/repo/'.length))).toBe(modelApiFile(id));
+      expect(files).toContain(modelApiFile(id));
+    }
+  });
+
+  it('writes the right content into each API file', async () => {
+    const { options, sources, log, dataDir } = await fixture();
+    await buildSite(options, sources);
+    const out = options.outDir;
+
+    const index = await readJson(out, 'api/index.json');
+    expect(index['latest']).toBe('2026-03-04');
+    expect(index['counts']).toEqual({ models: 3, modelsEverSeen: 4, days: 3, events: 4, snapshotsPublished: 3, snapshotsAvailable: 3 });
+    expect((index['urls'] as Record<string, string>)['model']).toBe(`${siteUrl}api/models/{owner}/{name}.json`);
+
+    const latest = parseSnapshot(await readFile(join(out, 'api/latest.json'), 'utf8'));
+    expect(latest.date).toBe('2026-03-04');
+    expect(latest.models.map((m) => m.id)).toEqual(['Qwen/Qwen3-8B', 'acme/my model', 'old/gone']);
+
+    const changes = await readJson(out, 'api/changes.json');
+    expect(changes['days']).toEqual(log.days);
+    expect(changes['events']).toEqual(log.events);
+    expect((changes['days'] as { missing: string[] }[])[2]?.missing).toEqual(['2026-03-03']);
+
+    const gone = await readJson(out, 'api/models/old/gone.json');
+    expect(gone).toMatchObject({
+      id: 'old/gone',
+      onList: true,
+      firstSeen: '2026-03-01',
+      lastSeen: '2026-03-04',
+      intervals: [
+        { from: '2026-03-01', to: '2026-03-01' },
+        { from: '2026-03-04', to: '2026-03-04' },
+      ],
+      events: [
+        { date: '2026-03-02', kind: 'left', likes: 1, downloads: 10 },
+        { date: '2026-03-04', kind: 'returned', likes: 1, downloads: 10 },
+      ],
+    });
+    expect((gone['current'] as { id: string }).id).toBe('old/gone');
+    const comer = await readJson(out, 'api/models/new/comer.json');
+    expect(comer).toMatchObject({ onList: false, current: null, downloads: [['2026-03-02', 99]] });
+    expect((comer['links'] as Record<string, string>)['modelscope']).toBe('https://modelscope.cn/models/new/comer');
+    const qwen = await readJson(out, 'api/models/Qwen/Qwen3-8B.json');
+    expect(qwen['likes']).toEqual([
+      ['2026-03-01', 5],
+      ['2026-03-02', 7],
+    ]);
+    const spaced = await readJson(out, 'api/models/acme/my%20model.json');
+    expect((spaced['links'] as Record<string, string>)['api']).toBe(`${siteUrl}api/models/acme/my%2520model.json`);
+
+    const dates = await readJson(out, 'api/snapshots/index.json');
+    expect(dates).toMatchObject({ latest: '2026-03-04', published: 3, available: 3, dates: ['2026-03-01', '2026-03-02', '2026-03-04'] });
+    for (const date of ['2026-03-01', '2026-03-02', '2026-03-04']) {
+      const copy = await readFile(join(out, `api/snapshots/${date}.json`));
+      expect(copy.equals(await readFile(snapshotPath(dataDir, date)))).toBe(true);
+    }
+    const feed = await readJson(out, 'feed.json');
+    expect((feed['items'] as { id: string }[]).map((item) => item.id)).toEqual(['changes-2026-03-04', 'changes-2026-03-02']);
+    expect(await readFile(join(out, 'rss.xml'), 'utf8')).toContain('<guid isPermaLink="false">changes-2026-03-04</guid>');
+    const home = await readFile(join(out, 'index.html'), 'utf8');
+    expect(home).toContain('Newest snapshot: 2026-03-04, 3 models on the list.');
+    expect(home).toContain('href="api/index.json"');
+  });
+
+  it('publishes only the newest N snapshots when asked, and says how many exist', async () => {
+    const { options, sources } = await fixture();
+    await buildSite({ ...options, snapshotDays: 1 }, sources);
+    const files = Object.keys(await treeContents(options.outDir)).filter((path) => path.startsWith('api/snapshots/'));
+    expect(files.sort()).toEqual(['api/snapshots/2026-03-04.json', 'api/snapshots/index.json']);
+    expect(await readJson(options.outDir, 'api/snapshots/index.json')).toMatchObject({ published: 1, available: 3, dates: ['2026-03-04'] });
+    await buildSite({ ...options, snapshotDays: 0 }, sources);
+    expect(await readJson(options.outDir, 'api/snapshots/index.json')).toMatchObject({ latest: null, published: 0, dates: [] });
+    expect(await readJson(options.outDir, 'api/latest.json')).toMatchObject({ date: '2026-03-04' });
+  });
+
+  it('builds an empty site before the first crawl', async () => {
+    const { options, sources } = await fixture([]);
+    const summary = await buildSite(options, sources);
+    expect(summary).toMatchObject({ latest: null, models: 0, modelFiles: 0, feedItems: 0, snapshotsAvailable: 0 });
+    expect(await readJson(options.outDir, 'api/latest.json')).toEqual({ date: null, source: null, models: [] });
+    expect(await readJson(options.outDir, 'feed.json')).toMatchObject({ items: [] });
+    expect(await readJson(options.outDir, 'api/changes.json')).toEqual({ latest: null, days: [], events: [] });
+    expect(await readFile(join(options.outDir, 'index.html'), 'utf8')).toContain('No snapshot has been taken yet.');
+  });
+
+  it('rebuilding the same data gives byte-identical output', async () => {
+    const { options, sources } = await fixture();
+    await buildSite(options, sources);
+    const first = await treeContents(options.outDir);
+    await buildSite(options, sources);
+    expect(await treeContents(options.outDir)).toEqual(first);
+  });
+
+  it('replaces the previous output as a whole (stale files do not survive)', async () => {
+    const { options, sources } = await fixture();
+    await buildSite(options, sources);
+    await writeFile(join(options.outDir, 'stale.txt'), 'old');
+    await buildSite(options, sources);
+    expect(Object.keys(await treeContents(options.outDir))).not.toContain('stale.txt');
+  });
+});
+
+describe('publish/api path safety', () => {
+  it('encodes each segment so no name can leave its directory', () => {
+    expect(fileSegment('Qwen3-8B', 'x')).toBe('Qwen3-8B');
+    expect(fileSegment('../../etc/passwd', 'x')).toBe('%2E.%2F..%2Fetc%2Fpasswd');
+    expect(fileSegment('a\\b:c*?', 'x')).toBe('a%5Cb%3Ac%2A%3F');
+    expect(fileSegment('.hidden', 'x')).toBe('%2Ehidden');
+    expect(fileSegment('%2E', 'x')).toBe('%252E');
+    expect(fileSegment('half\uD800', 'x')).toBe('half%ED%A0%80');
+    expect(fileSegment('half\uFFFD', 'x')).toBe('half%EF%BF%BD');
+    expect(urlSegment(fileSegment('a b', 'x'))).toBe('a%2520b');
+    for (const bad of ['', '.', '..']) expect(() => fileSegment(bad, 'model "x"')).toThrow(UnsafePathError);
+    expect(() => fileSegment('x'.repeat(300), 'x')).toThrow(/at most 250/);
+  });
+
+  it('insideRoot refuses relative paths that climb out', () => {
+    expect(insideRoot('/srv/out', 'api/models/a/b.json')).toBe('/srv/out/api/models/a/b.json');
+    for (const bad of ['../x', 'a/../../x', '/etc/passwd', 'a//b', './a', '']) expect(() => insideRoot('/srv/out', bad)).toThrow(UnsafePathError);
+  });
+
+  it('normalises the site URL and keeps a sub-path', () => {
+    expect(normaliseSiteUrl('https://u.github.io/repo')).toBe('https://u.github.io/repo/');
+    expect(normaliseSiteUrl('https://u.github.io/repo/?x=1#top')).toBe('https://u.github.io/repo/');
+    expect(() => normaliseSiteUrl('u.github.io/repo')).toThrow(/SITE_URL: not an absolute URL/);
+    expect(() => normaliseSiteUrl('ftp://u.github.io/')).toThrow(/http or https/);
+  });
+
+  it('hostile ids stay inside the output directory', async () => {
+    const hostile = ['evil/../../../../tmp/pwned', 'evil/..\\..\\x', 'evil/%2e%2e', 'evil/a%2Fb', 'evil/.env'];
+    const { options, sources, root } = await fixture([snapshot('2026-03-01', hostile.map((id) => model(id)))]);
+    await buildSite(options, sources);
+    const files = Object.keys(await treeContents(options.outDir)).filter((path) => path.startsWith('api/models/'));
+    expect(files.sort()).toEqual([
+      'api/models/evil/%2Eenv.json',
+      'api/models/evil/%252e%252e.json',
+      'api/models/evil/%2E.%2F..%2F..%2F..%2Ftmp%2Fpwned.json',
+      'api/models/evil/%2E.%5C..%5Cx.json',
+      'api/models/evil/a%252Fb.json',
+    ].sort());
+    expect((await readdir(root)).sort()).toEqual(['data', 'site']);
+    expect(await readdir(dirname(options.outDir))).toEqual(['dist']);
+  });
+
+  it('a refused id fails the build and leaves the previous output byte-identical', async () => {
+    const { options, sources } = await fixture();
+    await buildSite(options, sources);
+    const before = await treeContents(options.outDir);
+    const poisoned = track([...SNAPSHOTS, snapshot('2026-03-05', [model('evil/..')])]);
+    await writeSnapshot(options.dataDir, snapshot('2026-03-05', [model('evil/..')]));
+    await expect(buildSite(options, fixedSources(poisoned.log, poisoned.histories))).rejects.toThrow(UnsafePathError);
+    expect(await treeContents(options.outDir)).toEqual(before);
+    expect(await readdir(dirname(options.outDir))).toEqual(['dist']);
+  });
+
+  it('a change log that lags the snapshots fails the build with a clear error, output untouched', async () => {
+    const { options, sources } = await fixture();
+    await buildSite(options, sources);
+    const before = await treeContents(options.outDir);
+    await writeSnapshot(options.dataDir, snapshot('2026-03-06', [model('a/b')]));
+    const failure = buildSite(options, sources);
+    await expect(failure).rejects.toThrow(DataError);
+    await expect(failure).rejects.toThrow('the change log ends at 2026-03-04 but the newest snapshot is 2026-03-06');
+    expect(await treeContents(options.outDir)).toEqual(before);
+  });
+
+  it('a corrupt newest snapshot fails the build naming the file, output untouched', async () => {
+    const { options, sources } = await fixture();
+    await buildSite(options, sources);
+    const before = await treeContents(options.outDir);
+    await writeFile(snapshotPath(options.dataDir, '2026-03-04'), serialiseSnapshot(SNAPSHOTS[2]!).replace('"likes":7', '"likes":-7'));
+    await expect(buildSite(options, sources)).rejects.toThrow(/2026-03-04\.json: does not match the snapshot schema/);
+    expect(await treeContents(options.outDir)).toEqual(before);
+  });
+});

@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rebuildChanges } from '../changes/rebuild.ts';
+import { writeSnapshot } from '../crawler/snapshot.ts';
+import { model, snapshot } from './fixtures/publish/factories.ts';
+import { tempDir, treeContents } from './fixtures/publish/fs.ts';
+
+const run = promisify(execFile);
+const cli = fileURLToPath(new URL('../publish/build.ts', import.meta.url));
+const made: string[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** Run the build CLI with a clean environment plus `env`; never throws, returns code and output. */
+async function build(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function dataWithChanges() {
+  const root = await tempDir();
+  made.push(root);
+  const dataDir = join(root, 'data');
+  await writeSnapshot(dataDir, snapshot('2026-03-01', [model('a/one'), model('b/two')]));
+  await writeSnapshot(dataDir, snapshot('2026-03-03', [model('a/one'), model('c/three', { likes: 4 })]));
+  await rebuildChanges(dataDir);
+  return { root, dataDir, out: join(root, 'dist') };
+}
+
+describe('publish/cli', () => {
+  it('--help prints usage and exits 0', async () => {
+    const result = await build(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: npm run build');
+    expect(result.stdout).toContain('SITE_SNAPSHOT_DAYS');
+  });
+
+  it('builds from CATALOG_DATA_DIR and SITE_URL using the change log on disk', async () => {
+    const { dataDir, out } = await dataWithChanges();
+    const result = await build(['--out', out], { CATALOG_DATA_DIR: dataDir, SITE_URL: 'https://u.github.io/repo' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('latest 2026-03-03, 2 models on the list, 3 model files, 1 feed item, 2 snapshots');
+    const feed = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')) as { feed_url: string; items: { title: string; content_text: string }[] };
+    expect(feed.feed_url).toBe('https://u.github.io/repo/feed.json');
+    expect(feed.items.map((item) => item.title)).toEqual(['1 entered, 1 left']);
+    expect(feed.items[0]?.content_text).toContain('no data for 2026-03-02');
+    const gone = JSON.parse(await readFile(join(out, 'api/models/b/two.json'), 'utf8')) as { onList: boolean; events: { kind: string }[] };
+    expect(gone.onList).toBe(false);
+    expect(gone.events.map((event) => event.kind)).toEqual(['left']);
+  });
+
+  it('says so when there are no snapshots yet, and still builds', async () => {
+    const root = await tempDir();
+    made.push(root);
+    const result = await build(['--data-dir', join(root, 'none'), '--out', join(root, 'dist')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('No snapshots in');
+    expect(Object.keys(await treeContents(join(root, 'dist')))).toContain('api/latest.json');
+  });
+
+  it('fails with one line and exit 1 on a bad setting, leaving the output alone', async () => {
+    const { dataDir, out } = await dataWithChanges();
+    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    const before = await treeContents(out);
+    const result = await build(['--data-dir', dataDir, '--out', out], { SITE_SNAPSHOT_DAYS: 'lots' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('build failed: SITE_SNAPSHOT_DAYS: expected a whole number of days or "all", got "lots"\n');
+    expect(await treeContents(out)).toEqual(before);
+  });
+
+  it('fails when the change log lags the newest snapshot', async () => {
+    const { dataDir, out } = await dataWithChanges();
+    await writeSnapshot(dataDir, snapshot('2026-03-04', [model('a/one')]));
+    const result = await build(['--data-dir', dataDir, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('the change log ends at 2026-03-03 but the newest snapshot is 2026-03-04');
+  });
+});

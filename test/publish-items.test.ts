@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { resolveBuildOptions } from '../publish/config.ts';
+import { ConfigError } from '../publish/errors.ts';
+import { changeItems, changeTitle, formatCount, gapNote, plural } from '../publish/items.ts';
+import { model, snapshot, track } from './fixtures/publish/factories.ts';
+
+const siteUrl = 'http://localhost:4321/';
+
+describe('publish/items', () => {
+  it('titles count each kind in list order and leave out zeros', () => {
+    expect(changeTitle({ entered: 3, returned: 0, left: 1 })).toBe('3 entered, 1 left');
+    expect(changeTitle({ entered: 0, returned: 2, left: 0 })).toBe('2 returned');
+    expect(changeTitle({ entered: 1200, returned: 1, left: 1 })).toBe('1,200 entered, 1 returned, 1 left');
+  });
+
+  it('formats counts and plurals without depending on the locale', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1234567)).toBe('1,234,567');
+    expect(plural(1, 'like')).toBe('1 like');
+    expect(plural(0, 'like')).toBe('0 likes');
+    expect(plural(2000, 'download')).toBe('2,000 downloads');
+  });
+
+  it('names gaps of one, two and many nights', () => {
+    expect(gapNote([])).toBeUndefined();
+    expect(gapNote(['2026-03-04'])).toBe('no data for 2026-03-04');
+    expect(gapNote(['2026-03-03', '2026-03-04'])).toBe('no data for 2026-03-03 and 2026-03-04');
+    expect(gapNote(['2026-03-02', '2026-03-03', '2026-03-04'])).toBe('no data for 2026-03-02 to 2026-03-04 (3 nights)');
+  });
+
+  it('skips the baseline and days without changes, newest first, capped', () => {
+    const { log } = track([
+      snapshot('2026-03-01', [model('a/a')]),
+      snapshot('2026-03-02', [model('a/a'), model('b/b')]),
+      snapshot('2026-03-03', [model('a/a'), model('b/b')]),
+      snapshot('2026-03-04', [model('a/a')]),
+      snapshot('2026-03-05', [model('a/a'), model('b/b')]),
+    ]);
+    expect(changeItems(log, { siteUrl }).map((item) => item.id)).toEqual(['changes-2026-03-05', 'changes-2026-03-04', 'changes-2026-03-02']);
+    expect(changeItems(log, { siteUrl, maxItems: 2 }).map((item) => item.id)).toEqual(['changes-2026-03-05', 'changes-2026-03-04']);
+    expect(changeItems(log, { siteUrl, maxItems: 0 })).toEqual([]);
+  });
+
+  it('stops adding older items past the content size budget, but always keeps the newest', () => {
+    const days = Array.from({ length: 6 }, (_, d) => snapshot(`2026-03-0${d + 1}`, Array.from({ length: d + 1 }, (_, i) => model(`m/${i}`))));
+    const { log } = track(days);
+    const all = changeItems(log, { siteUrl });
+    expect(all.length).toBe(5);
+    const one = (all[0]?.html.length ?? 0) + (all[0]?.text.length ?? 0);
+    const two = one + (all[1]?.html.length ?? 0) + (all[1]?.text.length ?? 0);
+    expect(changeItems(log, { siteUrl, maxContentSize: two }).length).toBe(2);
+    expect(changeItems(log, { siteUrl, maxContentSize: two - 1 }).length).toBe(1);
+    expect(changeItems(log, { siteUrl, maxContentSize: 1 }).map((item) => item.id)).toEqual(['changes-2026-03-06']);
+  });
+
+  it('a big day lists the first models and links to the changes page for the rest', () => {
+    const many = Array.from({ length: 7 }, (_, i) => model(`m/${i}`));
+    const { log } = track([snapshot('2026-03-01', [model('x/x')]), snapshot('2026-03-02', many)]);
+    const [item] = changeItems(log, { siteUrl, maxModelsPerItem: 5 });
+    expect(item?.title).toBe('7 entered, 1 left');
+    expect(item?.text).toContain('- m/4: ');
+    expect(item?.text).not.toContain('- m/5: ');
+    expect(item?.text).toContain('- …and 2 more: http://localhost:4321/changes/#2026-03-02');
+    expect(item?.text).toContain('- …and 1 more: ');
+    expect(item?.html).toContain('<h3>1 model left the list</h3>');
+  });
+});
+
+describe('publish/config', () => {
+  it('uses defaults, then env, then flags', () => {
+    expect(resolveBuildOptions([], {})).toEqual({ dataDir: 'data', outDir: 'site/dist', siteUrl: 'http://localhost:4321/', snapshotDays: 'all' });
+    const env = { CATALOG_DATA_DIR: '/d', SITE_URL: 'https://u.github.io/repo', SITE_SNAPSHOT_DAYS: '30' };
+    expect(resolveBuildOptions([], env)).toEqual({ dataDir: '/d', outDir: 'site/dist', siteUrl: 'https://u.github.io/repo/', snapshotDays: 30 });
+    const flags = ['--data-dir', '/f', '--out', '/o', '--site-url', 'https://e.org/', '--snapshot-days', 'all'];
+    expect(resolveBuildOptions(flags, env)).toEqual({ dataDir: '/f', outDir: '/o', siteUrl: 'https://e.org/', snapshotDays: 'all' });
+    expect(resolveBuildOptions(['--help'], {})).toBe('help');
+  });
+
+  it('refuses bad values with one-line errors naming the setting', () => {
+    expect(() => resolveBuildOptions([], { SITE_SNAPSHOT_DAYS: '-3' })).toThrow('SITE_SNAPSHOT_DAYS: expected a whole number of days or "all", got "-3"');
+    expect(() => resolveBuildOptions(['--snapshot-days', '1.5'], {})).toThrow(/^--snapshot-days: /);
+    expect(() => resolveBuildOptions(['--site-url', 'nope'], {})).toThrow(ConfigError);
+    expect(() => resolveBuildOptions(['--bogus'], {})).toThrow(/^command line: Unknown option '--bogus'/);
+  });
+});
