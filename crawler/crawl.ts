@@ -85,13 +85,20 @@ function absorb(listing: Listing, page: CatalogPage, chatIds: ReadonlySet<string
   listing.observation.uniqueIds = listing.records.size;
 }
 
-async function readListing(client: HttpClient, origin: string, chatIds: ReadonlySet<string>, pass: number, progress: CrawlProgress): Promise<Listing> {
+function refuseIgnoredFilter(listing: Listing, hubTotal: number): void {
+  const ignored = filterIgnored({ filteredTotal: listing.observation.totals[0] ?? 0, unfilteredTotal: hubTotal, withoutInference: listing.withoutInference });
+  if (ignored) throw new RefusalError('filter-ignored', ignored);
+}
+
+async function readListing(client: HttpClient, origin: string, chatIds: ReadonlySet<string>, hubTotal: number, pass: number, progress: CrawlProgress): Promise<Listing> {
   const listing: Listing = { records: new Map(), withoutInference: [], observation: { totals: [], items: 0, uniqueIds: 0, withoutId: 0 } };
   const first = await fetchCatalogPage(client, { origin, page: 1 });
+  absorb(listing, first, chatIds);
+  // An ignored filter shows on page 1 already: refuse before paging through the whole hub.
+  refuseIgnoredFilter(listing, hubTotal);
   const pageCount = Math.max(1, Math.ceil(first.totalCount / PAGE_SIZE));
   progress.passStarted?.(pass, pageCount);
   progress.pageRead?.(first.items.length);
-  absorb(listing, first, chatIds);
   await Promise.all(
     Array.from({ length: pageCount - 1 }, (_, index) =>
       fetchCatalogPage(client, { origin, page: index + 2 }).then((page) => {
@@ -117,13 +124,8 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
   let lastProblem = '';
   while (passes < options.maxPasses) {
     passes += 1;
-    const attempt = await readListing(client, options.origin, chatIds, passes, progress);
-    const ignored = filterIgnored({
-      filteredTotal: attempt.observation.totals[0] ?? 0,
-      unfilteredTotal: hub.totalCount,
-      withoutInference: attempt.withoutInference,
-    });
-    if (ignored) throw new RefusalError('filter-ignored', ignored);
+    const attempt = await readListing(client, options.origin, chatIds, hub.totalCount, passes, progress);
+    refuseIgnoredFilter(attempt, hub.totalCount);
     const problem = inconsistency(attempt.observation);
     if (problem === undefined) {
       listing = attempt;

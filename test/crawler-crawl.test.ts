@@ -129,6 +129,8 @@ describe('crawler/refusals', () => {
     expect(result.exitCode).toBe(EXIT.refused);
     expect(result.summary.reason).toMatch(/filter was ignored/);
     expect(await treeContents(dataDir)).toEqual({});
+    // Page 1 already shows it: the whole hub is not paged through.
+    expect(sim.requests.filter((r) => r.route === 'list')).toHaveLength(1);
   });
 
   it('refuses a sharp shrink, leaving every file untouched, unless --allow-shrink', async () => {
