@@ -1,0 +1,87 @@
+// `npm run diff -- --from DATE --to DATE`: what changed on the list between two snapshots.
+import { listSnapshotDates } from '../crawler/snapshot.ts';
+import { dateOption, defaultDataDir, type Io, parseOptions, processIo, runCli } from './cli.ts';
+import { datesBetween, dayNumber, nearestDates } from './dates.ts';
+import { buildDiff, formatDiff } from './diff.ts';
+import { ChangesError, SnapshotNotFoundError, UsageError } from './errors.ts';
+import { loadSnapshot } from './snapshots.ts';
+import { historyDir, readTracks } from './store.ts';
+
+const HELP = `Usage: npm run diff -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--top N] [--json] [--data-dir DIR]
+
+Compare two snapshots: models that entered (first time ever), returned (back after leaving) or
+left, and the biggest movers by downloads and likes gained. Uses history/ to tell entered from
+returned.
+
+  --from      earlier snapshot date (default: the snapshot before --to)
+  --to        later snapshot date (default: the newest snapshot)
+  --top N     movers to list per metric (default 10)
+  --json      print the comparison as JSON
+  --data-dir  data directory (default: $CATALOG_DATA_DIR or "data")
+  --help      show this help
+`;
+
+function topOption(value: string | undefined): number {
+  if (value === undefined) return 10;
+  if (!/^\d+$/.test(value) || Number(value) > 100_000) throw new UsageError(`expected a whole number, got ${JSON.stringify(value)}`, '--top');
+  return Number(value);
+}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  return runCli('diff', io, async () => {
+    const options = parseOptions(argv, {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      top: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    });
+    if (options.help) return io.out(HELP);
+    const dataDir = options['data-dir'] ?? defaultDataDir();
+    const top = topOption(options.top);
+    const dates = await listSnapshotDates(dataDir);
+    if (dates.length === 0) throw new ChangesError('no snapshots to compare', dataDir);
+    const known = (date: string): string => {
+      if (!dates.includes(date)) throw new SnapshotNotFoundError(date, nearestDates(dates, date), dataDir);
+      return date;
+    };
+    const to = known(dateOption(options.to, 'to') ?? (dates.at(-1) as string));
+    const fromOption = dateOption(options.from, 'from');
+    const from = fromOption === undefined ? dates.filter((d) => d < to).at(-1) : known(fromOption);
+    if (from === undefined) throw new ChangesError(`no snapshot before ${to} to compare with`, dataDir);
+    if (from >= to) throw new UsageError(`--from (${from}) must be before --to (${to})`, 'arguments');
+    const [before, after] = await Promise.all([loadSnapshot(dataDir, from, dates), loadSnapshot(dataDir, to, dates)]);
+    const seenBefore = await firstSeenCheck(dataDir, from, dates, before.models, after.models);
+    const present = new Set(dates);
+    const missing = datesBetween(from, to).filter((d) => !present.has(d));
+    const report = buildDiff({ from: before, to: after, missing, seenBefore, top });
+    io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatDiff(report));
+  });
+}
+
+/** `seenBefore` from history/, loaded only when some model is on `to` but not on `from`. */
+async function firstSeenCheck(
+  dataDir: string,
+  from: string,
+  dates: readonly string[],
+  before: readonly { id: string }[],
+  after: readonly { id: string }[],
+): Promise<(id: string) => boolean> {
+  const onFrom = new Set(before.map((m) => m.id));
+  // Before the first snapshot nothing was seen, so no history is needed to call everything "entered".
+  if (from === dates[0] || after.every((m) => onFrom.has(m.id))) return () => false;
+  const { tracks, through } = await readTracks(dataDir);
+  const reach = through[0];
+  if (reach === undefined) throw new ChangesError('no history yet to tell entered from returned; run: npm run rebuild', historyDir(dataDir));
+  if (through.length > 1) {
+    throw new ChangesError(`history shards disagree on their date (${through.join(', ')}); run: npm run rebuild`, historyDir(dataDir));
+  }
+  if (reach < from) {
+    throw new ChangesError(`history reaches only ${reach}, before ${from}; run: npm run rebuild`, historyDir(dataDir));
+  }
+  const fromDay = dayNumber(from);
+  return (id) => (tracks.get(id)?.presence[0] ?? Number.POSITIVE_INFINITY) <= fromDay;
+}
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,154 @@
+// The per-model history files, `data/history/<shard>.json` (format documented in data/README.md):
+// one model per line, days as delta-coded day numbers, so a normal night appends a few characters to
+// the lines of models whose metrics changed and rewrites nothing else but the header's `through`.
+import { hash } from 'node:crypto';
+import { dayNumber, isIsoDate } from './dates.ts';
+import { DataFileError } from './errors.ts';
+import { compareIds } from './events.ts';
+import type { Track } from './history.ts';
+
+/** Version of the shard encoding, in every file's header. */
+export const HISTORY_FORMAT = 1;
+
+/** Shard names: two lowercase hex digits. */
+export const SHARD_FILE_PATTERN = /^([0-9a-f]{2})\.json$/;
+
+/** The shard holding `id`: first two hex digits of the SHA-1 of its UTF-8 bytes (stable, documented). */
+export function shardOf(id: string): string {
+  return hash('sha1', id, 'hex').slice(0, 2);
+}
+
+/** One decoded shard. */
+export interface Shard {
+  /** Two hex digits. */
+  name: string;
+  /** Newest snapshot date the shard reflects; open intervals end there. */
+  through: string;
+  /** Models in the shard, by id. */
+  tracks: Map<string, Track>;
+}
+
+/** `[first, d1, d2, …]`: the first value as is, then each value's difference from the one before. */
+function presenceDeltas(presence: readonly number[], count: number): number[] {
+  const out: number[] = [];
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    const value = presence[i] ?? 0;
+    out.push(value - previous);
+    previous = value;
+  }
+  return out;
+}
+
+/** `[day, value, dDay, dValue, …]`: pairs delta-coded against the pair before. */
+function seriesDeltas(series: readonly number[]): number[] {
+  const out: number[] = [];
+  let day = 0;
+  let value = 0;
+  for (let i = 0; i < series.length; i += 2) {
+    const d = series[i] ?? 0;
+    const v = series[i + 1] ?? 0;
+    out.push(d - day, v - value);
+    day = d;
+    value = v;
+  }
+  return out;
+}
+
+/**
+ * The line of one model, `[id,[presence],[likes],[downloads]]`. An open last interval (still on the
+ * list on `throughDay`) is written without its end.
+ */
+export function encodeTrack(id: string, track: Track, throughDay: number): string {
+  const count = track.presence.length;
+  const open = track.presence[count - 1] === throughDay;
+  const presence = presenceDeltas(track.presence, open ? count - 1 : count);
+  return JSON.stringify([id, presence, seriesDeltas(track.likes), seriesDeltas(track.downloads)]);
+}
+
+/** Serialise a shard: header, then one model per line sorted by id (the layout of jsonWithItemLines). */
+export function serialiseShard(name: string, through: string, tracks: ReadonlyMap<string, Track>): string {
+  const throughDay = dayNumber(through);
+  const ids = [...tracks.keys()].sort(compareIds);
+  const head = JSON.stringify({ format: HISTORY_FORMAT, shard: name, through }, null, 2).slice(2, -2);
+  const lines = ids.map((id) => `    ${encodeTrack(id, tracks.get(id) as Track, throughDay)}`);
+  return lines.length === 0 ? `{\n${head},\n  "models": []\n}\n` : `{\n${head},\n  "models": [\n${lines.join(',\n')}\n  ]\n}\n`;
+}
+
+function isInt(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+function decodePresence(raw: unknown, throughDay: number, fail: (what: string) => never): number[] {
+  if (!Array.isArray(raw) || raw.length === 0) fail('presence must be a non-empty array');
+  const out: number[] = [];
+  let value = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const delta: unknown = raw[i];
+    // Interval lengths may be 0 (one-day interval); gaps between intervals are at least one day.
+    if (!isInt(delta) || (i > 0 && (i % 2 === 1 ? delta < 0 : delta < 1))) fail(`bad presence value at ${i}`);
+    value += delta;
+    out.push(value);
+  }
+  if (out.length % 2 === 1) out.push(throughDay);
+  if ((out[out.length - 1] ?? 0) > throughDay || (out[out.length - 2] ?? 0) > throughDay) {
+    fail('presence runs past the header date');
+  }
+  if (raw.length % 2 === 0 && out[out.length - 1] === throughDay) fail('closed interval ends on the header date');
+  return out;
+}
+
+function decodeSeries(raw: unknown, name: string, fail: (what: string) => never): number[] {
+  if (!Array.isArray(raw) || raw.length === 0 || raw.length % 2 !== 0) fail(`${name} must be non-empty [day, value] pairs`);
+  const out: number[] = [];
+  let day = 0;
+  let value = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    const dd: unknown = raw[i];
+    const dv: unknown = raw[i + 1];
+    if (!isInt(dd) || !isInt(dv) || (i > 0 && (dd < 1 || dv === 0))) fail(`bad ${name} change at ${i}`);
+    day += dd;
+    value += dv;
+    if (value < 0) fail(`negative ${name} at ${i}`);
+    out.push(day, value);
+  }
+  return out;
+}
+
+/** Parse and check a shard; any problem is a DataFileError naming the file and line. */
+export function parseShard(text: string, where: string): Shard {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new DataFileError(`not valid JSON (${(error as Error).message})`, where, { cause: error });
+  }
+  const file = raw as { format?: unknown; shard?: unknown; through?: unknown; models?: unknown };
+  if (typeof raw !== 'object' || raw === null || file.format !== HISTORY_FORMAT) {
+    throw new DataFileError(`expected a history shard with "format": ${HISTORY_FORMAT}`, where);
+  }
+  if (typeof file.shard !== 'string' || !/^[0-9a-f]{2}$/.test(file.shard)) throw new DataFileError('bad "shard"', where);
+  if (typeof file.through !== 'string' || !isIsoDate(file.through)) throw new DataFileError('bad "through" date', where);
+  if (!Array.isArray(file.models)) throw new DataFileError('"models" must be an array', where);
+  const throughDay = dayNumber(file.through);
+  const tracks = new Map<string, Track>();
+  let previousId: string | undefined;
+  file.models.forEach((line: unknown, index) => {
+    const fail = (what: string): never => {
+      throw new DataFileError(`model #${index + 1}: ${what}`, where);
+    };
+    if (!Array.isArray(line) || line.length !== 4 || typeof line[0] !== 'string') fail('expected [id, presence, likes, downloads]');
+    const [id, presence, likes, downloads] = line as [string, unknown, unknown, unknown];
+    if (previousId !== undefined && compareIds(previousId, id) >= 0) fail(`${JSON.stringify(id)} is out of order or repeated`);
+    if (shardOf(id) !== file.shard) fail(`${JSON.stringify(id)} belongs in shard ${shardOf(id)}`);
+    previousId = id;
+    const track: Track = {
+      presence: decodePresence(presence, throughDay, fail),
+      likes: decodeSeries(likes, 'likes', fail),
+      downloads: decodeSeries(downloads, 'downloads', fail),
+    };
+    if (track.likes[0] !== track.presence[0] || track.downloads[0] !== track.presence[0]) fail('series must start on the first day seen');
+    tracks.set(id, track);
+  });
+  return { name: file.shard, through: file.through, tracks };
+}

@@ -1,0 +1,123 @@
+// File I/O for change tracking: read and write the event log and the history shards under a data dir.
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readIfExists, writeIfChanged } from '../crawler/storage.ts';
+import { DataFileError } from './errors.ts';
+import { parseEventLog, serialiseEventLog } from './events-file.ts';
+import { type ChangeState, lastDate, toModelHistory, type Track } from './history.ts';
+import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardOf } from './history-file.ts';
+import type { EventLog, ModelHistory } from './types.ts';
+
+export const eventsPath = (dataDir: string): string => join(dataDir, 'events.json');
+export const historyDir = (dataDir: string): string => join(dataDir, 'history');
+export const shardPath = (dataDir: string, shard: string): string => join(historyDir(dataDir), `${shard}.json`);
+
+/** The event log, or an empty one when there is none yet. */
+export async function readEventLog(dataDir: string): Promise<EventLog> {
+  const path = eventsPath(dataDir);
+  const text = await readIfExists(path);
+  return text === undefined ? { days: [], events: [] } : parseEventLog(text, path);
+}
+
+/** Names (two hex digits) of the shard files present, ascending. */
+export async function listShards(dataDir: string): Promise<string[]> {
+  const names = await readdir(historyDir(dataDir)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  return names
+    .map((name) => SHARD_FILE_PATTERN.exec(name)?.[1])
+    .filter((shard): shard is string => shard !== undefined)
+    .sort();
+}
+
+/** Run `task` over `items` with at most `limit` at a time, results in input order (file I/O waits, not CPU). */
+async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+const IO_PARALLEL = 16;
+
+/** All history shards decoded into tracks. */
+export interface StoredTracks {
+  tracks: Map<string, Track>;
+  /** The distinct `through` dates of the shards: one when consistent, none when there are no shards. */
+  through: string[];
+}
+
+/** Read every shard into one map of tracks (the compact form; see readHistories for the contract form). */
+export async function readTracks(dataDir: string): Promise<StoredTracks> {
+  const tracks = new Map<string, Track>();
+  const through = new Set<string>();
+  const names = await listShards(dataDir);
+  const texts = await mapLimit(names, IO_PARALLEL, (name) => readIfExists(shardPath(dataDir, name)));
+  names.forEach((name, index) => {
+    const path = shardPath(dataDir, name);
+    const text = texts[index];
+    texts[index] = undefined; // let each shard's text go once decoded
+    if (text === undefined) return;
+    const shard = parseShard(text, path);
+    if (shard.name !== name) throw new DataFileError(`header says shard ${shard.name}`, path);
+    through.add(shard.through);
+    for (const [id, track] of shard.tracks) tracks.set(id, track);
+  });
+  return { tracks, through: [...through].sort() };
+}
+
+/** Every model's history (any order); throws if the shards disagree on how far they go. */
+export async function readHistories(dataDir: string): Promise<Map<string, ModelHistory>> {
+  const { tracks, through } = await readTracks(dataDir);
+  if (through.length > 1) {
+    throw new DataFileError(`history shards disagree on their date (${through.join(', ')}); run the rebuild`, historyDir(dataDir));
+  }
+  const histories = new Map<string, ModelHistory>();
+  for (const [id, track] of tracks) histories.set(id, toModelHistory(id, track));
+  return histories;
+}
+
+/** What a write changed, as paths relative to the data dir, sorted. */
+export interface WriteResult {
+  written: string[];
+  removed: string[];
+}
+
+/**
+ * Write the state: every history shard whose content changed, removal of shards left with no model,
+ * and events.json last, so an interrupted write leaves shards newer than the log (detected and
+ * rebuilt by the next update) rather than a log claiming days the history lacks.
+ */
+export async function writeState(dataDir: string, state: ChangeState): Promise<WriteResult> {
+  const through = lastDate(state);
+  const shards = new Map<string, Map<string, Track>>();
+  for (const [id, track] of state.tracks) {
+    const name = shardOf(id);
+    let shard = shards.get(name);
+    if (shard === undefined) shards.set(name, (shard = new Map()));
+    shard.set(id, track);
+  }
+  const written: string[] = [];
+  const removed: string[] = [];
+  if (through !== null) {
+    // Serialise inside the task so that only a handful of shard texts exist at once.
+    await mapLimit([...shards.keys()].sort(), IO_PARALLEL, async (name) => {
+      const content = serialiseShard(name, through, shards.get(name) as Map<string, Track>);
+      if (await writeIfChanged(shardPath(dataDir, name), content)) written.push(`history/${name}.json`);
+    });
+  }
+  const stale = (await listShards(dataDir)).filter((name) => through === null || !shards.has(name));
+  await mapLimit(stale, IO_PARALLEL, async (name) => {
+    await rm(shardPath(dataDir, name), { force: true });
+    removed.push(`history/${name}.json`);
+  });
+  if (await writeIfChanged(eventsPath(dataDir), serialiseEventLog(state.log))) written.push('events.json');
+  return { written: written.sort(), removed: removed.sort() };
+}

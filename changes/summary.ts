@@ -1,0 +1,49 @@
+// What an update or rebuild reports back to its caller (the crawler, the CLIs, the benchmark).
+import type { ChangeState } from './history.ts';
+import type { WriteResult } from './store.ts';
+
+/** How the files were brought up to date. */
+export type UpdateMode = 'append' | 'replace' | 'rebuild';
+
+/** Outcome of updateChanges / rebuildChanges. */
+export interface UpdateSummary {
+  /** Snapshot date described: the date updated, or for a rebuild the newest snapshot. */
+  date: string;
+  /** Snapshot it was diffed against; `null` for the baseline (first snapshot, no events). */
+  previous: string | null;
+  /** Calendar dates between `previous` and `date` with no snapshot. */
+  missing: string[];
+  /** Models on the list on `date`. */
+  models: number;
+  /** Events on `date`, by kind. */
+  entered: number;
+  left: number;
+  returned: number;
+  /** append = new newest day; replace = re-run of the newest day; rebuild = recomputed from all snapshots. */
+  mode: UpdateMode;
+  /** Snapshot days in the event log afterwards. */
+  days: number;
+  /** Files written, relative to the data dir, sorted; empty when every file already held its content. */
+  filesWritten: string[];
+  /** History shard files deleted because no model is left in them. */
+  filesRemoved: string[];
+}
+
+/** Summarise `date` (which must be in the log) after a write. */
+export function summarise(state: ChangeState, date: string, mode: UpdateMode, write: WriteResult): UpdateSummary {
+  const day = state.log.days.find((d) => d.date === date);
+  if (day === undefined) throw new Error(`internal: ${date} is not in the event log after updating`);
+  return {
+    date,
+    previous: day.previous,
+    missing: day.missing,
+    models: day.models,
+    entered: day.entered,
+    left: day.left,
+    returned: day.returned,
+    mode,
+    days: state.log.days.length,
+    filesWritten: write.written,
+    filesRemoved: write.removed,
+  };
+}

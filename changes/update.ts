@@ -1,0 +1,67 @@
+// The nightly step after the crawl wrote snapshots/<date>.json: bring events.json and history/ up to
+// that date. Fast path: apply one day (or re-apply the newest); anything unusual rebuilds from the
+// snapshots, because a correct log matters more than a fast one.
+import { listSnapshotDates } from '../crawler/snapshot.ts';
+import { dayNumber, isIsoDate, nearestDates } from './dates.ts';
+import { DataFileError, SnapshotNotFoundError, UsageError } from './errors.ts';
+import { applyDay, type ChangeState, rewindDay } from './history.ts';
+import { rebuildState } from './rebuild.ts';
+import { loadSnapshot } from './snapshots.ts';
+import { readEventLog, readTracks, writeState } from './store.ts';
+import { summarise, type UpdateMode, type UpdateSummary } from './summary.ts';
+
+function sameDates(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((date, i) => date === b[i]);
+}
+
+/** Whether the history files match the log's newest day (a crash between writes would break this). */
+function consistent(state: ChangeState, through: readonly string[]): boolean {
+  const last = state.log.days.at(-1);
+  if (last === undefined) return through.length === 0 && state.tracks.size === 0;
+  if (through.length !== 1 || through[0] !== last.date) return false;
+  const day = dayNumber(last.date);
+  let present = 0;
+  for (const track of state.tracks.values()) if (track.presence[track.presence.length - 1] === day) present++;
+  return present === last.models;
+}
+
+/** Our own files are derived data: when one is unreadable, say how to recreate it. */
+async function withRebuildHint<T>(reading: Promise<T>): Promise<T> {
+  try {
+    return await reading;
+  } catch (error) {
+    if (!(error instanceof DataFileError)) throw error;
+    throw new DataFileError(`${error.what}; recreate it from the snapshots with: npm run rebuild`, error.where, { cause: error });
+  }
+}
+
+/**
+ * Bring the change files up to the snapshot of `date`. Re-running a date replaces that day's events
+ * and history (never duplicates), and with an identical snapshot leaves every file byte-identical.
+ */
+export async function updateChanges(dataDir: string, date: string): Promise<UpdateSummary> {
+  if (!isIsoDate(date)) throw new UsageError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'date');
+  const dates = await listSnapshotDates(dataDir);
+  if (!dates.includes(date)) throw new SnapshotNotFoundError(date, nearestDates(dates, date), dataDir);
+  const snapshot = await loadSnapshot(dataDir, date, dates);
+  const log = await withRebuildHint(readEventLog(dataDir));
+  const processed = log.days.map((day) => day.date);
+  const earlier = dates.filter((d) => d < date);
+  let mode: UpdateMode = 'rebuild';
+  if (sameDates(processed, earlier)) mode = 'append';
+  else if (sameDates(processed, [...earlier, date])) mode = 'replace';
+  let state: ChangeState | undefined;
+  if (mode !== 'rebuild') {
+    const stored = await withRebuildHint(readTracks(dataDir));
+    state = { log, tracks: stored.tracks };
+    if (!consistent(state, stored.through)) mode = 'rebuild';
+  }
+  if (state === undefined || mode === 'rebuild') {
+    mode = 'rebuild';
+    state = await rebuildState(dataDir);
+  } else {
+    if (mode === 'replace') rewindDay(state);
+    applyDay(state, date, snapshot.models);
+  }
+  return summarise(state, date, mode, await writeState(dataDir, state));
+}

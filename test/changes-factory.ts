@@ -1,0 +1,69 @@
+// Small factories for change-tracking tests: records, snapshots and temp data dirs.
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ModelRecord, Snapshot } from '../crawler/record.ts';
+import { writeSnapshot } from '../crawler/snapshot.ts';
+
+/** A valid record for `id` with the given metrics; everything else plausible and fixed. */
+export function model(id: string, likes = 0, downloads = 0): ModelRecord {
+  const slash = id.indexOf('/');
+  return {
+    id,
+    owner: slash > 0 ? id.slice(0, slash) : 'owner',
+    name: slash > 0 && slash < id.length - 1 ? id.slice(slash + 1) : 'name',
+    chineseName: '',
+    likes,
+    downloads,
+    tasks: ['text-to-image-synthesis'],
+    tags: ['lora'],
+    license: 'apache-2.0',
+    inferenceType: 'txt2img',
+    aigcType: 'LoRA',
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: null,
+    chatApi: false,
+  };
+}
+
+/** A snapshot of `date` holding `models`. */
+export function snapshot(date: string, models: ModelRecord[]): Snapshot {
+  const count = models.length;
+  return {
+    date,
+    source: { origin: 'http://127.0.0.1', inferenceOrigin: 'http://127.0.0.1', totalCount: count, unfilteredTotalCount: count, chatModelCount: 0 },
+    models,
+  };
+}
+
+/** A fresh empty data dir under the OS temp dir. */
+export function tempDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'changes-test-'));
+}
+
+/** Write the snapshot file of `date` into `dataDir`. */
+export async function writeDay(dataDir: string, date: string, models: ModelRecord[]): Promise<void> {
+  await writeSnapshot(dataDir, snapshot(date, models));
+}
+
+/** events.json and every history shard, by path relative to `dataDir`, for byte comparisons. */
+export async function changeFiles(dataDir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const events = await readFile(join(dataDir, 'events.json'), 'utf8').catch(() => undefined);
+  if (events !== undefined) files['events.json'] = events;
+  const shards = await readdir(join(dataDir, 'history')).catch(() => [] as string[]);
+  for (const name of shards.sort()) files[`history/${name}`] = await readFile(join(dataDir, 'history', name), 'utf8');
+  return files;
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so churn tests are repeatable. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
