@@ -2,16 +2,9 @@
 // history files are encoded in. UTC throughout: a snapshot date is a label, not an instant.
 
 const MS_PER_DAY = 86_400_000;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Whether `text` is a real calendar date written `YYYY-MM-DD` (rejects 2025-02-30). */
-export function isIsoDate(text: string): boolean {
-  const match = DATE_PATTERN.exec(text);
-  if (match === null) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+/** Whether `text` is a real calendar date written `YYYY-MM-DD`; one definition for the whole project. */
+export { isCalendarDate as isIsoDate } from '../crawler/dates.ts';
 
 /** Days since 1970-01-01 for a valid `YYYY-MM-DD` date (callers check with isIsoDate first). */
 export function dayNumber(date: string): number {

@@ -1,14 +1,14 @@
 // Small factories shared by the integration tests.
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { parseCrawlArgs, type CliOptions } from '../crawler/options.ts';
 import { Progress } from '../crawler/report.ts';
 
 /** A fresh temp directory. */
 export const tempDir = (prefix = 'catalog-'): Promise<string> => mkdtemp(join(tmpdir(), prefix));
 
-/** Every file under `dir` with its exact bytes, for "nothing changed" assertions. */
+/** Every file under `dir` (POSIX relative paths) with its exact bytes, for "nothing changed" assertions. */
 export async function treeContents(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const walk = async (at: string): Promise<void> => {
@@ -16,7 +16,7 @@ export async function treeContents(dir: string): Promise<Record<string, string>>
     for (const entry of entries) {
       const path = join(at, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else out[relative(dir, path)] = await readFile(path, 'latin1');
+      else out[relative(dir, path).split(sep).join('/')] = await readFile(path, 'latin1');
     }
   };
   await walk(dir);
