@@ -51,8 +51,8 @@ try {
     sim.clearFaults();
     if (night === 3) sim.inject({ kind: 'ignore-filter', times: Infinity });
     if (night === 5) {
-      sim.inject({ kind: 'status', status: 429, retryAfter: '1', page: 2 });
-      sim.inject({ kind: 'reset', page: 3 });
+      sim.inject({ kind: 'status', status: 429, retryAfter: '1', page: 1 });
+      sim.inject({ kind: 'reset', page: 2 });
     }
     const date = new Date(Date.UTC(2026, 0, 1 + night)).toISOString().slice(0, 10);
     const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '100']);
