@@ -19,7 +19,14 @@ import {
 } from './errors.ts';
 import type { NetworkFailure, RequestPlace } from './errors.ts';
 
-export const DEFAULT_USER_AGENT = `modelscope-inference-catalog/${packageJson.version} (+https://github.com/modelscope-inference-catalog/modelscope-inference-catalog)`;
+/** Where ModelScope can find who is crawling: the running fork on GitHub Actions, else the project's repository. */
+export function projectUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const repository = env['GITHUB_REPOSITORY'];
+  if (repository && /^[\w.-]+\/[\w.-]+$/.test(repository)) return `https://github.com/${repository}`;
+  return packageJson.repository.url;
+}
+
+export const DEFAULT_USER_AGENT = `modelscope-inference-catalog/${packageJson.version} (+${projectUrl()})`;
 
 /** How the client behaves; every field but `dispatcher` has a default. */
 export interface HttpClientOptions {

@@ -166,3 +166,12 @@ describe('http/errors', () => {
     expect(() => createHttpClient({ dispatcher, retries: 1.5 })).toThrow(RangeError);
   });
 });
+
+describe('http/user-agent', () => {
+  it('names the running fork on GitHub Actions and the project repository elsewhere', async () => {
+    const { projectUrl } = await import('../crawler/http.ts');
+    expect(projectUrl({ GITHUB_REPOSITORY: 'someone/their-fork' })).toBe('https://github.com/someone/their-fork');
+    expect(projectUrl({ GITHUB_REPOSITORY: 'bad value; rm' })).toMatch(/^https:\/\/github\.com\/modelscope-inference-catalog\//);
+    expect(projectUrl({})).toMatch(/^https:\/\/github\.com\//);
+  });
+});
