@@ -111,6 +111,11 @@ export interface HttpClient {
   readonly stats: HttpStats;
   /** Resolves when no request is in flight or waiting out a back-off. */
   onIdle(): Promise<void>;
+  /**
+   * Stop: requests waiting out a back-off or for a slot fail at once instead of trying again, so a crawl that
+   * has already failed does not keep a process alive for minutes of Retry-After. Requests in flight finish.
+   */
+  close(): void;
 }
 
 /** Bytes of an error response kept to describe it (its HTML title or a snippet). */
@@ -339,7 +344,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const maxRetryAfterMs = checked('maxRetryAfterMs', options.maxRetryAfterMs ?? 120_000, { min: 0 });
   const retryBudget = checked('retryBudget', options.retryBudget ?? 100, { integer: true, min: 0 });
   const maxBodyBytes = checked('maxBodyBytes', options.maxBodyBytes ?? 32 * 1024 * 1024, { integer: true, min: 1 });
-  const sleep = options.sleep ?? ((ms: number) => delay(ms));
+  const closing = new AbortController();
+  const sleep = options.sleep ?? ((ms: number) => delay(ms, undefined, { signal: closing.signal }));
+  const closedError = (): CrawlError => new CrawlError('closed', 'stopped: the crawl had already failed');
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const { dispatcher, onRetry } = options;
@@ -360,7 +367,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   /** One attempt, holding a queue slot from sending to the last body byte. */
   async function attempt(method: string, url: string, headers: Record<string, string>, body: string | undefined): Promise<RawResponse> {
+    if (closing.signal.aborted) throw closedError();
     await pacer.wait();
+    if (closing.signal.aborted) throw closedError();
     stats.requests += 1;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(new AttemptDeadline(timeoutMs)), timeoutMs);
@@ -432,7 +441,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         delayMs,
         reason: failure.detail,
       });
-      await sleep(delayMs);
+      await sleep(delayMs).catch((error: unknown) => {
+        if (!closing.signal.aborted) throw error;
+      });
+      if (closing.signal.aborted) throw closedError().locate(place(attempts), secrets);
     }
   }
 
@@ -451,6 +463,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     onIdle(): Promise<void> {
       if (active === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    close(): void {
+      closing.abort();
     },
   };
 }

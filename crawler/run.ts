@@ -98,6 +98,7 @@ export async function runCrawl(options: CliOptions, deps: RunDependencies = {}):
       exitCode: refused ? EXIT.refused : EXIT.failed,
     };
   } finally {
+    client.close();
     if (ownDispatcher) await dispatcher.destroy();
   }
 }

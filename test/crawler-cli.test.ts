@@ -52,6 +52,19 @@ describe('crawler/cli', () => {
     expect(await listSnapshotDates(dataDir)).toEqual(['2026-04-01']);
   });
 
+  it('exits promptly once a page has failed, even while another page waits out a long Retry-After', async () => {
+    const dataDir = await tempDir();
+    const big = await startSimulator({ size: 350, seed: 3 });
+    big.inject({ kind: 'html', page: 2, times: Infinity });
+    big.inject({ kind: 'status', status: 503, retryAfter: '100', page: 3, times: Infinity });
+    const started = performance.now();
+    const result = await crawlCommand(['--origin', big.origin, '--inference-origin', big.inferenceOrigin, '--data-dir', dataDir, '--retries', '1', '--rps', '500']);
+    await big.close();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/page 2\).*HTML/);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
   it('exits 1 with a one-line reason when the catalog is unreachable', async () => {
     const dataDir = await tempDir();
     const result = await crawlCommand(['--origin', 'http://127.0.0.1:1', '--inference-origin', 'http://127.0.0.1:1', '--data-dir', dataDir, '--retries', '0']);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EnvelopeError, HttpStatusError, NetworkError, ResponseFormatError, RetryBudgetError, SchemaError, schemaErrorFrom } from '../crawler/errors.ts';
-import { backoffDelayMs } from '../crawler/http.ts';
+import { Agent } from 'undici';
+import { backoffDelayMs, createHttpClient } from '../crawler/http.ts';
 import type { HttpClientOptions } from '../crawler/http.ts';
 import { anyJson, cleanupList, json, serve, status, testClient } from './http-helpers.ts';
 import type { Handler } from './http-helpers.ts';
@@ -181,5 +182,23 @@ describe('http/retry', () => {
     await client.requestJson({ method: 'GET', url, parse: parsePage });
     const bytes = Buffer.byteLength(bodies[0] ?? '') + 2 * Buffer.byteLength(bodies[1] ?? '');
     expect(client.stats).toEqual({ requests: 3, retries: 1, bytes });
+  });
+});
+
+describe('http/close', () => {
+  it('makes requests waiting out a back-off fail at once instead of retrying', async () => {
+    const server = await serve(status(503, 'busy', { 'retry-after': '60' }));
+    cleanup.add(() => server.close());
+    const agent = new Agent();
+    cleanup.add(() => agent.destroy());
+    // The real sleep, not a recording one: close() must cut a 60 s Retry-After short.
+    const client = createHttpClient({ dispatcher: agent, rps: Infinity });
+    const started = performance.now();
+    const pending = client.requestJson({ method: 'GET', url: `${server.origin}/x`, page: 3, parse: anyJson });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    client.close();
+    await expect(pending).rejects.toThrow(/GET http:\/\/127\.0\.0\.1:\d+\/x \(page 3\): stopped: the crawl had already failed/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(client.stats.requests).toBe(1);
   });
 });
