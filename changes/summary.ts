@@ -1,24 +1,13 @@
 // What an update or rebuild reports back to its caller (the crawler, the CLIs, the benchmark).
 import type { ChangeState } from './history.ts';
+import type { ObservedDay } from './types.ts';
 import type { WriteResult } from './store.ts';
 
 /** How the files were brought up to date. */
 export type UpdateMode = 'append' | 'replace' | 'rebuild';
 
-/** Outcome of updateChanges / rebuildChanges. */
-export interface UpdateSummary {
-  /** Snapshot date described: the date updated, or for a rebuild the newest snapshot. */
-  date: string;
-  /** Snapshot it was diffed against; `null` for the baseline (first snapshot, no events). */
-  previous: string | null;
-  /** Calendar dates between `previous` and `date` with no snapshot. */
-  missing: string[];
-  /** Models on the list on `date`. */
-  models: number;
-  /** Events on `date`, by kind. */
-  entered: number;
-  left: number;
-  returned: number;
+/** Outcome of updateChanges / rebuildChanges: the day described (for a rebuild, the newest), plus what was done. */
+export interface UpdateSummary extends ObservedDay {
   /** append = new newest day; replace = re-run of the newest day; rebuild = recomputed from all snapshots. */
   mode: UpdateMode;
   /** Snapshot days in the event log afterwards. */
