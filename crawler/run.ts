@@ -2,6 +2,7 @@
 // summary. Failures become a one-line reason and an exit code; files are left as they were.
 import { rm } from 'node:fs/promises';
 import { Agent, type Dispatcher } from 'undici';
+import { ChangesError } from '../changes/errors.ts';
 import { updateChanges } from '../changes/update.ts';
 import { crawl } from './crawl.ts';
 import { CrawlError, RefusalError } from './errors.ts';
@@ -89,7 +90,7 @@ export async function runCrawl(options: CliOptions, deps: RunDependencies = {}):
     return { summary, exitCode: EXIT.ok };
   } catch (error) {
     const refused = error instanceof RefusalError;
-    if (!refused && !(error instanceof CrawlError)) {
+    if (!refused && !(error instanceof CrawlError) && !(error instanceof ChangesError)) {
       // A bug, not an upstream problem: keep the stack for whoever debugs it.
       console.error(error);
     }

@@ -1,5 +1,6 @@
 // The whole crawler over real loopback HTTP against the simulator, fault by fault.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSnapshot, snapshotPath } from '../crawler/snapshot.ts';
 import { EXIT, runCrawl } from '../crawler/run.ts';
@@ -161,5 +162,18 @@ describe('crawler/refusals', () => {
     expect(result.exitCode).toBe(EXIT.refused);
     expect(result.summary.reason).toMatch(/kept changing: no consistent listing in 3 passes/);
     expect(await treeContents(dataDir)).toEqual({});
+  });
+});
+
+describe('crawler/change-log-failure', () => {
+  it('takes its snapshot back when events and history cannot be updated, so data stays in step', async () => {
+    await run('2026-03-01');
+    await writeFile(join(dataDir, 'events.json'), '{ not json');
+    const before = await treeContents(dataDir);
+    sim.setDay(1);
+    const result = await run('2026-03-02');
+    expect(result.exitCode).toBe(EXIT.failed);
+    expect(result.summary.reason).toMatch(/events\.json/);
+    expect(await treeContents(dataDir)).toEqual(before);
   });
 });
