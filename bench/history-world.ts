@@ -5,6 +5,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { snapshotPath, snapshotsDir } from '../crawler/snapshot.ts';
 import type { Observation } from '../changes/events.ts';
+import { seededRandom } from '../test/changes-factory.ts';
 
 /** World size and churn; defaults are the benchmark's scenario. */
 export interface WorldOptions {
@@ -41,18 +42,6 @@ const TAGS = ['lora', 'anime', 'style', 'portrait', 'flux', 'sdxl', 'landscape',
 const LICENSES = ['apache-2.0', 'mit', 'openrail', 'other', '', 'cc-by-nc-4.0'];
 const CHINESE = ['国风水墨画', '写实人像摄影', '赛博朋克城市', '二次元少女', '电影质感', '吉卜力风格', '像素艺术'];
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function compare(a: Model, b: Model): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -68,7 +57,7 @@ export class World {
 
   constructor(options: WorldOptions = {}) {
     this.options = { models: 60_000, leaveRate: 0.005, returnShare: 0.3, downloadsRate: 1 / 3, likesRate: 0.05, seed: 1, ...options };
-    this.random = prng(this.options.seed);
+    this.random = seededRandom(this.options.seed);
     for (let i = 0; i < this.options.models; i++) this.present.push(this.newModel());
     this.present.sort(compare);
   }
