@@ -12,20 +12,14 @@ import {
 } from '../crawler/errors.ts';
 import { DEFAULT_USER_AGENT, createHttpClient } from '../crawler/http.ts';
 import type { HttpClientOptions } from '../crawler/http.ts';
-import { anyJson, cleanupList, json, serve, status, tenginePage, testClient } from './http-helpers.ts';
+import { anyJson, cleanupList, json, serverAndClient, status, tenginePage } from './http-helpers.ts';
 import type { Handler } from './http-helpers.ts';
 import { Agent } from 'undici';
 
 const cleanup = cleanupList();
 afterEach(() => cleanup.run());
 
-async function setup(handlers: Handler | Handler[], options: Partial<HttpClientOptions> = {}) {
-  const server = await serve(handlers);
-  cleanup.add(() => server.close());
-  const test = testClient({ baseDelayMs: 100, ...options });
-  cleanup.add(() => test.agent.destroy());
-  return { server, ...test, url: `${server.origin}/v1/models` };
-}
+const setup = (handlers: Handler | Handler[], options: Partial<HttpClientOptions> = {}) => serverAndClient(cleanup, handlers, options, '/v1/models');
 
 async function failure(promise: Promise<unknown>): Promise<Error> {
   const outcome = await promise.then(

@@ -122,7 +122,13 @@ export function testClient(options: Partial<HttpClientOptions> = {}, agent = new
 export const anyJson = (json: unknown): unknown => json;
 
 /** Cleanups to run after each test, newest first. */
-export function cleanupList(): { add(fn: () => Promise<unknown>): void; run(): Promise<void> } {
+/** Things to undo after each test. */
+export interface CleanupList {
+  add(fn: () => Promise<unknown>): void;
+  run(): Promise<void>;
+}
+
+export function cleanupList(): CleanupList {
   const fns: Array<() => Promise<unknown>> = [];
   return {
     add: (fn) => void fns.push(fn),
@@ -130,4 +136,13 @@ export function cleanupList(): { add(fn: () => Promise<unknown>): void; run(): P
       while (fns.length > 0) await fns.pop()?.();
     },
   };
+}
+
+/** A loopback server answering with `handlers` and a test client for it, both cleaned up after the test. */
+export async function serverAndClient(cleanup: CleanupList, handlers: Handler | Handler[], options: Partial<HttpClientOptions>, path: string) {
+  const server = await serve(handlers);
+  cleanup.add(() => server.close());
+  const test = testClient({ baseDelayMs: 100, ...options });
+  cleanup.add(() => test.agent.destroy());
+  return { server, ...test, url: `${server.origin}${path}` };
 }

@@ -4,19 +4,13 @@ import { EnvelopeError, HttpStatusError, NetworkError, ResponseFormatError, Retr
 import { Agent } from 'undici';
 import { backoffDelayMs, createHttpClient } from '../crawler/http.ts';
 import type { HttpClientOptions } from '../crawler/http.ts';
-import { anyJson, cleanupList, json, serve, status, testClient } from './http-helpers.ts';
+import { anyJson, cleanupList, json, serve, serverAndClient, status } from './http-helpers.ts';
 import type { Handler } from './http-helpers.ts';
 
 const cleanup = cleanupList();
 afterEach(() => cleanup.run());
 
-async function setup(handlers: Handler | Handler[], options: Partial<HttpClientOptions> = {}) {
-  const server = await serve(handlers);
-  cleanup.add(() => server.close());
-  const test = testClient({ baseDelayMs: 100, ...options });
-  cleanup.add(() => test.agent.destroy());
-  return { server, ...test, url: `${server.origin}/api/v1/dolphin/models` };
-}
+const setup = (handlers: Handler | Handler[], options: Partial<HttpClientOptions> = {}) => serverAndClient(cleanup, handlers, options, '/api/v1/dolphin/models');
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
