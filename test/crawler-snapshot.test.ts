@@ -1,0 +1,41 @@
+// crawler/snapshot-format: the bytes a snapshot file is made of (sorting, one model per line, key order).
+import { describe, expect, it } from 'vitest';
+import { ModelRecord } from '../crawler/record.ts';
+import { parseSnapshot, serialiseSnapshot } from '../crawler/snapshot.ts';
+import { model, snapshot } from './changes-factory.ts';
+
+/** The model lines of a serialised snapshot, as written. */
+function modelLines(text: string): string[] {
+  return text.split('\n').filter((line) => line.trimStart().startsWith('{"id":'));
+}
+
+describe('crawler/snapshot-format', () => {
+  it('writes one model per line, sorted by id in code-unit order, and parses back to the same snapshot', () => {
+    const models = [model('b/two', 1, 2), model('B/upper', 3, 4), model('a/one', 5, 6), model('a/Éclair', 7, 8)];
+    const text = serialiseSnapshot(snapshot('2026-03-05', models));
+    const lines = modelLines(text);
+    expect(lines.map((line) => (JSON.parse(line.replace(/,$/, '')) as ModelRecord).id)).toEqual(['B/upper', 'a/one', 'a/Éclair', 'b/two']);
+    expect(parseSnapshot(text).models).toEqual([...models].sort((x, y) => (x.id < y.id ? -1 : 1)));
+  });
+
+  it('puts the fields that change night to night last, after every field that rarely changes', () => {
+    const [line] = modelLines(serialiseSnapshot(snapshot('2026-03-05', [model('a/one', 5, 6)])));
+    const keys = Object.keys(JSON.parse((line as string).replace(/,$/, '')) as object);
+    expect(keys).toEqual(Object.keys(ModelRecord.shape));
+    expect(keys.slice(-3)).toEqual(['updatedAt', 'likes', 'downloads']);
+  });
+
+  it('a night where only likes, downloads and updatedAt move changes only the tail of each line', () => {
+    const ids = ['a/one', 'b/two', 'c/three'];
+    const before = modelLines(serialiseSnapshot(snapshot('2026-03-05', ids.map((id, i) => model(id, i, 1000 * i)))));
+    const afterModels = ids.map((id, i) => ({ ...model(id, i + 1, 1000 * i + 77), updatedAt: '2026-03-06T01:02:03.000Z' }));
+    const after = modelLines(serialiseSnapshot(snapshot('2026-03-06', afterModels)));
+    for (const [i, line] of after.entries()) {
+      const old = before[i] as string;
+      let common = 0;
+      while (common < line.length && line[common] === old[common]) common++;
+      // Everything up to and including chatApi is shared; the difference starts inside the volatile tail.
+      expect(common).toBeGreaterThanOrEqual(line.indexOf(',"updatedAt":'));
+    }
+  });
+});
