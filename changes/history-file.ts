@@ -1,4 +1,4 @@
-// The per-model history files, `data/history/<shard>.json` (format documented in data/README.md):
+// The per-model history files, `data/history/<shard>.shard.json` (format documented in data/README.md):
 // one model per line, days as delta-coded day numbers, so a normal night appends a few characters to
 // the lines of models whose metrics changed and rewrites nothing else but the header's `through`.
 import { hash } from 'node:crypto';
@@ -10,8 +10,17 @@ import type { Track } from './history.ts';
 /** Version of the shard encoding, in every file's header. */
 export const HISTORY_FORMAT = 1;
 
-/** Shard names: two lowercase hex digits. */
-export const SHARD_FILE_PATTERN = /^([0-9a-f]{2})\.json$/;
+/**
+ * Shard file names: two lowercase hex digits, then `.shard.json`. git's repack lines objects up by a
+ * hash of the last 16 characters of their path and looks for a delta base among the 10 before each.
+ * Plain `<xx>.json` sorts among the dated snapshots (`…-26.json`) and crowds them out of each other's
+ * window; `<xx>.history.json` pushes the digits so far left that ~40 shards share one hash and their
+ * versions mix. Here every shard's versions stay together and away from the snapshots.
+ */
+export const SHARD_FILE_PATTERN = /^([0-9a-f]{2})\.shard\.json$/;
+
+/** The file name of shard `shard` inside `history/`. */
+export const shardFileName = (shard: string): string => `${shard}.shard.json`;
 
 /** The shard holding `id`: first two hex digits of the SHA-1 of its UTF-8 bytes (stable, documented). */
 export function shardOf(id: string): string {

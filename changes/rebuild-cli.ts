@@ -4,7 +4,7 @@ import { rebuildChanges } from './rebuild.ts';
 
 const HELP = `Usage: npm run rebuild -- [--data-dir DIR] [--json]
 
-Rebuild the event log (events.json) and the per-model history (history/*.json) from every snapshot
+Rebuild the event log (events.json) and the per-model history (history/*.shard.json) from every snapshot
 in <data-dir>/snapshots, oldest first. Writes only files whose content changes.
 
   --data-dir  data directory (default: $CATALOG_DATA_DIR or "data")

@@ -5,12 +5,12 @@ import { readIfExists, writeIfChanged } from '../crawler/storage.ts';
 import { DataFileError } from './errors.ts';
 import { parseEventLog, serialiseEventLog } from './events-file.ts';
 import { type ChangeState, lastDate, toModelHistory, type Track } from './history.ts';
-import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardOf } from './history-file.ts';
+import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardFileName, shardOf } from './history-file.ts';
 import type { EventLog, ModelHistory } from './types.ts';
 
 export const eventsPath = (dataDir: string): string => join(dataDir, 'events.json');
 export const historyDir = (dataDir: string): string => join(dataDir, 'history');
-export const shardPath = (dataDir: string, shard: string): string => join(historyDir(dataDir), `${shard}.json`);
+export const shardPath = (dataDir: string, shard: string): string => join(historyDir(dataDir), shardFileName(shard));
 
 /** The event log, or an empty one when there is none yet. */
 export async function readEventLog(dataDir: string): Promise<EventLog> {
@@ -110,13 +110,13 @@ export async function writeState(dataDir: string, state: ChangeState): Promise<W
     // Serialise inside the task so that only a handful of shard texts exist at once.
     await mapLimit([...shards.keys()].sort(), IO_PARALLEL, async (name) => {
       const content = serialiseShard(name, through, shards.get(name) as Map<string, Track>);
-      if (await writeIfChanged(shardPath(dataDir, name), content)) written.push(`history/${name}.json`);
+      if (await writeIfChanged(shardPath(dataDir, name), content)) written.push(`history/${shardFileName(name)}`);
     });
   }
   const stale = (await listShards(dataDir)).filter((name) => through === null || !shards.has(name));
   await mapLimit(stale, IO_PARALLEL, async (name) => {
     await rm(shardPath(dataDir, name), { force: true });
-    removed.push(`history/${name}.json`);
+    removed.push(`history/${shardFileName(name)}`);
   });
   if (await writeIfChanged(eventsPath(dataDir), serialiseEventLog(state.log))) written.push('events.json');
   return { written: written.sort(), removed: removed.sort() };

@@ -20,7 +20,7 @@ async function nightly(days: [string, ReturnType<typeof model>[]][]): Promise<st
   return dataDir;
 }
 
-const shardFile = (dataDir: string, id: string): string => join(dataDir, 'history', `${shardOf(id)}.json`);
+const shardFile = (dataDir: string, id: string): string => join(dataDir, 'history', `${shardOf(id)}.shard.json`);
 
 /** Whether `after` is `before` with lines only inserted (what a git diff shows as pure additions). */
 function onlyInsertions(before: string, after: string): boolean {
@@ -164,7 +164,7 @@ describe('changes/store', () => {
     const log = await readEventLog(dataDir);
     expect(log.events).toEqual([{ date: '2025-03-02', id: hostile[0], kind: 'left', likes: 0, downloads: big }]);
     for (const name of new Set(hostile.map(shardOf))) {
-      const text = await readFile(join(dataDir, 'history', `${name}.json`), 'utf8');
+      const text = await readFile(join(dataDir, 'history', `${name}.shard.json`), 'utf8');
       const shard = parseShard(text, name);
       expect(serialiseShard(name, shard.through, shard.tracks)).toBe(text);
       const raw = JSON.parse(text) as { format: number; shard: string; through: string; models: unknown[] };
@@ -176,7 +176,7 @@ describe('changes/store', () => {
 describe('changes/readme-example', () => {
   it('decodes the history example in data/README.md as its prose describes', async () => {
     const readme = await readFile(join(import.meta.dirname, '..', 'data', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### `history/<shard>.json`'));
+    const section = readme.slice(readme.indexOf('### `history/<shard>.shard.json`'));
     const block = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
     const shard = parseShard(block, 'README example');
     const histories = [...shard.tracks].map(([id, track]) => toModelHistory(id, track));

@@ -60,7 +60,7 @@ describe('changes/same-day-rerun', () => {
     const summary = await updateChanges(dataDir, '2025-03-02');
     const fresh = await nightly([['2025-03-01', [model('a/one')]], ['2025-03-02', [model('a/one')]]]);
     expect(shardsBefore).toHaveLength(2);
-    expect(summary.filesRemoved).toEqual([`history/${shardOf('z/brief')}.json`]);
+    expect(summary.filesRemoved).toEqual([`history/${shardOf('z/brief')}.shard.json`]);
     expect(await changeFiles(dataDir)).toEqual(await changeFiles(fresh));
   });
 
