@@ -1,7 +1,7 @@
 // File-system edge of the site build: stage everything in a fresh directory beside the output, then
 // swap it in, so a failed build leaves the previous site exactly as it was.
 import { constants } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { OutputFile } from './api.ts';
@@ -89,10 +89,42 @@ export async function copyFiles(
   });
 }
 
-/** A fresh, empty staging directory beside `out` (same file system, so the final rename is atomic). */
+/** How old a leftover staging or moved-aside directory must be before a build deletes it (1 hour). */
+export const STALE_LEFTOVER_MS = 60 * 60 * 1000;
+
+/**
+ * Delete `.<out>.build-*` and `.<out>.old-*` siblings older than `staleMs`: what a build killed before
+ * its cleanup (SIGKILL, power loss) leaves behind. Younger ones may belong to a build still running.
+ */
+export async function removeStaleLeftovers(out: string, staleMs = STALE_LEFTOVER_MS, now = Date.now()): Promise<string[]> {
+  const parent = dirname(resolve(out));
+  const prefixes = ['build-', 'old-'].map((kind) => `.${basename(resolve(out))}.${kind}`);
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names.filter((n) => prefixes.some((prefix) => n.startsWith(prefix)))) {
+    const path = join(parent, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined || !info.isDirectory() || now - info.mtimeMs < staleMs) continue;
+    await rm(path, { recursive: true, force: true });
+    removed.push(path);
+  }
+  return removed;
+}
+
+/**
+ * A fresh, empty staging directory beside `out` (same file system, so the final rename is atomic),
+ * after clearing stale leftovers of killed builds.
+ */
 export async function makeStagingDir(out: string): Promise<string> {
   const parent = dirname(resolve(out));
   await mkdir(parent, { recursive: true });
+  await removeStaleLeftovers(out);
   return mkdtemp(join(parent, `.${basename(resolve(out))}.build-`));
 }
 
