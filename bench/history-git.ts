@@ -32,7 +32,7 @@ export interface PackSize {
   /** snapshots/, events.json, history/, and `git` for trees and commits. */
   byCategory: Record<string, number>;
   /** Snapshot blobs stored whole and as deltas (git only deltas between files it pairs by name). */
-  snapshotObjects: { whole: number; deltas: number };
+  snapshotObjects: { whole: number; deltas: number; medianBaseDays: number };
 }
 
 function category(path: string | undefined): string {
@@ -41,6 +41,16 @@ function category(path: string | undefined): string {
   if (path.startsWith('history/')) return 'history';
   if (path === 'events.json') return 'events';
   return 'git'; // trees (directories) and commits
+}
+
+/** Days between two snapshot paths (`snapshots/<date>.json`), if both are snapshots. */
+function daysBetween(a: string | undefined, b: string | undefined): number | undefined {
+  const date = (path: string | undefined): number | undefined => {
+    const match = /^snapshots\/(\d{4}-\d{2}-\d{2})\.json$/.exec(path ?? '');
+    return match === null ? undefined : Date.parse(`${match[1]}T00:00:00Z`) / 86_400_000;
+  };
+  const [from, to] = [date(a), date(b)];
+  return from === undefined || to === undefined ? undefined : Math.abs(to - from);
 }
 
 /** `git gc`, then sum the pack files and attribute each packed object to a category. */
@@ -56,17 +66,23 @@ export async function gcAndMeasure(repo: string): Promise<PackSize> {
     if (space > 0) paths.set(line.slice(0, space), line.slice(space + 1));
   }
   const byCategory: Record<string, number> = { snapshots: 0, events: 0, history: 0, git: 0 };
-  const snapshotObjects = { whole: 0, deltas: 0 };
+  const snapshotObjects = { whole: 0, deltas: 0, medianBaseDays: Number.NaN };
+  const baseDays: number[] = [];
   for (const name of names.filter((n) => n.endsWith('.idx'))) {
     const listing = await git(repo, ['verify-pack', '-v', join(packDir, name)]);
     for (const line of listing.split('\n')) {
-      const match = /^([0-9a-f]{40}) (\w+)\s+\d+ (\d+) \d+( \d+ [0-9a-f]{40})?/.exec(line);
+      const match = /^([0-9a-f]{40}) (\w+)\s+\d+ (\d+) \d+(?: \d+ ([0-9a-f]{40}))?/.exec(line);
       if (match === null) continue;
-      const [, sha, type, inPack, delta] = match as unknown as [string, string, string, string, string | undefined];
+      const [, sha, type, inPack, base] = match as unknown as [string, string, string, string, string | undefined];
       const key = type === 'blob' ? category(paths.get(sha)) : 'git';
       byCategory[key] = (byCategory[key] ?? 0) + Number(inPack);
-      if (key === 'snapshots') snapshotObjects[delta === undefined ? 'whole' : 'deltas']++;
+      if (key !== 'snapshots') continue;
+      snapshotObjects[base === undefined ? 'whole' : 'deltas']++;
+      const days = base === undefined ? undefined : daysBetween(paths.get(sha), paths.get(base));
+      if (days !== undefined) baseDays.push(days);
     }
   }
+  baseDays.sort((a, b) => a - b);
+  snapshotObjects.medianBaseDays = baseDays[Math.floor(baseDays.length / 2)] ?? Number.NaN;
   return { total, byCategory, snapshotObjects };
 }

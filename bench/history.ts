@@ -21,7 +21,7 @@ const { values: flags } = parseArgs({
     models: { type: 'string', default: '60000' },
     days: { type: 'string', default: '365' },
     window: { type: 'string', default: '10' },
-    'git-history': { type: 'string', default: '30' },
+    'git-history': { type: 'string', default: '0' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -30,11 +30,13 @@ const DAYS = Number(flags.days);
 /** Nights measured in git (and by child-process updates) at the end of the year. */
 const WINDOW = Number(flags.window);
 /**
- * Earlier snapshots in the repository before the measured nights. Git deltas a new snapshot only
- * against files it pairs by name (for dated names: mostly the same day of an earlier month), so the
- * growth depends on them being there, as they are in the real repository. 30 covers a month.
+ * Earlier snapshots in the repository before the measured nights (0, the default: all of them). git
+ * looks for a delta base only among the 10 objects next to it in an order set by the last 16
+ * characters of the path, so which snapshots a new one is compared with depends on how many dated
+ * names there are: with a month of them, the day before is among its neighbours; with a year, only
+ * the same day of other months. Only the whole year measures what the real repository will pay.
  */
-const GIT_HISTORY = Number(flags['git-history']);
+const GIT_HISTORY = Number(flags['git-history']) || Number.POSITIVE_INFINITY;
 const FIRST_DATE = '2025-01-01';
 /** Calendar offsets with no snapshot: failed crawls, so the gap path is exercised at scale. */
 const MISSING = new Set([100, 250]);
@@ -145,7 +147,7 @@ try {
     `Update timings (${dates[baselineDays]}..${newest}): ${updates.map((u) => (u.ms / 1000).toFixed(2)).join(', ')} s`,
     `Pack growth per night by part: ${Object.keys(after.byCategory).map((k) => `${k} ${mb(growth(k))}`).join(', ')}`,
     `  of which events.json + history/ (change tracking): ${mb(changesPart)}`,
-    `  snapshot objects after gc: ${after.snapshotObjects.whole} stored whole, ${after.snapshotObjects.deltas} as deltas`,
+    `  snapshot objects after gc: ${after.snapshotObjects.whole} stored whole, ${after.snapshotObjects.deltas} as deltas (base a median ${after.snapshotObjects.medianBaseDays} days away)`,
     `Pack ${mb(before.total)} (day ${baselineDays}, ${earlier.length} snapshots) → ${mb(after.total)} (day ${DAYS})`,
     '',
   ];
