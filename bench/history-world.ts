@@ -89,7 +89,7 @@ export class World {
       inferenceType: r() < 0.8 ? 'txt2img' : 'chat',
       aigcType: r() < 0.7 ? 'LoRA' : r() < 0.5 ? 'Checkpoint' : '',
       createdAt: new Date(Date.UTC(2023, 0, 1) + Math.floor(r() * 700) * 86_400_000).toISOString(),
-      // Drawn here (not in record order) so the generated world stays the one earlier runs measured.
+      // Drawn after updatedAt (below), as before the key reorder, so the world stays the one earlier runs measured.
       chatApi: false,
       updatedAt: r() < 0.1 ? null : new Date(Date.UTC(2024, 6, 1) + Math.floor(r() * 300) * 86_400_000).toISOString(),
       likes: 0,

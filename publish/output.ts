@@ -89,6 +89,9 @@ export async function copyFiles(
   });
 }
 
+/** Name prefix of the directories a build keeps beside `out`: `build` while staging, `old` while swapping. */
+const siblingPrefix = (out: string, kind: 'build' | 'old'): string => `.${basename(resolve(out))}.${kind}-`;
+
 /** How old a leftover staging or moved-aside directory must be before a build deletes it (1 hour). */
 export const STALE_LEFTOVER_MS = 60 * 60 * 1000;
 
@@ -98,7 +101,7 @@ export const STALE_LEFTOVER_MS = 60 * 60 * 1000;
  */
 export async function removeStaleLeftovers(out: string, staleMs = STALE_LEFTOVER_MS, now = Date.now()): Promise<string[]> {
   const parent = dirname(resolve(out));
-  const prefixes = ['build-', 'old-'].map((kind) => `.${basename(resolve(out))}.${kind}`);
+  const prefixes = [siblingPrefix(out, 'build'), siblingPrefix(out, 'old')];
   let names: string[];
   try {
     names = await readdir(parent);
@@ -125,7 +128,7 @@ export async function makeStagingDir(out: string): Promise<string> {
   const parent = dirname(resolve(out));
   await mkdir(parent, { recursive: true });
   await removeStaleLeftovers(out);
-  return mkdtemp(join(parent, `.${basename(resolve(out))}.build-`));
+  return mkdtemp(join(parent, siblingPrefix(out, 'build')));
 }
 
 /**
@@ -134,7 +137,7 @@ export async function makeStagingDir(out: string): Promise<string> {
  */
 export async function swapInto(staged: string, out: string): Promise<void> {
   const target = resolve(out);
-  const aside = join(dirname(target), `.${basename(target)}.old-${randomBytes(6).toString('hex')}`);
+  const aside = join(dirname(target), `${siblingPrefix(out, 'old')}${randomBytes(6).toString('hex')}`);
   let hadOld = true;
   try {
     await rename(target, aside);
