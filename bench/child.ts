@@ -12,9 +12,9 @@ export interface SimulatorProcess {
   stop(): Promise<void>;
 }
 
-/** Start `test/simulator/cli.ts` with `args` and wait for its "listening" line. */
+/** Start `simulator/cli.ts` with `args` and wait for its "listening" line. */
 export async function startSimulatorProcess(args: string[]): Promise<SimulatorProcess> {
-  const child = spawn(process.execPath, ['test/simulator/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['simulator/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const first = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`simulator exited with ${code} before listening`)));

@@ -1,9 +1,10 @@
 // `npm run bench:crawl`: the real crawl command against a 60,000-model simulator in another process.
 // Budgets (issue 2): wall ≤ 2 × ideal + 5 s, requests ≤ pages + 5%, crawler peak RSS ≤ 400 MB.
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSnapshot } from '../crawler/snapshot.ts';
-import { tempDir } from '../test/helpers.ts';
 import { npmScriptCommand, printChecks, runMeasured, startSimulatorProcess } from './child.ts';
 
 const HELP = `Usage: npm run bench:crawl -- [--size N] [--latency MS] [--concurrency N] [--rps R]
@@ -28,7 +29,7 @@ const concurrency = Number(values.concurrency);
 
 console.log(`bench:crawl — ${size} models, ${latencyMs} ms latency, --concurrency ${concurrency} --rps ${values.rps}`);
 const sim = await startSimulatorProcess(['--size', String(size), '--latency', String(latencyMs), '--seed', '11']);
-const dataDir = await tempDir('bench-crawl-');
+const dataDir = await mkdtemp(join(tmpdir(), 'bench-crawl-'));
 try {
   const command = await npmScriptCommand('crawl');
   const run = await runMeasured(

@@ -5,7 +5,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { snapshotPath, snapshotsDir } from '../crawler/snapshot.ts';
 import type { Observation } from '../changes/events.ts';
-import { seededRandom } from '../test/changes-factory.ts';
+import { seededRandom } from '../simulator/hash.ts';
 
 /** World size and churn; defaults are the benchmark's scenario. */
 export interface WorldOptions {

@@ -8,7 +8,7 @@ import { Progress, summaryLines } from '../crawler/report.ts';
 import { runCrawl } from '../crawler/run.ts';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
-import { startSimulator } from '../test/simulator/index.ts';
+import { startSimulator } from '../simulator/index.ts';
 
 const HELP = `Usage: npm run demo -- [--nights N] [--size N] [--data-dir DIR] [--out DIR]
 

@@ -55,15 +55,3 @@ export async function changeFiles(dataDir: string): Promise<Record<string, strin
   for (const name of shards.sort()) files[`history/${name}`] = await readFile(join(dataDir, 'history', name), 'utf8');
   return files;
 }
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so churn tests are repeatable. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -7,7 +7,8 @@ import { rebuildChanges } from '../changes/rebuild.ts';
 import { readEventLog } from '../changes/store.ts';
 import { updateChanges } from '../changes/update.ts';
 import type { ModelRecord } from '../crawler/record.ts';
-import { changeFiles, model, seededRandom, tempDataDir, writeDay } from './changes-factory.ts';
+import { seededRandom } from '../simulator/hash.ts';
+import { changeFiles, model, tempDataDir, writeDay } from './changes-factory.ts';
 
 interface Simulated {
   present: boolean;

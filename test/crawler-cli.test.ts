@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSnapshotDates } from '../crawler/snapshot.ts';
-import { startSimulator, type Simulator } from './simulator/index.ts';
+import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { tempDir } from './helpers.ts';
 
 const exec = promisify(execFile);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSnapshot, snapshotPath } from '../crawler/snapshot.ts';
 import { EXIT, runCrawl } from '../crawler/run.ts';
-import { startSimulator, type Simulator } from './simulator/index.ts';
+import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { crawlOptions, quietProgress, recordingSleep, tempDir, treeContents } from './helpers.ts';
 
 let sim: Simulator;

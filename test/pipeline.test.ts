@@ -7,7 +7,7 @@ import { readEventLog, readHistories } from '../changes/store.ts';
 import { readSnapshot } from '../crawler/snapshot.ts';
 import { EXIT, runCrawl } from '../crawler/run.ts';
 import { buildSite } from '../publish/site.ts';
-import { startSimulator, type Simulator } from './simulator/index.ts';
+import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { crawlOptions, quietProgress, tempDir, treeContents } from './helpers.ts';
 
 const NIGHTS = 10;

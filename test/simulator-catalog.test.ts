@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catalogForDay, DAY0 } from './simulator/catalog.ts';
-import type { CatalogDay } from './simulator/catalog.ts';
-import { AWKWARD, forcedAwkward, HTML_PAYLOADS, modelSeed, parseToken, UNICODE_PAYLOADS } from './simulator/records.ts';
-import { SimulatorError } from './simulator/errors.ts';
+import { catalogForDay, DAY0 } from '../simulator/catalog.ts';
+import type { CatalogDay } from '../simulator/catalog.ts';
+import { AWKWARD, forcedAwkward, HTML_PAYLOADS, modelSeed, parseToken, UNICODE_PAYLOADS } from '../simulator/records.ts';
+import { SimulatorError } from '../simulator/errors.ts';
 
 const keys = (day: CatalogDay): Set<string> => new Set(day.entries.map((e) => e.key));
 const symmetricDifference = (a: Set<string>, b: Set<string>): number =>

@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { call, modelsOf, putModels } from './simulator/testing.ts';
+import { call, modelsOf, putModels } from '../simulator/testing.ts';
 
-const CLI = fileURLToPath(new URL('./simulator/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../simulator/cli.ts', import.meta.url));
 
 function run(args: string[]): { child: ReturnType<typeof spawn>; firstLine: Promise<string>; stderr: () => string } {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseFault, SimulatorError, startSimulator } from './simulator/index.ts';
-import type { Fault, Simulator } from './simulator/index.ts';
-import { call, crawlIds, modelsOf, putModels } from './simulator/testing.ts';
+import { parseFault, SimulatorError, startSimulator } from '../simulator/index.ts';
+import type { Fault, Simulator } from '../simulator/index.ts';
+import { call, crawlIds, modelsOf, putModels } from '../simulator/testing.ts';
 
 let sim: Simulator;
 beforeAll(async () => {

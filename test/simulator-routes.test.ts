@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { catalogForDay, GATEWAY_ONLY_ID, MAX_PAGE_SIZE, startSimulator } from './simulator/index.ts';
-import type { Simulator } from './simulator/index.ts';
-import { call, crawlIds, modelsOf, putModels } from './simulator/testing.ts';
+import { catalogForDay, GATEWAY_ONLY_ID, MAX_PAGE_SIZE, startSimulator } from '../simulator/index.ts';
+import type { Simulator } from '../simulator/index.ts';
+import { call, crawlIds, modelsOf, putModels } from '../simulator/testing.ts';
 
 let sim: Simulator;
 beforeAll(async () => {

@@ -100,7 +100,7 @@ export interface FaultMatch {
   readonly times?: number;
 }
 
-/** Something to go wrong, see test/simulator/README.md. */
+/** Something to go wrong, see simulator/README.md. */
 export type Fault = FaultMatch &
   (
     | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string }

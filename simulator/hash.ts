@@ -31,3 +31,15 @@ export function pick<T>(items: readonly T[], u: number): T {
   if (item === undefined) throw new RangeError('pick() from an empty list');
   return item;
 }
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), for worlds that evolve step by step (tests, bench:history). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

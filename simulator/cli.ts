@@ -5,7 +5,7 @@ import { parseFaults } from './faults.ts';
 import { startSimulator } from './index.ts';
 import type { SimulatorOptions } from './index.ts';
 
-const HELP = `Usage: node test/simulator/cli.ts [options]
+const HELP = `Usage: node simulator/cli.ts [options]
 
 A local stand-in for ModelScope's catalog API and inference gateway, on 127.0.0.1.
 Once listening it prints one JSON line {"origin":…,"inferenceOrigin":…} on stdout.

@@ -1,5 +1,5 @@
 // Benchmark: can the simulator serve a 60k-model crawl without being the bottleneck? Prints figures, asserts nothing.
-// Usage: node test/simulator/bench.ts [--size N] [--latency MS] [--concurrency N]
+// Usage: node simulator/bench.ts [--size N] [--latency MS] [--concurrency N]
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
