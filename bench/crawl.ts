@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSnapshot } from '../crawler/snapshot.ts';
+import { readSnapshot } from '../store/snapshots.ts';
 import { npmScriptCommand, printChecks, runMeasured, startSimulatorProcess } from './child.ts';
 
 const HELP = `Usage: npm run bench:crawl -- [--size N] [--latency MS] [--concurrency N] [--rps R]

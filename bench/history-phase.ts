@@ -1,6 +1,6 @@
 // One measured phase of the history benchmark, run in its own process so that its peak memory is
 // its own: `node bench/history-phase.ts update|rebuild|parse <dataDir> [date]`. Prints one JSON line.
-import { readSnapshot } from '../crawler/snapshot.ts';
+import { readSnapshot } from '../store/snapshots.ts';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { updateChanges } from '../changes/update.ts';
 

@@ -3,7 +3,7 @@
 // a few percent of their likes moving each day. Writes real snapshot files, fast: each model's JSON
 // line is cached around its two numbers, so a day costs string joins, not 60,000 JSON.stringify calls.
 import { writeFile, mkdir } from 'node:fs/promises';
-import { snapshotPath, snapshotsDir } from '../crawler/snapshot.ts';
+import { snapshotPath, snapshotsDir } from '../store/snapshots.ts';
 import type { Observation } from '../changes/events.ts';
 import { seededRandom } from '../simulator/hash.ts';
 

@@ -1,11 +1,11 @@
 // `npm run diff -- --from DATE --to DATE`: what changed on the list between two snapshots.
-import { listSnapshotDates } from '../crawler/snapshot.ts';
-import { dateOption, defaultDataDir, type Io, parseOptions, processIo, runCli } from './cli.ts';
-import { datesBetween, dayNumber, nearestDates } from './dates.ts';
+import { defaultDataDir, type Io, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { UsageError } from '../core/errors.ts';
+import { historyDir, readTracks } from '../store/change-files.ts';
+import { dateOption, datesBetween, dayNumber, nearestDates } from '../store/dates.ts';
+import { DataFileError, MissingDataError, SnapshotNotFoundError } from '../store/errors.ts';
+import { listSnapshotDates, loadSnapshot } from '../store/snapshots.ts';
 import { buildDiff, formatDiff } from './diff.ts';
-import { ChangesError, SnapshotNotFoundError, UsageError } from './errors.ts';
-import { loadSnapshot } from './snapshots.ts';
-import { historyDir, readTracks } from './store.ts';
 
 const HELP = `Usage: npm run diff -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--top N] [--json] [--data-dir DIR]
 
@@ -37,19 +37,22 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       'data-dir': { type: 'string' },
       help: { type: 'boolean', default: false },
     });
-    if (options.help) return io.out(HELP);
+    if (options.help) {
+      io.out(HELP);
+      return;
+    }
     const dataDir = options['data-dir'] ?? defaultDataDir();
     const top = topOption(options.top);
     const dates = await listSnapshotDates(dataDir);
-    if (dates.length === 0) throw new ChangesError('no snapshots to compare', dataDir);
+    if (dates.length === 0) throw new MissingDataError('no snapshots to compare', dataDir);
     const known = (date: string): string => {
       if (!dates.includes(date)) throw new SnapshotNotFoundError(date, nearestDates(dates, date), dataDir);
       return date;
     };
-    const to = known(dateOption(options.to, 'to') ?? (dates.at(-1) as string));
-    const fromOption = dateOption(options.from, 'from');
+    const to = known(dateOption(options.to, '--to') ?? (dates.at(-1) as string));
+    const fromOption = dateOption(options.from, '--from');
     const from = fromOption === undefined ? dates.filter((d) => d < to).at(-1) : known(fromOption);
-    if (from === undefined) throw new ChangesError(`no snapshot before ${to} to compare with`, dataDir);
+    if (from === undefined) throw new MissingDataError(`no snapshot before ${to} to compare with`, dataDir);
     if (from >= to) throw new UsageError(`--from (${from}) must be before --to (${to})`, 'arguments');
     const [before, after] = await Promise.all([loadSnapshot(dataDir, from, dates), loadSnapshot(dataDir, to, dates)]);
     const seenBefore = await firstSeenCheck(dataDir, from, dates, before.models, after.models);
@@ -73,12 +76,12 @@ async function firstSeenCheck(
   if (from === dates[0] || after.every((m) => onFrom.has(m.id))) return () => false;
   const { tracks, through } = await readTracks(dataDir);
   const reach = through[0];
-  if (reach === undefined) throw new ChangesError('no history yet to tell entered from returned; run: npm run rebuild', historyDir(dataDir));
+  if (reach === undefined) throw new MissingDataError('no history yet to tell entered from returned; run: npm run rebuild', historyDir(dataDir));
   if (through.length > 1) {
-    throw new ChangesError(`history shards disagree on their date (${through.join(', ')}); run: npm run rebuild`, historyDir(dataDir));
+    throw new DataFileError(`history shards disagree on their date (${through.join(', ')}); run: npm run rebuild`, historyDir(dataDir));
   }
   if (reach < from) {
-    throw new ChangesError(`history reaches only ${reach}, before ${from}; run: npm run rebuild`, historyDir(dataDir));
+    throw new MissingDataError(`history reaches only ${reach}, before ${from}; run: npm run rebuild`, historyDir(dataDir));
   }
   const fromDay = dayNumber(from);
   return (id) => (tracks.get(id)?.presence[0] ?? Number.POSITIVE_INFINITY) <= fromDay;

@@ -1,5 +1,7 @@
 // Pure core of the diff command: compare two snapshots for people (text) and machines (JSON).
-import { compareIds, diffSnapshots, type Observation } from './events.ts';
+import { formatCount, terminalSafe } from '../core/text.ts';
+import { compareIds } from '../store/order.ts';
+import { diffSnapshots, type Observation } from './events.ts';
 
 /** A model's metrics in a diff listing. */
 export interface ListedModel {
@@ -77,20 +79,6 @@ export function buildDiff(input: DiffInput): DiffReport {
     left: listed('left'),
     movers: { downloads: topMovers(pairs, 'downloads', top), likes: topMovers(pairs, 'likes', top) },
   };
-}
-
-/** Thousands separators, the same everywhere (no locale). */
-export function formatCount(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  return sign + String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-// Upstream ids are hostile: control characters and bidi overrides could rewrite the terminal line.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/gu;
-
-/** An id made safe to print: invisible or steering characters shown as \u{…} escapes. */
-export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
 }
 
 function section(title: string, models: readonly ListedModel[]): string[] {

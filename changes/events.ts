@@ -1,5 +1,6 @@
 // Pure event derivation: which models entered, returned or left between two observations of the list.
-import type { ChangeEvent, EventKind } from './types.ts';
+import { compareEvents } from '../store/order.ts';
+import type { ChangeEvent, EventKind } from '../store/types.ts';
 
 /** The part of a snapshot record that change tracking looks at (a `ModelRecord` is one). */
 export interface Observation {
@@ -7,21 +8,6 @@ export interface Observation {
   id: string;
   likes: number;
   downloads: number;
-}
-
-/** Sort rank of each kind within a date: the order the log and reports list them in. */
-export const KIND_ORDER: Readonly<Record<EventKind, number>> = { entered: 0, returned: 1, left: 2 };
-
-/** Code-unit order, locale-independent, the same order snapshots are sorted in. */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Log order: date, then kind (entered, returned, left), then id. */
-export function compareEvents(a: ChangeEvent, b: ChangeEvent): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
-  return compareIds(a.id, b.id);
 }
 
 /** Build an event with keys in the file's fixed order. */

@@ -1,30 +1,10 @@
 // Pure core of change tracking: apply one snapshot to the in-memory state (event log + per-model
-// tracks), or take the newest one back off. No I/O here; changes/store.ts reads and writes the state.
-import { datesBetween, dateOfDay, dayNumber } from './dates.ts';
-import { DataFileError } from './errors.ts';
-import { compareIds, findDuplicateId, makeEvent, type Observation } from './events.ts';
-import type { ChangeEvent, EventLog, ModelHistory, ObservedDay, SeriesPoint } from './types.ts';
-
-/**
- * One model's history in day numbers (days since 1970-01-01), as flat number arrays: a year of 60,000
- * models is about ten million change points, too many for one small array per point.
- */
-export interface Track {
-  /** Interval boundaries `[from0, to0, from1, to1, …]`, ascending; the last `to` is the last day seen. */
-  presence: number[];
-  /** Likes change points `[day0, value0, day1, value1, …]`; consecutive values always differ. */
-  likes: number[];
-  /** Downloads change points, same layout and rule as likes. */
-  downloads: number[];
-}
-
-/** Everything change tracking knows after processing some snapshots in date order. */
-export interface ChangeState {
-  /** Event log: one ObservedDay per processed snapshot, ascending; events in log order. */
-  log: EventLog;
-  /** Tracks of every model ever seen, by id (insertion order carries no meaning). */
-  tracks: Map<string, Track>;
-}
+// tracks), or take the newest one back off. No I/O here; store/change-files.ts reads and writes the state.
+import { datesBetween, dayNumber } from '../store/dates.ts';
+import { DataFileError } from '../store/errors.ts';
+import { compareIds } from '../store/order.ts';
+import type { ChangeEvent, ChangeState, ObservedDay } from '../store/types.ts';
+import { findDuplicateId, makeEvent, type Observation } from './events.ts';
 
 /** What applying one snapshot found. */
 export interface DayResult {
@@ -142,26 +122,4 @@ export function rewindDay(state: ChangeState): ObservedDay | undefined {
     if (presence.length === 0) state.tracks.delete(id);
   }
   return day;
-}
-
-function points(series: readonly number[]): SeriesPoint[] {
-  const out: SeriesPoint[] = [];
-  for (let i = 0; i < series.length; i += 2) out.push([dateOfDay(series[i] ?? 0), series[i + 1] ?? 0]);
-  return out;
-}
-
-/** The contract view of a track (changes/types.ts). */
-export function toModelHistory(id: string, track: Track): ModelHistory {
-  const intervals = [];
-  for (let i = 0; i < track.presence.length; i += 2) {
-    intervals.push({ from: dateOfDay(track.presence[i] ?? 0), to: dateOfDay(track.presence[i + 1] ?? 0) });
-  }
-  return {
-    id,
-    firstSeen: intervals[0]?.from ?? '',
-    lastSeen: intervals.at(-1)?.to ?? '',
-    intervals,
-    likes: points(track.likes),
-    downloads: points(track.downloads),
-  };
 }

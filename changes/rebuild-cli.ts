@@ -1,5 +1,5 @@
 // `npm run rebuild`: recompute events.json and history/ from the snapshots alone.
-import { defaultDataDir, type Io, parseOptions, processIo, runCli } from './cli.ts';
+import { defaultDataDir, type Io, parseOptions, processIo, runCli } from '../core/cli.ts';
 import { rebuildChanges } from './rebuild.ts';
 
 const HELP = `Usage: npm run rebuild -- [--data-dir DIR] [--json]
@@ -19,9 +19,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     });
-    if (options.help) return io.out(HELP);
+    if (options.help) {
+      io.out(HELP);
+      return;
+    }
     const summary = await rebuildChanges(options['data-dir'] ?? defaultDataDir());
-    if (options.json) return io.out(`${JSON.stringify(summary, null, 2)}\n`);
+    if (options.json) {
+      io.out(`${JSON.stringify(summary, null, 2)}\n`);
+      return;
+    }
     const changed = summary.filesWritten.length + summary.filesRemoved.length;
     io.out(`rebuilt ${summary.days} snapshot day(s) through ${summary.date}; ${changed} file(s) changed\n`);
   });

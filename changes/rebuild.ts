@@ -1,13 +1,13 @@
 // Rebuild the event log and every model's history from the snapshots alone.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { listSnapshotDates, snapshotsDir } from '../crawler/snapshot.ts';
-import { ChangesError, DataFileError } from './errors.ts';
+import { writeState } from '../store/change-files.ts';
+import { DataFileError, MissingDataError } from '../store/errors.ts';
+import { listSnapshotDates, loadSnapshot, snapshotsDir } from '../store/snapshots.ts';
+import type { ChangeState } from '../store/types.ts';
 import type { Observation } from './events.ts';
-import { applyDay, type ChangeState, emptyState } from './history.ts';
+import { applyDay, emptyState } from './history.ts';
 import type { SnapshotReply, SnapshotRequest } from './snapshot-worker.ts';
-import { loadSnapshot } from './snapshots.ts';
-import { writeState } from './store.ts';
 import { summarise, type UpdateSummary } from './summary.ts';
 
 /** Rebuild tuning; the defaults suit both a test's handful of snapshots and a year of them. */
@@ -75,7 +75,7 @@ async function* readWithWorkers(dataDir: string, dates: readonly string[], count
 /** Apply every snapshot in `dataDir`, oldest first, to a fresh state (reads only). */
 export async function rebuildState(dataDir: string, options: RebuildOptions = {}): Promise<ChangeState> {
   const dates = await listSnapshotDates(dataDir);
-  if (dates.length === 0) throw new ChangesError('no snapshots to rebuild from', snapshotsDir(dataDir));
+  if (dates.length === 0) throw new MissingDataError('no snapshots to rebuild from', snapshotsDir(dataDir));
   const workers = options.workers ?? (dates.length < 8 ? 0 : Math.min(availableParallelism(), 4));
   const days = workers > 0 ? readWithWorkers(dataDir, dates, workers) : readInline(dataDir, dates);
   const state = emptyState();

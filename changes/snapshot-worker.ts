@@ -1,8 +1,8 @@
 // Worker thread for rebuilds: reads and validates snapshots (JSON.parse + the strict zod schema, the
 // slow part of a rebuild) and sends back only what change tracking needs, so several parse at once.
 import { parentPort } from 'node:worker_threads';
-import { ChangesError } from './errors.ts';
-import { loadSnapshot } from './snapshots.ts';
+import { CatalogError } from '../core/errors.ts';
+import { loadSnapshot } from '../store/snapshots.ts';
 
 /** A request: read this snapshot. */
 export interface SnapshotRequest {
@@ -29,12 +29,12 @@ parentPort?.on('message', async (request: SnapshotRequest) => {
       downloads: snapshot.models.map((m) => m.downloads),
     };
   } catch (error) {
-    const known = error instanceof ChangesError;
+    const known = error instanceof CatalogError;
     reply = {
       date: request.date,
       ok: false,
       what: known ? error.what : String((error as Error).message ?? error),
-      where: known ? error.where : `snapshot ${request.date}`,
+      where: (known ? error.where : undefined) ?? `snapshot ${request.date}`,
     };
   }
   parentPort?.postMessage(reply);

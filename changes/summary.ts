@@ -1,7 +1,6 @@
 // What an update or rebuild reports back to its caller (the crawler, the CLIs, the benchmark).
-import type { ChangeState } from './history.ts';
-import type { ObservedDay } from './types.ts';
-import type { WriteResult } from './store.ts';
+import type { WriteResult } from '../store/change-files.ts';
+import type { ChangeState, ObservedDay } from '../store/types.ts';
 
 /** How the files were brought up to date. */
 export type UpdateMode = 'append' | 'replace' | 'rebuild';

@@ -1,7 +1,8 @@
 // `npm run changes:update -- --date DATE`: bring events.json and history/ up to one snapshot.
-import { listSnapshotDates } from '../crawler/snapshot.ts';
-import { dateOption, defaultDataDir, type Io, parseOptions, processIo, runCli } from './cli.ts';
-import { ChangesError } from './errors.ts';
+import { defaultDataDir, type Io, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { dateOption } from '../store/dates.ts';
+import { MissingDataError } from '../store/errors.ts';
+import { listSnapshotDates } from '../store/snapshots.ts';
 import type { UpdateSummary } from './summary.ts';
 import { updateChanges } from './update.ts';
 
@@ -36,12 +37,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     });
-    if (options.help) return io.out(HELP);
+    if (options.help) {
+      io.out(HELP);
+      return;
+    }
     const dataDir = options['data-dir'] ?? defaultDataDir();
-    let date = dateOption(options.date, 'date');
+    let date = dateOption(options.date, '--date');
     if (date === undefined) {
       date = (await listSnapshotDates(dataDir)).at(-1);
-      if (date === undefined) throw new ChangesError('no snapshots yet', dataDir);
+      if (date === undefined) throw new MissingDataError('no snapshots yet', dataDir);
     }
     const summary = await updateChanges(dataDir, date);
     io.out(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describeSummary(summary));

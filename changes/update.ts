@@ -1,13 +1,14 @@
 // The nightly step after the crawl wrote snapshots/<date>.json: bring events.json and history/ up to
 // that date. Fast path: apply one day (or re-apply the newest); anything unusual rebuilds from the
 // snapshots, because a correct log matters more than a fast one.
-import { listSnapshotDates } from '../crawler/snapshot.ts';
-import { dayNumber, isIsoDate, nearestDates } from './dates.ts';
-import { DataFileError, SnapshotNotFoundError, UsageError } from './errors.ts';
-import { applyDay, type ChangeState, rewindDay } from './history.ts';
+import { UsageError } from '../core/errors.ts';
+import { readEventLog, readTracks, writeState } from '../store/change-files.ts';
+import { dayNumber, isCalendarDate, nearestDates } from '../store/dates.ts';
+import { DataFileError, SnapshotNotFoundError } from '../store/errors.ts';
+import { listSnapshotDates, loadSnapshot } from '../store/snapshots.ts';
+import type { ChangeState } from '../store/types.ts';
+import { applyDay, rewindDay } from './history.ts';
 import { rebuildState } from './rebuild.ts';
-import { loadSnapshot } from './snapshots.ts';
-import { readEventLog, readTracks, writeState } from './store.ts';
 import { summarise, type UpdateMode, type UpdateSummary } from './summary.ts';
 
 function sameDates(a: readonly string[], b: readonly string[]): boolean {
@@ -31,7 +32,7 @@ async function withRebuildHint<T>(reading: Promise<T>): Promise<T> {
     return await reading;
   } catch (error) {
     if (!(error instanceof DataFileError)) throw error;
-    throw new DataFileError(`${error.what}; recreate it from the snapshots with: npm run rebuild`, error.where, { cause: error });
+    throw new DataFileError(`${error.what}; recreate it from the snapshots with: npm run rebuild`, error.where ?? '', { cause: error });
   }
 }
 
@@ -40,7 +41,7 @@ async function withRebuildHint<T>(reading: Promise<T>): Promise<T> {
  * and history (never duplicates), and with an identical snapshot leaves every file byte-identical.
  */
 export async function updateChanges(dataDir: string, date: string): Promise<UpdateSummary> {
-  if (!isIsoDate(date)) throw new UsageError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'date');
+  if (!isCalendarDate(date)) throw new UsageError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'date');
   const dates = await listSnapshotDates(dataDir);
   if (!dates.includes(date)) throw new SnapshotNotFoundError(date, nearestDates(dates, date), dataDir);
   const snapshot = await loadSnapshot(dataDir, date, dates);

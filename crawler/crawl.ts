@@ -1,20 +1,13 @@
-// One crawl: read a consistent listing, check it, normalise it, and publish it as the day's snapshot.
-// Nothing is written until every check has passed.
-import { RefusalError } from './errors.ts';
+// One crawl: read a consistent listing, check it, normalise it, and return it as the day's snapshot.
+// It knows nothing of files: the caller (pipeline/night.ts) says what the previous snapshot held and
+// writes the result. A crawl that looks wrong throws a RefusalError instead of returning.
+import { RefusalError } from '../core/errors.ts';
+import { compareIds } from '../store/order.ts';
+import { IsoDate, SnapshotSource, type ModelRecord, type Snapshot } from '../store/record.ts';
 import { filterIgnored, inconsistency, sharpShrink, tooManyRejected, type PassObservation } from './guards.ts';
-import type { HttpClient } from './http.ts';
-import {
-  fetchCatalogPage,
-  fetchChatIds,
-  isRejected,
-  normaliseModel,
-  PAGE_SIZE,
-  upstreamId,
-  type CatalogPage,
-  type Rejected,
-} from './modelscope.ts';
-import { IsoDate, SnapshotSource, type ModelRecord, type Snapshot } from './record.ts';
-import { readPreviousSnapshot, writeSnapshot } from './snapshot.ts';
+import type { HttpClient } from './http/client.ts';
+import { fetchCatalogPage, fetchChatIds, PAGE_SIZE, type CatalogPage } from './modelscope.ts';
+import { isRejected, normaliseModel, upstreamId, type Rejected } from './normalise.ts';
 
 /** What to crawl and how strictly to judge it. */
 export interface CrawlOptions {
@@ -22,8 +15,6 @@ export interface CrawlOptions {
   origin: string;
   /** Inference gateway origin, no trailing slash (default https://api-inference.modelscope.cn). */
   inferenceOrigin: string;
-  /** Where snapshots live (default `data`). */
-  dataDir: string;
   /** Snapshot date, `YYYY-MM-DD` (default today in Asia/Shanghai). */
   date: string;
   /** Optional ModelScope token, sent only to the inference gateway. */
@@ -34,6 +25,8 @@ export interface CrawlOptions {
   maxShrink: number;
   /** Full passes to try before giving up on a list that keeps changing (default 3). */
   maxPasses: number;
+  /** The newest earlier snapshot's date and size, for the shrink guard; undefined when there is none. */
+  previous: { date: string; count: number } | undefined;
 }
 
 /** Hooks for progress display; all optional. */
@@ -45,17 +38,14 @@ export interface CrawlProgress {
 
 /** What a successful crawl produced. */
 export interface CrawlResult {
+  /** The day's list, validated and sorted by id. */
   snapshot: Snapshot;
-  /** False when the file already held exactly this snapshot. */
-  written: boolean;
   /** Passes needed for a consistent listing. */
   passes: number;
   /** Records dropped as unusable (also reported). */
   rejected: Rejected[];
   /** Ids the chat API serves that are not on the catalog list. */
   chatOnly: string[];
-  /** The previous snapshot's date and size, if any. */
-  previous: { date: string; count: number } | undefined;
 }
 
 interface Listing {
@@ -110,7 +100,7 @@ async function readListing(client: HttpClient, origin: string, chatIds: Readonly
   return listing;
 }
 
-/** Crawl once and, if everything checks out, write `<dataDir>/snapshots/<date>.json`. */
+/** Crawl once and, if everything checks out, return the day's snapshot; refusals throw RefusalError. */
 export async function crawl(client: HttpClient, options: CrawlOptions, progress: CrawlProgress = {}): Promise<CrawlResult> {
   // Independent reads first, in parallel: the hub size for the filter check and the chat list for the join.
   const [hub, chatIdList] = await Promise.all([
@@ -149,12 +139,10 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
   const unreadable = tooManyRejected(rejected.length, total);
   if (unreadable) throw new RefusalError('unreadable', unreadable);
 
-  const previousSnapshot = await readPreviousSnapshot(options.dataDir, options.date);
-  const previous = previousSnapshot && { date: previousSnapshot.date, count: previousSnapshot.models.length };
-  const shrink = sharpShrink(previous, models.length, { maxShrink: options.maxShrink, allowShrink: options.allowShrink });
+  const shrink = sharpShrink(options.previous, models.length, { maxShrink: options.maxShrink, allowShrink: options.allowShrink });
   if (shrink) throw new RefusalError('shrink', shrink);
 
-  models.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  models.sort((a, b) => compareIds(a.id, b.id));
   const listed = new Set(models.map((model) => model.id));
   // Records were checked against the strict schema one by one in normaliseModel; parsing the whole
   // snapshot again would copy 60k objects for nothing.
@@ -169,13 +157,10 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
     }),
     models,
   };
-  const written = await writeSnapshot(options.dataDir, snapshot);
   return {
     snapshot,
-    written,
     passes,
     rejected,
     chatOnly: [...chatIds].filter((id) => !listed.has(id)).sort(),
-    previous,
   };
 }

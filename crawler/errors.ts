@@ -1,5 +1,10 @@
-// Every failure the crawler reports is one of these classes, so a run summary can say what went wrong and where in
-// one line (`PUT http://…/api/v1/dolphin/models (page 7): HTTP 503 after 6 attempts`) and a report can group by `code`.
+// Every failure the crawler meets talking to ModelScope is one of these classes, so a run summary can say what went
+// wrong and where in one line (`PUT http://…/api/v1/dolphin/models (page 7): HTTP 503 after 6 attempts`) and a report
+// can group by `code`. "The request failed" (HttpStatusError, NetworkError, ResponseFormatError, RetryBudgetError)
+// and "the response did not match our schema" (SchemaError, EnvelopeError) are told apart here; "we refused" is
+// core/errors.ts's RefusalError, since nothing failed to arrive.
+import { CatalogError } from '../core/errors.ts';
+import { oneLine } from '../core/text.ts';
 
 /** Where a failure happened: the request, and how many attempts it had taken when it failed. */
 export interface RequestPlace {
@@ -21,16 +26,6 @@ export interface CrawlErrorOptions {
   cause?: unknown;
 }
 
-/** Longest piece of upstream text quoted in a message. */
-const QUOTE_LIMIT = 120;
-
-/** Upstream text as one short, printable line: control characters and line breaks become spaces. */
-export function oneLine(text: string, limit = QUOTE_LIMIT): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
-}
-
 /** Replace every secret (header value) in `text`; secrets shorter than 4 characters are too common to scrub. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
@@ -44,12 +39,13 @@ function attemptsText(attempts: number): string {
   return `after ${attempts} attempt${attempts === 1 ? '' : 's'}`;
 }
 
-/** Base class: a short `code` for reports, a one-line `detail` (what), and the request it happened to (where). */
-export class CrawlError extends Error {
+/**
+ * Base class of everything that goes wrong while talking to ModelScope: a short `code` for reports, a
+ * one-line `detail` (what) and the request it happened to (where: method, URL, page, attempts).
+ */
+export class CrawlError extends CatalogError {
   /** Short machine-readable kind, e.g. `http-status`, `network`, `schema`. */
   readonly code: string;
-  /** What happened, without where; one line. */
-  detail: string;
   /** Free-form where, set by whoever raised the error before the HTTP client located it. */
   readonly context: string | undefined;
   /** HTTP method of the failed request (set by the HTTP client). */
@@ -62,16 +58,18 @@ export class CrawlError extends Error {
   attempts: number | undefined;
 
   constructor(code: string, detail: string, options: CrawlErrorOptions = {}) {
-    super(detail, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'CrawlError';
+    super(oneLine(detail, 1_000), options.context, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    this.detail = oneLine(detail, 1_000);
     this.context = options.context;
     this.method = undefined;
     this.url = undefined;
     this.page = undefined;
     this.attempts = undefined;
-    this.message = this.describe();
+  }
+
+  /** What happened, without where; one line (the base class's `what`). */
+  get detail(): string {
+    return this.what;
   }
 
   /** Attach the request this failure belongs to; scrubs `secrets` from every text this error carries. */
@@ -80,8 +78,9 @@ export class CrawlError extends Error {
     this.url = place.url;
     this.page = place.page;
     this.attempts = place.attempts;
+    this.where = `${place.method} ${place.url}${place.page === undefined ? '' : ` (page ${place.page})`}`;
     this.scrub(secrets);
-    this.detail = redact(this.detail, secrets);
+    this.what = redact(this.what, secrets);
     this.message = redact(this.describe(), secrets);
     // The stack's first line was rendered with the old message, which may have held upstream text.
     const frames = (this.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
@@ -92,13 +91,9 @@ export class CrawlError extends Error {
   /** Subclasses holding more upstream text override this to scrub it too. */
   protected scrub(_secrets: readonly string[]): void {}
 
-  private describe(): string {
-    const where =
-      this.method !== undefined && this.url !== undefined
-        ? `${this.method} ${this.url}${this.page === undefined ? '' : ` (page ${this.page})`}`
-        : this.context;
+  protected override describe(): string {
     const after = this.attempts === undefined ? '' : ` ${attemptsText(this.attempts)}`;
-    return `${where ? `${where}: ` : ''}${this.detail}${after}`;
+    return `${super.describe()}${after}`;
   }
 }
 
@@ -111,7 +106,6 @@ export class HttpStatusError extends CrawlError {
 
   constructor(options: { status: number; description?: string | undefined; retryAfterMs?: number | undefined } & CrawlErrorOptions) {
     super('http-status', `HTTP ${options.status}${options.description ? `: ${options.description}` : ''}`, options);
-    this.name = 'HttpStatusError';
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
   }
@@ -129,7 +123,6 @@ export class NetworkError extends CrawlError {
 
   constructor(options: { kind: NetworkFailure; description: string; transient?: boolean | undefined } & CrawlErrorOptions) {
     super('network', options.description, options);
-    this.name = 'NetworkError';
     this.kind = options.kind;
     this.transient = options.transient ?? true;
   }
@@ -145,7 +138,6 @@ export class ResponseFormatError extends CrawlError {
 
   constructor(options: { kind: FormatProblem; description: string } & CrawlErrorOptions) {
     super('response-format', options.description, options);
-    this.name = 'ResponseFormatError';
     this.kind = options.kind;
   }
 }
@@ -168,7 +160,6 @@ export class SchemaError extends CrawlError {
     const more = options.issues.length > 1 ? ` (+${options.issues.length - 1} more)` : '';
     const at = first === undefined ? '' : ` at ${first.path || '(root)'}: ${first.message}`;
     super('schema', `response does not match the expected schema${at}${more}`, options);
-    this.name = 'SchemaError';
     this.issues = options.issues;
   }
 }
@@ -230,7 +221,6 @@ export class EnvelopeError extends CrawlError {
     const said = options.message ? ` "${oneLine(options.message)}"` : '';
     const id = options.requestId ? ` (RequestId ${oneLine(options.requestId, 80)})` : '';
     super('envelope', `upstream error Code ${brief(options.code)}, Success ${brief(options.success)}${said}${id}`, options);
-    this.name = 'EnvelopeError';
     this.upstreamCode = options.code;
     this.success = options.success;
     this.upstreamMessage = options.message;
@@ -249,22 +239,6 @@ export class RetryBudgetError extends CrawlError {
 
   constructor(options: { budget: number; last: CrawlError }) {
     super('retry-budget', `retry budget of ${options.budget} spent (last failure: ${options.last.detail})`, { cause: options.last });
-    this.name = 'RetryBudgetError';
     this.budget = options.budget;
-  }
-}
-
-/** Why a crawl was refused; free-form codes are allowed so the crawler can add its own. */
-export type RefusalReason = 'filter-ignored' | 'shrink' | 'inconsistent' | 'unreadable' | (string & {});
-
-/** The crawl ran but its result looked wrong, so nothing was written. Thrown by the crawler. */
-export class RefusalError extends CrawlError {
-  /** Short reason code, e.g. `filter-ignored`. */
-  readonly reason: RefusalReason;
-
-  constructor(reason: RefusalReason, message: string, options: CrawlErrorOptions = {}) {
-    super('refusal', message, options);
-    this.name = 'RefusalError';
-    this.reason = reason;
   }
 }

@@ -1,10 +1,9 @@
-// The ModelScope source, as one pipeline: request shapes → lenient upstream schemas → our strict record.
-// Upstream is an undocumented web backend, so its schemas accept extra keys and loose types; ours do not.
+// The ModelScope source: request shapes and lenient upstream schemas (normalise.ts turns an item into
+// our strict record). Upstream is an undocumented web backend, so its schemas accept extra keys and
+// loose types; ours do not.
 import { z } from 'zod';
-import { coerceTimestamp } from './dates.ts';
 import { EnvelopeError, schemaErrorFrom } from './errors.ts';
-import type { HttpClient } from './http.ts';
-import { ModelRecord } from './record.ts';
+import type { HttpClient } from './http/client.ts';
 
 /** Page size for the catalog listing: the largest value public clients use successfully. */
 export const PAGE_SIZE = 100;
@@ -31,7 +30,8 @@ export const UpstreamModel = z.looseObject({
   LastUpdatedTime: z.unknown().optional(),
 });
 export type UpstreamModel = z.infer<typeof UpstreamModel>;
-const UPSTREAM_KEYS = Object.keys(UpstreamModel.shape);
+/** The upstream keys we read; normalisation picks only these from ~100-key items. */
+export const UPSTREAM_KEYS = Object.keys(UpstreamModel.shape);
 
 const ModelPage = z.looseObject({ Models: z.array(z.unknown()), TotalCount: z.number().int().nonnegative() });
 const ListEnvelope = z.looseObject({
@@ -130,89 +130,4 @@ export function fetchChatIds(client: HttpClient, inferenceOrigin: string, token?
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers['Authorization'] = `Bearer ${token}`;
   return client.requestJson({ method: 'GET', url, headers, parse: (json) => parseChatList(json, `GET ${url}`) });
-}
-
-/** A record we could not use, and why. */
-export interface Rejected {
-  /** `Path/Name` when the item had them, else `#<index>`. */
-  id: string;
-  reason: string;
-}
-
-const SAFE_SEGMENT = /^[^/\\\s\u0000-\u001f\u007f]+$/;
-
-function count(value: unknown): number | string {
-  if (value === null || value === undefined || value === '') return 0;
-  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n;
-  return `not a count: ${JSON.stringify(value)?.slice(0, 40)}`;
-}
-
-const text = (value: string | null | undefined): string => value ?? '';
-
-/** The id an upstream item would get, or undefined when it lacks Path/Name strings. */
-export function upstreamId(item: unknown): string | undefined {
-  if (typeof item !== 'object' || item === null) return undefined;
-  const { Path, Name } = item as { Path?: unknown; Name?: unknown };
-  return typeof Path === 'string' && typeof Name === 'string' ? `${Path}/${Name}` : undefined;
-}
-
-/** Upstream item → our record, or the reason it is unusable. `chatIds` marks OpenAI-API models. */
-export function normaliseModel(item: unknown, chatIds: ReadonlySet<string>): ModelRecord | Rejected {
-  if (typeof item !== 'object' || item === null) return { id: '(no id)', reason: `item: expected an object, got ${item === null ? 'null' : typeof item}` };
-  // Pick the keys we read before validating: a loose parse of the full ~100-key record (Organization and all)
-  // would copy it, and at 60k records that garbage dominates the crawl's memory.
-  const raw = item as Record<string, unknown>;
-  const picked: Record<string, unknown> = {};
-  for (const key of UPSTREAM_KEYS) if (key in raw) picked[key] = raw[key];
-  const parsed = UpstreamModel.safeParse(picked);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { id: upstreamId(item) ?? '(no id)', reason: `${issue?.path.join('.') || 'item'}: ${issue?.message}` };
-  }
-  const m = parsed.data;
-  const id = `${m.Path}/${m.Name}`;
-  for (const segment of [m.Path, m.Name]) {
-    if (!SAFE_SEGMENT.test(segment) || segment === '.' || segment === '..') {
-      return { id, reason: `unusable owner or name ${JSON.stringify(segment)}` };
-    }
-  }
-  const likes = count(m.Stars);
-  const downloads = count(m.Downloads);
-  if (typeof likes === 'string') return { id, reason: `Stars ${likes}` };
-  if (typeof downloads === 'string') return { id, reason: `Downloads ${downloads}` };
-  const inferenceType = text(m.SupportInference).trim();
-  if (inferenceType === '') return { id, reason: 'empty SupportInference' };
-  const tasks = (m.Tasks ?? [])
-    .map((task) => (typeof task === 'object' && task !== null ? (task as { Name?: unknown }).Name : undefined))
-    .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
-  const tags = (m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string');
-  const record: ModelRecord = {
-    id,
-    owner: m.Path,
-    name: m.Name,
-    chineseName: text(m.ChineseName),
-    likes,
-    downloads,
-    tasks,
-    tags,
-    license: text(m.License),
-    inferenceType,
-    aigcType: text(m.AigcType),
-    createdAt: coerceTimestamp(m.CreatedTime),
-    updatedAt: coerceTimestamp(m.LastUpdatedTime),
-    chatApi: chatIds.has(id),
-  };
-  // The strict schema guards what we write; a failure here means normalisation let something odd through.
-  const checked = ModelRecord.safeParse(record);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    return { id, reason: `${issue?.path.join('.') || 'record'}: ${issue?.message}` };
-  }
-  return record;
-}
-
-/** Type guard separating normalised records from rejections. */
-export function isRejected(value: ModelRecord | Rejected): value is Rejected {
-  return 'reason' in value;
 }

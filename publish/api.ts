@@ -1,9 +1,9 @@
 // The static JSON API: pure builders of each file's content. docs/api.md documents every URL here.
-import type { ChangeEvent, EventKind, EventLog, ModelHistory, PresenceInterval, SeriesPoint } from '../changes/types.ts';
-import type { ModelRecord, Snapshot } from '../crawler/record.ts';
-import { serialiseSnapshot } from '../crawler/snapshot.ts';
-import { DataError } from './errors.ts';
-import { jsonObjectWithItemLines } from './json.ts';
+import { DataFileError } from '../store/errors.ts';
+import { jsonWithItemLines } from '../store/json-lines.ts';
+import type { ModelRecord, Snapshot } from '../store/record.ts';
+import { serialiseSnapshot } from '../store/snapshots.ts';
+import type { ChangeEvent, EventKind, EventLog, ModelHistory, PresenceInterval, SeriesPoint } from '../store/types.ts';
 import { SITE_FILES, modelApiFile, modelApiUrl, modelPageUrl, modelScopeUrl, snapshotFile, splitModelId } from './urls.ts';
 
 /** Bumped only for incompatible changes to a published shape. */
@@ -34,7 +34,7 @@ export interface ApiCounts {
 
 /** `/api/index.json`: what exists and where. */
 export function apiIndexJson(siteUrl: string, latest: string | null, counts: ApiCounts): string {
-  return jsonObjectWithItemLines({
+  return jsonWithItemLines({
     apiVersion: API_VERSION,
     latest,
     counts: {
@@ -66,7 +66,7 @@ export function apiIndexJson(siteUrl: string, latest: string | null, counts: Api
 /** `/api/latest.json`: the newest snapshot in the snapshot format, or an empty list before the first crawl. */
 export function latestJson(latest: Snapshot | undefined): string {
   if (latest !== undefined) return serialiseSnapshot(latest);
-  return jsonObjectWithItemLines({ date: null, source: null, models: [] }, ['models']);
+  return jsonWithItemLines({ date: null, source: null, models: [] }, { lineArrays: ['models'] });
 }
 
 /** `/api/changes.json`: every observed day and every event, one per line, oldest first. */
@@ -81,12 +81,12 @@ export function changesJson(log: EventLog): string {
     returned: day.returned,
   }));
   const events = log.events.map(eventFields);
-  return jsonObjectWithItemLines({ latest: log.days.at(-1)?.date ?? null, days, events }, ['days', 'events']);
+  return jsonWithItemLines({ latest: log.days.at(-1)?.date ?? null, days, events }, { lineArrays: ['days', 'events'] });
 }
 
 /** `/api/snapshots/index.json`: the published snapshot dates, ascending. */
 export function snapshotIndexJson(siteUrl: string, published: readonly string[], available: number): string {
-  return jsonObjectWithItemLines(
+  return jsonWithItemLines(
     {
       latest: published.at(-1) ?? null,
       published: published.length,
@@ -94,7 +94,7 @@ export function snapshotIndexJson(siteUrl: string, published: readonly string[],
       url: `${siteUrl}api/snapshots/{date}.json`,
       dates: [...published],
     },
-    ['dates'],
+    { lineArrays: ['dates'] },
   );
 }
 
@@ -150,7 +150,7 @@ export function modelDocument(
 
 /** Serialised model document: series, intervals and events one entry per line. */
 export function serialiseModelDocument(doc: ModelDocument): string {
-  return jsonObjectWithItemLines({ ...doc }, ['intervals', 'events', 'likes', 'downloads']);
+  return jsonWithItemLines({ ...doc }, { lineArrays: ['intervals', 'events', 'likes', 'downloads'] });
 }
 
 /** What model files are built from. */
@@ -169,7 +169,7 @@ export function modelFiles(sources: ModelSources): Iterable<OutputFile> {
   const current = new Map((sources.latest?.models ?? []).map((model) => [model.id, model]));
   const orphan = [...current.keys()].find((id) => !sources.histories.has(id));
   if (orphan !== undefined) {
-    throw new DataError(`model ${JSON.stringify(orphan)} is on the newest snapshot but has no history`, 'change log');
+    throw new DataFileError(`model ${JSON.stringify(orphan)} is on the newest snapshot but has no history`, 'change log');
   }
   const eventsById = new Map<string, ChangeEvent[]>();
   for (const event of sources.log.events) {

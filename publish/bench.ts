@@ -5,9 +5,9 @@ import { mkdtemp, rm, stat, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ChangeEvent, EventLog, ModelHistory, ObservedDay, SeriesPoint } from '../changes/types.ts';
-import type { ModelRecord, Snapshot } from '../crawler/record.ts';
-import { writeSnapshot } from '../crawler/snapshot.ts';
+import type { ModelRecord, Snapshot } from '../store/record.ts';
+import { writeSnapshot } from '../store/snapshots.ts';
+import type { ChangeEvent, EventLog, ModelHistory, ObservedDay, SeriesPoint } from '../store/types.ts';
 import { buildSite } from './site.ts';
 
 const { values } = parseArgs({

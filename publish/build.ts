@@ -1,38 +1,27 @@
 // CLI: `npm run build` — the static site into site/dist/. See `--help` and docs/api.md.
-import { readEventLog, readHistories } from '../changes/store.ts';
+import { processIo, runCli } from '../core/cli.ts';
+import { readEventLog, readHistories } from '../store/change-files.ts';
 import { resolveBuildOptions, USAGE } from './config.ts';
 import { plural } from './items.ts';
 import { buildSite } from './site.ts';
 
-async function main(): Promise<number> {
+process.exitCode = await runCli('build', processIo, async () => {
   const options = resolveBuildOptions(process.argv.slice(2), process.env);
   if (options === 'help') {
     console.log(USAGE);
-    return 0;
+    return;
   }
   const summary = await buildSite(options, { readEventLog, readHistories });
   if (summary.latest === null) {
     console.log(`No snapshots in ${options.dataDir} yet: built an empty site (empty list, empty feeds) into ${summary.outDir}.`);
-  } else {
-    const snapshots =
-      summary.snapshotsPublished === summary.snapshotsAvailable
-        ? plural(summary.snapshotsPublished, 'snapshot')
-        : `${summary.snapshotsPublished} of ${plural(summary.snapshotsAvailable, 'snapshot')}`;
-    console.log(
-      `Built ${summary.outDir} for ${options.siteUrl}: latest ${summary.latest}, ${plural(summary.models, 'model')} on the list, ` +
-        `${plural(summary.modelFiles, 'model file')}, ${plural(summary.feedItems, 'feed item')}, ${snapshots}.`,
-    );
+    return;
   }
-  return 0;
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`build failed: ${message.split('\n')[0]}`);
-    process.exitCode = 1;
-  },
-);
+  const snapshots =
+    summary.snapshotsPublished === summary.snapshotsAvailable
+      ? plural(summary.snapshotsPublished, 'snapshot')
+      : `${summary.snapshotsPublished} of ${plural(summary.snapshotsAvailable, 'snapshot')}`;
+  console.log(
+    `Built ${summary.outDir} for ${options.siteUrl}: latest ${summary.latest}, ${plural(summary.models, 'model')} on the list, ` +
+      `${plural(summary.modelFiles, 'model file')}, ${plural(summary.feedItems, 'feed item')}, ${snapshots}.`,
+  );
+});

@@ -1,5 +1,5 @@
 // Build options from flags and environment. Flags win over the environment, which wins over defaults.
-import { parseArgs } from 'node:util';
+import { defaultDataDir, parseOptions } from '../core/cli.ts';
 import { ConfigError } from './errors.ts';
 import type { BuildOptions } from './site.ts';
 import { DEFAULT_SITE_URL, normaliseSiteUrl } from './urls.ts';
@@ -29,30 +29,20 @@ export function parseSnapshotDays(raw: string, where: string): number | 'all' {
 
 /** Options from argv (without node and script) and env, or `help` when help was asked for. */
 export function resolveBuildOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): BuildOptions | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        'data-dir': { type: 'string' },
-        out: { type: 'string' },
-        'site-url': { type: 'string' },
-        'snapshot-days': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    throw new ConfigError((error as Error).message.split('\n')[0] ?? 'bad arguments', 'command line', { cause: error });
-  }
+  const values = parseOptions(argv, {
+    'data-dir': { type: 'string' },
+    out: { type: 'string' },
+    'site-url': { type: 'string' },
+    'snapshot-days': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
   const nonEmpty = (value: string | undefined): string | undefined => (value === undefined || value.trim() === '' ? undefined : value);
   const siteUrlFlag = nonEmpty(values['site-url']);
   const daysFlag = nonEmpty(values['snapshot-days']);
   const daysEnv = nonEmpty(env['SITE_SNAPSHOT_DAYS']);
   return {
-    dataDir: nonEmpty(values['data-dir']) ?? nonEmpty(env['CATALOG_DATA_DIR']) ?? 'data',
+    dataDir: nonEmpty(values['data-dir']) ?? defaultDataDir(env),
     outDir: nonEmpty(values.out) ?? 'site/dist',
     siteUrl:
       siteUrlFlag !== undefined

@@ -1,7 +1,8 @@
 // A small placeholder home page linking the feeds and the API, until the real site replaces it.
 import { channel, type ChannelInfo } from './feed.ts';
 import { escapeHtml } from './escape.ts';
-import { formatCount, type ChangeItem } from './items.ts';
+import { formatCount } from '../core/text.ts';
+import type { ChangeItem } from './items.ts';
 import { SITE_FILES } from './urls.ts';
 
 /** What the home page shows. */

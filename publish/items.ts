@@ -1,6 +1,8 @@
 // One feed entry per observed day with changes. JSON Feed and RSS both render these, so they always
 // carry the same items with the same ids, dates and text.
-import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../changes/types.ts';
+import { formatCount } from '../core/text.ts';
+import { compareIds } from '../store/order.ts';
+import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../store/types.ts';
 import { escapeHtml, htmlText, visibleText } from './escape.ts';
 import { changesDayUrl, modelPageUrl, modelScopeUrl } from './urls.ts';
 
@@ -49,11 +51,6 @@ const HEADING: Readonly<Record<EventKind, [one: string, many: string]>> = {
   returned: ['model returned to the list', 'models returned to the list'],
   left: ['model left the list', 'models left the list'],
 };
-
-/** `1234567` → `1,234,567`, independent of the machine's locale. */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
 
 /** `1 like`, `2 likes`, `1,000 downloads`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -146,7 +143,7 @@ export function changeItems(log: EventLog, options: ItemOptions): ChangeItem[] {
     if (items.length >= maxItems) break;
     const events = byDate.get(day.date);
     if (events === undefined || events.length === 0) continue;
-    const sorted = [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const sorted = [...events].sort((a, b) => compareIds(a.id, b.id));
     const counts = { entered: 0, returned: 0, left: 0 };
     for (const event of sorted) counts[event.kind] += 1;
     const { html, text } = renderDay(day, sorted, options.siteUrl, maxModels);

@@ -4,6 +4,7 @@ import { constants } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { mapBounded } from '../core/concurrency.ts';
 import type { OutputFile } from './api.ts';
 import { UnsafePathError } from './errors.ts';
 
@@ -22,31 +23,6 @@ export function insideRoot(root: string, relative: string): string {
     throw new UnsafePathError('path leaves the output directory', JSON.stringify(relative));
   }
   return target;
-}
-
-/** Run `work` over `items` with at most `concurrency` in flight, pulling lazily from the iterator. */
-export async function forEachBounded<T>(items: Iterable<T>, concurrency: number, work: (item: T) => Promise<void>): Promise<number> {
-  const iterator = items[Symbol.iterator]();
-  let done = 0;
-  let failed = false;
-  const worker = async (): Promise<void> => {
-    // A shared synchronous iterator is safe: JavaScript runs one worker's `next()` at a time.
-    while (!failed) {
-      const next = iterator.next();
-      if (next.done === true) return;
-      try {
-        await work(next.value);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-      done += 1;
-    }
-  };
-  const results = await Promise.allSettled(Array.from({ length: Math.max(1, concurrency) }, worker));
-  const rejection = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (rejection !== undefined) throw rejection.reason;
-  return done;
 }
 
 /** Creates each directory once even when many writers ask for it at the same time. */
@@ -68,11 +44,12 @@ function directoryMaker(): (dir: string) => Promise<void> {
  */
 export async function writeFiles(root: string, files: Iterable<OutputFile>, concurrency = DEFAULT_CONCURRENCY): Promise<number> {
   const ensureDir = directoryMaker();
-  return forEachBounded(files, concurrency, async (file) => {
+  const done = await mapBounded(files, concurrency, async (file) => {
     const target = insideRoot(root, file.path);
     await ensureDir(dirname(target));
     await writeFile(target, file.content, { encoding: 'utf8', flag: 'wx' });
   });
+  return done.length;
 }
 
 /** Copy files byte for byte (no re-serialising) into `root`, with bounded parallelism. */
@@ -82,11 +59,12 @@ export async function copyFiles(
   concurrency = DEFAULT_CONCURRENCY,
 ): Promise<number> {
   const ensureDir = directoryMaker();
-  return forEachBounded(copies, concurrency, async (copy) => {
+  const done = await mapBounded(copies, concurrency, async (copy) => {
     const target = insideRoot(root, copy.path);
     await ensureDir(dirname(target));
     await copyFile(copy.from, target, constants.COPYFILE_EXCL);
   });
+  return done.length;
 }
 
 /** Name prefix of the directories a build keeps beside `out`: `build` while staging, `old` while swapping. */

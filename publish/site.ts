@@ -1,11 +1,11 @@
 // The site build: read the data directory, render feeds, pages and the JSON API into a staging
 // directory, then swap it in. Reading the change log is injected so this runs against any source.
 import { rm } from 'node:fs/promises';
-import type { EventLog, ModelHistory } from '../changes/types.ts';
-import type { Snapshot } from '../crawler/record.ts';
-import { listSnapshotDates, readSnapshot, snapshotPath } from '../crawler/snapshot.ts';
+import { DataFileError } from '../store/errors.ts';
+import type { Snapshot } from '../store/record.ts';
+import { listSnapshotDates, readSnapshot, snapshotPath } from '../store/snapshots.ts';
+import type { EventLog, ModelHistory } from '../store/types.ts';
 import { apiFiles, modelFiles, snapshotFiles, type OutputFile } from './api.ts';
-import { DataError } from './errors.ts';
 import { buildJsonFeed, serialiseJsonFeed, type ChannelInfo } from './feed.ts';
 import { buildHomeHtml } from './home.ts';
 import { changeItems } from './items.ts';
@@ -29,7 +29,7 @@ export interface BuildOptions {
   concurrency?: number;
 }
 
-/** Where the change log comes from (`changes/store.ts` in the CLI, factories in tests). */
+/** Where the change log comes from (`store/change-files.ts` in the CLI, factories in tests). */
 export interface ChangeSources {
   readEventLog(dataDir: string): Promise<EventLog>;
   readHistories(dataDir: string): Promise<ReadonlyMap<string, ModelHistory>>;
@@ -60,7 +60,7 @@ async function readInputs(options: BuildOptions, sources: ChangeSources) {
   if (loggedUpTo !== latestDate) {
     const have = loggedUpTo === undefined ? 'the change log is empty' : `the change log ends at ${loggedUpTo}`;
     const want = latestDate === undefined ? 'there are no snapshots' : `the newest snapshot is ${latestDate}`;
-    throw new DataError(`${have} but ${want}; update the change log before building the site`, options.dataDir);
+    throw new DataFileError(`${have} but ${want}; update the change log before building the site`, options.dataDir);
   }
   return { dates, latest, log, histories };
 }

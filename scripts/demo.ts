@@ -1,14 +1,15 @@
 // `npm run demo`: the whole product offline. A simulator plays ModelScope for several nights (churn, a
-// flaky night, a night with a broken filter), the real crawler records them, and the site is built.
+// flaky night, a night with a broken filter), the real night pipeline records them, and the site is built.
 import { rm } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { readEventLog, readHistories } from '../changes/store.ts';
-import { parseCrawlArgs } from '../crawler/options.ts';
-import { Progress, summaryLines } from '../crawler/report.ts';
-import { runCrawl } from '../crawler/run.ts';
+import { EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { UsageError } from '../core/errors.ts';
+import { runNight } from '../pipeline/night.ts';
+import { parseCrawlArgs } from '../pipeline/options.ts';
+import { Progress, summaryLines } from '../pipeline/report.ts';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
 import { startSimulator } from '../simulator/index.ts';
+import { readEventLog, readHistories } from '../store/change-files.ts';
 
 const HELP = `Usage: npm run demo -- [--nights N] [--size N] [--data-dir DIR] [--out DIR]
 
@@ -22,51 +23,56 @@ night 6 it answers 429 and resets connections, which the crawler retries), then 
   --out DIR       site output (default site/dist); serve it with: npm run preview
   -h, --help      show this help`;
 
-const { values } = parseArgs({
-  options: {
+/** A whole number option in [min, max]. */
+function wholeNumber(value: string, flag: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+process.exitCode = await runCli('demo', processIo, async () => {
+  const values = parseOptions(process.argv.slice(2), {
     nights: { type: 'string', default: '8' },
     size: { type: 'string', default: '1500' },
     'data-dir': { type: 'string', default: '.demo/data' },
     out: { type: 'string', default: 'site/dist' },
     help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const nights = Number(values.nights);
-const size = Number(values.size);
-if (!Number.isInteger(nights) || nights < 1 || nights > 365) throw new Error(`--nights must be 1 to 365, got ${values.nights}`);
-if (!Number.isInteger(size) || size < 1 || size > 100_000) throw new Error(`--size must be 1 to 100000, got ${values.size}`);
-const dataDir = values['data-dir'];
-if (/^(\.\/)?data\/?$/.test(dataDir)) throw new Error('the demo never writes to data/: pick another --data-dir');
-
-await rm(dataDir, { recursive: true, force: true });
-const sim = await startSimulator({ size, seed: 1 });
-console.log(`simulator on ${sim.origin}; ${nights} nights of ${size} models into ${dataDir}`);
-try {
-  for (let night = 0; night < nights; night += 1) {
-    sim.setDay(night);
-    sim.clearFaults();
-    if (night === 3) sim.inject({ kind: 'ignore-filter', times: Infinity });
-    if (night === 5) {
-      sim.inject({ kind: 'status', status: 429, retryAfter: '1', page: 1 });
-      sim.inject({ kind: 'reset', page: 2 });
-    }
-    const date = new Date(Date.UTC(2026, 0, 1 + night)).toISOString().slice(0, 10);
-    const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '100']);
-    const { summary } = await runCrawl(options, { progress: new Progress({ stream: { write: () => true } }) });
-    console.log(summaryLines(summary).join('\n'));
+  });
+  if (values.help) {
+    console.log(HELP);
+    return EXIT.ok;
   }
-} finally {
-  await sim.close();
-}
+  const nights = wholeNumber(values.nights, '--nights', 1, 365);
+  const size = wholeNumber(values.size, '--size', 1, 100_000);
+  const dataDir = values['data-dir'];
+  if (/^(\.\/)?data\/?$/.test(dataDir)) throw new UsageError('the demo never writes to data/: pick another --data-dir');
 
-const build = resolveBuildOptions(['--data-dir', dataDir, '--out', values.out], process.env);
-if (build !== 'help') {
+  await rm(dataDir, { recursive: true, force: true });
+  const sim = await startSimulator({ size, seed: 1 });
+  console.log(`simulator on ${sim.origin}; ${nights} nights of ${size} models into ${dataDir}`);
+  try {
+    for (let night = 0; night < nights; night += 1) {
+      sim.setDay(night);
+      sim.clearFaults();
+      if (night === 3) sim.inject({ kind: 'ignore-filter', times: Infinity });
+      if (night === 5) {
+        sim.inject({ kind: 'status', status: 429, retryAfter: '1', page: 1 });
+        sim.inject({ kind: 'reset', page: 2 });
+      }
+      const date = new Date(Date.UTC(2026, 0, 1 + night)).toISOString().slice(0, 10);
+      const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '100']);
+      const { summary } = await runNight(options, { progress: new Progress({ stream: { write: () => true } }) });
+      console.log(summaryLines(summary).join('\n'));
+    }
+  } finally {
+    await sim.close();
+  }
+
+  const build = resolveBuildOptions(['--data-dir', dataDir, '--out', values.out], process.env);
+  if (build === 'help') return EXIT.ok;
   const built = await buildSite(build, { readEventLog, readHistories });
   console.log(`\nsite built into ${built.outDir}: ${built.models} models, ${built.feedItems} feed items, ${built.modelFiles} model files`);
   console.log('serve it with: npm run preview   (then open http://localhost:4321/)');
   console.log(`try: npm run diff -- --data-dir ${dataDir}`);
-}
+  return EXIT.ok;
+});

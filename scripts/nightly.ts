@@ -1,11 +1,12 @@
 // `npm run nightly`: the whole nightly job in one command — crawl (snapshot, events, history), then build
 // site/dist. A failed or refused crawl stops here with its exit status and builds nothing.
-import { readEventLog, readHistories } from '../changes/store.ts';
-import { HELP, parseCrawlArgs, UsageError } from '../crawler/options.ts';
-import { summaryLines, writeStepSummary } from '../crawler/report.ts';
-import { EXIT, runCrawl } from '../crawler/run.ts';
+import { EXIT, processIo, runCli } from '../core/cli.ts';
+import { runNight } from '../pipeline/night.ts';
+import { HELP, parseCrawlArgs } from '../pipeline/options.ts';
+import { summaryLines, writeStepSummary } from '../pipeline/report.ts';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
+import { readEventLog, readHistories } from '../store/change-files.ts';
 
 const NIGHTLY_HELP = `Usage: npm run nightly -- [crawl options]
 
@@ -15,20 +16,13 @@ SITE_URL (absolute base URL of the site), SITE_SNAPSHOT_DAYS (newest N snapshots
 
 ${HELP.split('\n').slice(2).join('\n')}`;
 
-async function main(): Promise<number> {
-  let options;
-  try {
-    options = parseCrawlArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`nightly: ${error.message}`);
-    return EXIT.usage;
-  }
+process.exitCode = await runCli('nightly', processIo, async () => {
+  const options = parseCrawlArgs(process.argv.slice(2));
   if (options.help) {
     console.log(NIGHTLY_HELP);
     return EXIT.ok;
   }
-  const { summary, exitCode } = await runCrawl(options);
+  const { summary, exitCode } = await runNight(options);
   const lines = summaryLines(summary);
   (exitCode === EXIT.ok ? console.log : console.error)(lines.join('\n'));
   await writeStepSummary(summary);
@@ -39,14 +33,4 @@ async function main(): Promise<number> {
   const built = await buildSite(build, { readEventLog, readHistories });
   console.log(`site: ${built.outDir} for ${build.siteUrl} (latest ${built.latest ?? 'none'}, ${built.models} models, ${built.feedItems} feed items)`);
   return EXIT.ok;
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`nightly: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    process.exitCode = EXIT.failed;
-  },
-);
+});

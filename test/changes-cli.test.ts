@@ -7,7 +7,7 @@ import { main as diffMain } from '../changes/diff-cli.ts';
 import { main as rebuildMain } from '../changes/rebuild-cli.ts';
 import { main as updateMain } from '../changes/update-cli.ts';
 import type { DiffReport } from '../changes/diff.ts';
-import { readEventLog } from '../changes/store.ts';
+import { readEventLog } from '../store/change-files.ts';
 import { model, tempDataDir, writeDay } from './changes-factory.ts';
 
 const ESC = '\u001b';

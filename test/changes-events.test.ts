@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyDay, emptyState } from '../changes/history.ts';
 import { diffSnapshots } from '../changes/events.ts';
-import { readEventLog, readHistories } from '../changes/store.ts';
+import { readEventLog, readHistories } from '../store/change-files.ts';
 import { updateChanges } from '../changes/update.ts';
-import { SnapshotNotFoundError } from '../changes/errors.ts';
+import { SnapshotNotFoundError } from '../store/errors.ts';
 import { changeFiles, model, tempDataDir, writeDay } from './changes-factory.ts';
 
 /** Write each day's snapshot and update after it, as the nightly crawl does. */

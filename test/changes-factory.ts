@@ -2,8 +2,8 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ModelRecord, Snapshot } from '../crawler/record.ts';
-import { writeSnapshot } from '../crawler/snapshot.ts';
+import type { ModelRecord, Snapshot } from '../store/record.ts';
+import { writeSnapshot } from '../store/snapshots.ts';
 
 /** A valid record for `id` with the given metrics; everything else plausible and fixed. */
 export function model(id: string, likes = 0, downloads = 0): ModelRecord {

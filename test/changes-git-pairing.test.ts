@@ -1,9 +1,9 @@
 // changes/git-delta-pairing: the data files are named so that git's delta search compares a snapshot
 // with other snapshots. Why it matters and the figures: data/README.md ("Size in git"), bench:history.
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, dayNumber } from '../changes/dates.ts';
-import { eventsPath, shardPath } from '../changes/store.ts';
-import { snapshotPath } from '../crawler/snapshot.ts';
+import { dateOfDay, dayNumber } from '../store/dates.ts';
+import { eventsPath, shardPath } from '../store/change-files.ts';
+import { snapshotPath } from '../store/snapshots.ts';
 
 /**
  * git's `pack_name_hash` (pack-objects.h): the order in which `git repack` lines objects up before

@@ -1,13 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonWithItemLines } from '../crawler/json-lines.ts';
-import { dayNumber } from '../changes/dates.ts';
-import { DataFileError } from '../changes/errors.ts';
-import { parseEventLog, serialiseEventLog } from '../changes/events-file.ts';
-import { applyDay, emptyState, toModelHistory } from '../changes/history.ts';
-import { parseShard, serialiseShard, shardOf } from '../changes/history-file.ts';
-import { readEventLog, readHistories } from '../changes/store.ts';
+import { jsonWithItemLines } from '../store/json-lines.ts';
+import { dayNumber } from '../store/dates.ts';
+import { DataFileError } from '../store/errors.ts';
+import { parseEventLog, serialiseEventLog } from '../store/events-file.ts';
+import { applyDay, emptyState } from '../changes/history.ts';
+import { parseShard, serialiseShard, shardOf, toModelHistory } from '../store/history-file.ts';
+import { readEventLog, readHistories } from '../store/change-files.ts';
 import { updateChanges } from '../changes/update.ts';
 import { model, tempDataDir, writeDay } from './changes-factory.ts';
 
@@ -168,7 +168,7 @@ describe('changes/store', () => {
       const shard = parseShard(text, name);
       expect(serialiseShard(name, shard.through, shard.tracks)).toBe(text);
       const raw = JSON.parse(text) as { format: number; shard: string; through: string; models: unknown[] };
-      expect(jsonWithItemLines({ format: raw.format, shard: raw.shard, through: raw.through }, 'models', raw.models)).toBe(text);
+      expect(jsonWithItemLines({ format: raw.format, shard: raw.shard, through: raw.through, models: raw.models }, { lineArrays: ['models'] })).toBe(text);
     }
   });
 });

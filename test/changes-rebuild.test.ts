@@ -1,12 +1,12 @@
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, dayNumber } from '../changes/dates.ts';
-import { DataFileError } from '../changes/errors.ts';
+import { dateOfDay, dayNumber } from '../store/dates.ts';
+import { DataFileError } from '../store/errors.ts';
 import { rebuildChanges } from '../changes/rebuild.ts';
-import { readEventLog } from '../changes/store.ts';
+import { readEventLog } from '../store/change-files.ts';
 import { updateChanges } from '../changes/update.ts';
-import type { ModelRecord } from '../crawler/record.ts';
+import type { ModelRecord } from '../store/record.ts';
 import { seededRandom } from '../simulator/hash.ts';
 import { changeFiles, model, tempDataDir, writeDay } from './changes-factory.ts';
 

@@ -1,10 +1,10 @@
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataFileError } from '../changes/errors.ts';
-import { shardOf } from '../changes/history-file.ts';
+import { DataFileError } from '../store/errors.ts';
+import { shardOf } from '../store/history-file.ts';
 import { rebuildChanges } from '../changes/rebuild.ts';
-import { readEventLog } from '../changes/store.ts';
+import { readEventLog } from '../store/change-files.ts';
 import { updateChanges } from '../changes/update.ts';
 import { changeFiles, model, tempDataDir, writeDay } from './changes-factory.ts';
 

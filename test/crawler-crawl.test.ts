@@ -2,8 +2,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readSnapshot, snapshotPath } from '../crawler/snapshot.ts';
-import { EXIT, runCrawl } from '../crawler/run.ts';
+import { readSnapshot, snapshotPath } from '../store/snapshots.ts';
+import { EXIT } from '../core/cli.ts';
+import { runNight } from '../pipeline/night.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { crawlOptions, quietProgress, recordingSleep, tempDir, treeContents } from './helpers.ts';
 
@@ -21,7 +22,7 @@ afterEach(async () => {
 async function run(date: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const quiet = quietProgress();
   const sleep = recordingSleep();
-  const result = await runCrawl(crawlOptions(sim, dataDir, date, extra, env), { progress: quiet.progress, sleep: sleep.sleep });
+  const result = await runNight(crawlOptions(sim, dataDir, date, extra, env), { progress: quiet.progress, sleep: sleep.sleep });
   return { ...result, log: quiet.text(), delays: sleep.delays };
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isRejected, normaliseModel, parseCatalogPage, parseChatList, type Rejected } from '../crawler/modelscope.ts';
-import { ModelRecord } from '../crawler/record.ts';
+import { parseCatalogPage, parseChatList } from '../crawler/modelscope.ts';
+import { coerceTimestamp, isRejected, normaliseModel, type Rejected } from '../crawler/normalise.ts';
+import { ModelRecord } from '../store/record.ts';
 import { EnvelopeError, SchemaError } from '../crawler/errors.ts';
 
 const sample = JSON.parse(readFileSync(new URL('./fixtures/modelscope-dolphin-slim-MiniMax.json', import.meta.url), 'utf8')) as {
@@ -137,5 +138,26 @@ describe('crawler/envelope', () => {
   it('reads the chat list ids and rejects a non-list', () => {
     expect(parseChatList({ object: 'list', data: [{ id: 'Qwen/Qwen3-32B', object: 'model' }] })).toEqual(['Qwen/Qwen3-32B']);
     expect(() => parseChatList({ data: 'x' })).toThrow(SchemaError);
+  });
+});
+
+describe('dates/timestamp-coercion', () => {
+  it.each([
+    [1771213910, '2026-02-16T03:51:50.000Z'],
+    ['1771213910', '2026-02-16T03:51:50.000Z'],
+    [' 1771213910 ', '2026-02-16T03:51:50.000Z'],
+    [1771213910123, '2026-02-16T03:51:50.123Z'],
+    ['2026-02-16T03:51:50Z', '2026-02-16T03:51:50.000Z'],
+    [0, null],
+    [-5, null],
+    ['', null],
+    ['soon', null],
+    [null, null],
+    [undefined, null],
+    [{}, null],
+    [Number.NaN, null],
+    [1e20, null],
+  ])('%j → %j', (input, expected) => {
+    expect(coerceTimestamp(input)).toBe(expected);
   });
 });

@@ -2,8 +2,8 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { parseCrawlArgs, type CliOptions } from '../crawler/options.ts';
-import { Progress } from '../crawler/report.ts';
+import { parseCrawlArgs, type NightOptions } from '../pipeline/options.ts';
+import { Progress } from '../pipeline/report.ts';
 
 /** A fresh temp directory. */
 export const tempDir = (prefix = 'catalog-'): Promise<string> => mkdtemp(join(tmpdir(), prefix));
@@ -24,7 +24,7 @@ export async function treeContents(dir: string): Promise<Record<string, string>>
 }
 
 /** Crawl options pointing at a simulator, fast and quiet. */
-export function crawlOptions(sim: { origin: string; inferenceOrigin: string }, dataDir: string, date: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): CliOptions {
+export function crawlOptions(sim: { origin: string; inferenceOrigin: string }, dataDir: string, date: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): NightOptions {
   return parseCrawlArgs(
     ['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '1000', ...extra],
     env,

@@ -4,14 +4,14 @@ import {
   EnvelopeError,
   HttpStatusError,
   NetworkError,
-  RefusalError,
   ResponseFormatError,
   RetryBudgetError,
   SchemaError,
   formatIssuePath,
 } from '../crawler/errors.ts';
-import { DEFAULT_USER_AGENT, createHttpClient } from '../crawler/http.ts';
-import type { HttpClientOptions } from '../crawler/http.ts';
+import { CatalogError, RefusalError } from '../core/errors.ts';
+import { DEFAULT_USER_AGENT, createHttpClient } from '../crawler/http/client.ts';
+import type { HttpClientOptions } from '../crawler/http/client.ts';
 import { anyJson, cleanupList, json, serverAndClient, status, tenginePage } from './http-helpers.ts';
 import type { Handler } from './http-helpers.ts';
 import { Agent } from 'undici';
@@ -131,10 +131,10 @@ describe('http/errors', () => {
       [new SchemaError({ issues: [] }), 'SchemaError', 'schema'],
       [new EnvelopeError({ code: 500, success: false, message: '', requestId: '' }), 'EnvelopeError', 'envelope'],
       [new RetryBudgetError({ budget: 5, last }), 'RetryBudgetError', 'retry-budget'],
-      [new RefusalError('shrink', 'the list shrank by 40%'), 'RefusalError', 'refusal'],
     ];
     for (const [error, name, code] of errors) {
       expect(error).toBeInstanceOf(CrawlError);
+      expect(error).toBeInstanceOf(CatalogError);
       expect([error.name, error.code]).toEqual([name, code]);
       expect(String(error).startsWith(`${name}: `)).toBe(true);
     }
@@ -144,6 +144,13 @@ describe('http/errors', () => {
     const error = new RefusalError('filter-ignored', 'filtered total 412000 equals the unfiltered total');
     expect(error.reason).toBe('filter-ignored');
     expect(error.message).toBe('filtered total 412000 equals the unfiltered total');
+    expect(String(error).startsWith('RefusalError: ')).toBe(true);
+  });
+
+  it('does not count a refusal as a transport failure: nothing failed to arrive', () => {
+    const error = new RefusalError('shrink', 'the list shrank by 40%');
+    expect(error).toBeInstanceOf(CatalogError);
+    expect(error).not.toBeInstanceOf(CrawlError);
   });
 
   it('writes zod issue paths the way a reader would', () => {
@@ -163,7 +170,7 @@ describe('http/errors', () => {
 
 describe('http/user-agent', () => {
   it('names the running fork on GitHub Actions and the project repository elsewhere', async () => {
-    const { projectUrl } = await import('../crawler/http.ts');
+    const { projectUrl } = await import('../crawler/http/client.ts');
     expect(projectUrl({ GITHUB_REPOSITORY: 'someone/their-fork' })).toBe('https://github.com/someone/their-fork');
     expect(projectUrl({ GITHUB_REPOSITORY: 'bad value; rm' })).toMatch(/^https:\/\/github\.com\/modelscope-inference-catalog\//);
     expect(projectUrl({})).toMatch(/^https:\/\/github\.com\//);

@@ -3,8 +3,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Agent } from 'undici';
-import { createHttpClient } from '../crawler/http.ts';
-import type { HttpClient, HttpClientOptions, RetryEvent } from '../crawler/http.ts';
+import { createHttpClient } from '../crawler/http/client.ts';
+import type { HttpClient, HttpClientOptions, RetryEvent } from '../crawler/http/client.ts';
 
 /** One request the server saw. */
 export interface Hit {

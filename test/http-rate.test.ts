@@ -2,8 +2,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
-import { createPacer } from '../crawler/http.ts';
-import type { HttpClientOptions } from '../crawler/http.ts';
+import { createPacer } from '../crawler/http/pacing.ts';
+import type { HttpClientOptions } from '../crawler/http/client.ts';
 import { anyJson, cleanupList, json, serve, status, testClient } from './http-helpers.ts';
 import type { Handler } from './http-helpers.ts';
 

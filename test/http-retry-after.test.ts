@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpStatusError } from '../crawler/errors.ts';
-import { parseRetryAfter } from '../crawler/http.ts';
-import type { HttpClientOptions } from '../crawler/http.ts';
+import { parseRetryAfter } from '../crawler/http/retry.ts';
+import type { HttpClientOptions } from '../crawler/http/client.ts';
 import { anyJson, cleanupList, json, serve, status, testClient } from './http-helpers.ts';
 import type { Handler } from './http-helpers.ts';
 

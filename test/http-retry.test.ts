@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EnvelopeError, HttpStatusError, NetworkError, ResponseFormatError, RetryBudgetError, SchemaError, schemaErrorFrom } from '../crawler/errors.ts';
 import { Agent } from 'undici';
-import { backoffDelayMs, createHttpClient } from '../crawler/http.ts';
-import type { HttpClientOptions } from '../crawler/http.ts';
+import { createHttpClient } from '../crawler/http/client.ts';
+import { backoffDelayMs } from '../crawler/http/retry.ts';
+import type { HttpClientOptions } from '../crawler/http/client.ts';
 import { anyJson, cleanupList, json, serve, serverAndClient, status } from './http-helpers.ts';
 import type { Handler } from './http-helpers.ts';
 

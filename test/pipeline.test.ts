@@ -3,9 +3,10 @@ import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
-import { readEventLog, readHistories } from '../changes/store.ts';
-import { readSnapshot } from '../crawler/snapshot.ts';
-import { EXIT, runCrawl } from '../crawler/run.ts';
+import { readEventLog, readHistories } from '../store/change-files.ts';
+import { readSnapshot } from '../store/snapshots.ts';
+import { EXIT } from '../core/cli.ts';
+import { runNight } from '../pipeline/night.ts';
 import { buildSite } from '../publish/site.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { crawlOptions, quietProgress, tempDir, treeContents } from './helpers.ts';
@@ -26,7 +27,7 @@ beforeAll(async () => {
     sim.setDay(night);
     sim.clearFaults();
     if (night === REFUSED_NIGHT) sim.inject({ kind: 'ignore-filter', times: Infinity });
-    const { exitCode } = await runCrawl(crawlOptions(sim, dataDir, dateOf(night)), { progress: quietProgress().progress });
+    const { exitCode } = await runNight(crawlOptions(sim, dataDir, dateOf(night)), { progress: quietProgress().progress });
     exitCodes.push(exitCode);
   }
 }, 120_000);

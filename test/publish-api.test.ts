@@ -1,10 +1,11 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventLog, ModelHistory } from '../changes/types.ts';
-import type { Snapshot } from '../crawler/record.ts';
-import { parseSnapshot, serialiseSnapshot, snapshotPath, writeSnapshot } from '../crawler/snapshot.ts';
-import { UnsafePathError, DataError } from '../publish/errors.ts';
+import type { EventLog, ModelHistory } from '../store/types.ts';
+import type { Snapshot } from '../store/record.ts';
+import { parseSnapshot, serialiseSnapshot, snapshotPath, writeSnapshot } from '../store/snapshots.ts';
+import { UnsafePathError } from '../publish/errors.ts';
+import { DataFileError } from '../store/errors.ts';
 import { insideRoot } from '../publish/output.ts';
 import { buildSite, type BuildOptions, type ChangeSources } from '../publish/site.ts';
 import { fileSegment, modelApiFile, modelApiUrl, normaliseSiteUrl, urlSegment } from '../publish/urls.ts';
@@ -225,7 +226,7 @@ describe('publish/api path safety', () => {
     const before = await treeContents(options.outDir);
     await writeSnapshot(options.dataDir, snapshot('2026-03-06', [model('a/b')]));
     const failure = buildSite(options, sources);
-    await expect(failure).rejects.toThrow(DataError);
+    await expect(failure).rejects.toThrow(DataFileError);
     await expect(failure).rejects.toThrow('the change log ends at 2026-03-04 but the newest snapshot is 2026-03-06');
     expect(await treeContents(options.outDir)).toEqual(before);
   });

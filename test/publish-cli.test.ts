@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
-import { writeSnapshot } from '../crawler/snapshot.ts';
+import { writeSnapshot } from '../store/snapshots.ts';
 import { model, snapshot } from './fixtures/publish/factories.ts';
 import { tempDir, treeContents } from './fixtures/publish/fs.ts';
 
@@ -69,13 +69,13 @@ describe('publish/cli', () => {
     expect(Object.keys(await treeContents(join(root, 'dist')))).toContain('api/latest.json');
   });
 
-  it('fails with one line and exit 1 on a bad setting, leaving the output alone', async () => {
+  it('fails with one line and exit 2 (usage) on a bad setting, leaving the output alone', async () => {
     const { dataDir, out } = await dataWithChanges();
     expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
     const before = await treeContents(out);
     const result = await build(['--data-dir', dataDir, '--out', out], { SITE_SNAPSHOT_DAYS: 'lots' });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toBe('build failed: SITE_SNAPSHOT_DAYS: expected a whole number of days or "all", got "lots"\n');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('build: SITE_SNAPSHOT_DAYS: expected a whole number of days or "all", got "lots"\n');
     expect(await treeContents(out)).toEqual(before);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { ConfigError } from '../publish/errors.ts';
-import { changeItems, changeTitle, formatCount, gapNote, plural } from '../publish/items.ts';
+import { formatCount } from '../core/text.ts';
+import { changeItems, changeTitle, gapNote, plural } from '../publish/items.ts';
 import { model, snapshot, track } from './fixtures/publish/factories.ts';
 
 const siteUrl = 'http://localhost:4321/';

@@ -2,9 +2,10 @@
 // with the comma leading, so a normal night's git diff is appended lines only: the previous last
 // item never gains a trailing comma.
 import { z } from 'zod';
-import { IsoDate } from '../crawler/record.ts';
 import { DataFileError } from './errors.ts';
-import { compareEvents } from './events.ts';
+import { jsonWithItemLines } from './json-lines.ts';
+import { compareEvents } from './order.ts';
+import { IsoDate } from './record.ts';
 import type { ChangeEvent, EventLog, ObservedDay } from './types.ts';
 
 const Count = z.number().int().nonnegative();
@@ -30,24 +31,20 @@ const ChangeEventSchema = z.strictObject({
 const EventLogSchema = z.strictObject({ days: z.array(ObservedDaySchema), events: z.array(ChangeEventSchema) });
 
 /** Keys in the order the file writes them, whatever order the objects were built in. */
-function dayLine(day: ObservedDay): string {
+function dayFields(day: ObservedDay): ObservedDay {
   const { date, previous, missing, models, entered, left, returned } = day;
-  return JSON.stringify({ date, previous, missing, models, entered, left, returned });
+  return { date, previous, missing, models, entered, left, returned };
 }
 
-function eventLine(event: ChangeEvent): string {
+function eventFields(event: ChangeEvent): ChangeEvent {
   const { date, id, kind, likes, downloads } = event;
-  return JSON.stringify({ date, id, kind, likes, downloads });
-}
-
-function arrayBlock(key: string, lines: readonly string[]): string {
-  const items = lines.map((line, index) => `${index === 0 ? '    ' : '   ,'}${line}\n`).join('');
-  return `  ${JSON.stringify(key)}: [\n${items}  ]`;
+  return { date, id, kind, likes, downloads };
 }
 
 /** Serialise the log: `days` then `events`, one item per line, comma first. */
 export function serialiseEventLog(log: EventLog): string {
-  return `{\n${arrayBlock('days', log.days.map(dayLine))},\n${arrayBlock('events', log.events.map(eventLine))}\n}\n`;
+  const file = { days: log.days.map(dayFields), events: log.events.map(eventFields) };
+  return jsonWithItemLines(file, { lineArrays: ['days', 'events'], commaFirst: true });
 }
 
 /** Parse and check the log (schema, order, per-day counts); problems are DataFileErrors naming the file. */

@@ -1,6 +1,8 @@
-// Command-line and environment options of `npm run crawl`, parsed purely so they can be tested.
-import { parseArgs } from 'node:util';
-import { isCalendarDate, shanghaiDate } from './dates.ts';
+// Command-line and environment options of a night (`npm run crawl`, `npm run nightly`), parsed purely
+// so they can be tested.
+import { defaultDataDir, parseOptions } from '../core/cli.ts';
+import { UsageError } from '../core/errors.ts';
+import { dateOption, shanghaiDate } from '../store/dates.ts';
 
 export const HELP = `Usage: npm run crawl -- [options]
 
@@ -28,26 +30,35 @@ Environment:
 
 Exit status: 0 published (or unchanged), 1 failed, 2 usage error, 3 refused (the crawl looked wrong).`;
 
-/** Raised for bad arguments: the CLI prints it and exits 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** Everything the crawl command needs, after defaults. */
-export interface CliOptions {
+/** Everything a night needs, after defaults (the flags and variables of HELP). */
+export interface NightOptions {
+  /** Catalog origin, no trailing slash (default https://modelscope.cn, env MODELSCOPE_ORIGIN). */
   origin: string;
+  /** Inference gateway origin, no trailing slash (default https://api-inference.modelscope.cn). */
   inferenceOrigin: string;
+  /** Where snapshots, events and history live (default `data`, env CATALOG_DATA_DIR). */
   dataDir: string;
+  /** Snapshot date `YYYY-MM-DD` (default today in Asia/Shanghai). */
   date: string;
+  /** Requests in flight at once (default 2). */
   concurrency: number;
+  /** Requests started per second, at most (default 2). */
   rps: number;
+  /** Per request attempt, in ms (default 30,000). */
   timeoutMs: number;
+  /** Retries per request (default 5). */
   retries: number;
+  /** Full re-reads when the list changes mid-crawl (default 3). */
   maxPasses: number;
+  /** Refuse when the list lost more than this fraction (default 0.3). */
   maxShrink: number;
+  /** Publish even if the list shrank sharply (default false). */
   allowShrink: boolean;
+  /** Update events and history after the snapshot (default true; --no-changes turns it off). */
   updateChanges: boolean;
+  /** Optional ModelScope token (env MODELSCOPE_TOKEN), sent only to the inference gateway. */
   token: string | undefined;
+  /** --help was asked for. */
   help: boolean;
 }
 
@@ -72,36 +83,24 @@ function number(name: string, value: string | undefined, fallback: number, check
 const positiveInteger = (n: number): boolean => Number.isInteger(n) && n >= 1;
 
 /** Parse argv (without node and script) and the environment into options; throws UsageError. */
-export function parseCrawlArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, now = new Date()): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        origin: { type: 'string' },
-        'inference-origin': { type: 'string' },
-        'data-dir': { type: 'string' },
-        date: { type: 'string' },
-        concurrency: { type: 'string' },
-        rps: { type: 'string' },
-        timeout: { type: 'string' },
-        retries: { type: 'string' },
-        'max-passes': { type: 'string' },
-        'max-shrink': { type: 'string' },
-        'allow-shrink': { type: 'boolean', default: false },
-        'no-changes': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see --help)`);
-  }
-  const v = parsed.values;
-  const date = v.date ?? shanghaiDate(now);
-  if (!isCalendarDate(date)) throw new UsageError(`--date must be a calendar date YYYY-MM-DD, got ${JSON.stringify(date)}`);
-  const dataDir = v['data-dir'] ?? env['CATALOG_DATA_DIR'] ?? 'data';
+export function parseCrawlArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, now = new Date()): NightOptions {
+  const v = parseOptions(argv, {
+    origin: { type: 'string' },
+    'inference-origin': { type: 'string' },
+    'data-dir': { type: 'string' },
+    date: { type: 'string' },
+    concurrency: { type: 'string' },
+    rps: { type: 'string' },
+    timeout: { type: 'string' },
+    retries: { type: 'string' },
+    'max-passes': { type: 'string' },
+    'max-shrink': { type: 'string' },
+    'allow-shrink': { type: 'boolean', default: false },
+    'no-changes': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  const date = dateOption(v.date, '--date') ?? shanghaiDate(now);
+  const dataDir = v['data-dir'] ?? defaultDataDir(env);
   if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
   const token = env['MODELSCOPE_TOKEN']?.trim();
   return {

@@ -1,5 +1,5 @@
-// The change-tracking contract: what the event log and per-model history hold in memory.
-// File encodings live next to the code that reads and writes them (changes/store.ts).
+// The change-tracking contract: what the event log and per-model history hold in memory. The file
+// encodings live in events-file.ts and history-file.ts; change-files.ts reads and writes them.
 
 /** What happened to a model between two observed days. */
 export type EventKind = 'entered' | 'left' | 'returned';
@@ -63,4 +63,25 @@ export interface ModelHistory {
   likes: SeriesPoint[];
   /** Downloads change points, same rules as likes. */
   downloads: SeriesPoint[];
+}
+
+/**
+ * One model's history in day numbers (days since 1970-01-01), as flat number arrays: a year of 60,000
+ * models is about ten million change points, too many for one small array per point.
+ */
+export interface Track {
+  /** Interval boundaries `[from0, to0, from1, to1, …]`, ascending; the last `to` is the last day seen. */
+  presence: number[];
+  /** Likes change points `[day0, value0, day1, value1, …]`; consecutive values always differ. */
+  likes: number[];
+  /** Downloads change points, same layout and rule as likes. */
+  downloads: number[];
+}
+
+/** Everything change tracking keeps on disk: the event log and every model's track. */
+export interface ChangeState {
+  /** Event log: one ObservedDay per processed snapshot, ascending; events in log order. */
+  log: EventLog;
+  /** Tracks of every model ever seen, by id (insertion order carries no meaning). */
+  tracks: Map<string, Track>;
 }

@@ -1,6 +1,6 @@
 // What a person (or a CI log) sees during and after a crawl. Run metadata lives here, never in the snapshot.
 import { appendFile } from 'node:fs/promises';
-import type { CrawlProgress } from './crawl.ts';
+import type { CrawlProgress } from '../crawler/crawl.ts';
 
 /** Where progress goes and how it looks. */
 export interface ProgressOptions {

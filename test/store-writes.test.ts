@@ -1,8 +1,8 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonWithItemLines, jsonWithItemLinesChunks } from '../crawler/json-lines.ts';
-import { writeChunksIfChanged, writeIfChanged } from '../crawler/storage.ts';
+import { jsonWithItemLines, jsonWithItemLinesChunks } from '../store/json-lines.ts';
+import { writeChunksIfChanged, writeIfChanged } from '../store/atomic.ts';
 import { tempDir } from './helpers.ts';
 
 describe('storage/write-if-changed', () => {
@@ -46,16 +46,16 @@ describe('storage/write-if-changed', () => {
 
 describe('storage/json-lines', () => {
   it('puts one item per line, in the given key order, and is valid JSON', () => {
-    const text = jsonWithItemLines({ date: 'd' }, 'items', [{ b: 1, a: 2, x: 0 }, { a: 3, b: 4 }], ['a', 'b']);
+    const text = jsonWithItemLines({ date: 'd', items: [{ b: 1, a: 2, x: 0 }, { a: 3, b: 4 }] }, { lineArrays: ['items'], itemKeys: ['a', 'b'] });
     expect(text).toBe('{\n  "date": "d",\n  "items": [\n    {"a":2,"b":1},\n    {"a":3,"b":4}\n  ]\n}\n');
     expect(JSON.parse(text)).toEqual({ date: 'd', items: [{ a: 2, b: 1 }, { a: 3, b: 4 }] });
-    expect(jsonWithItemLines({}, 'items', [])).toBe('{\n  "items": []\n}\n');
+    expect(jsonWithItemLines({ items: [] }, { lineArrays: ['items'] })).toBe('{\n  "items": []\n}\n');
   });
 
   it('gives the same text in chunks as in one piece', () => {
     const items = Array.from({ length: 500 }, (_, i) => ({ id: `m${i}`, n: i }));
-    const chunks = [...jsonWithItemLinesChunks({ h: 1 }, 'models', items, undefined, 256)];
+    const chunks = [...jsonWithItemLinesChunks({ h: 1, models: items }, { lineArrays: ['models'], chunkSize: 256 })];
     expect(chunks.length).toBeGreaterThan(10);
-    expect(chunks.join('')).toBe(jsonWithItemLines({ h: 1 }, 'models', items));
+    expect(chunks.join('')).toBe(jsonWithItemLines({ h: 1, models: items }, { lineArrays: ['models'] }));
   });
 });

@@ -2,10 +2,11 @@
 // one model per line, days as delta-coded day numbers, so a normal night appends a few characters to
 // the lines of models whose metrics changed and rewrites nothing else but the header's `through`.
 import { hash } from 'node:crypto';
-import { dayNumber, isIsoDate } from './dates.ts';
+import { dateOfDay, dayNumber, isCalendarDate } from './dates.ts';
 import { DataFileError } from './errors.ts';
-import { compareIds } from './events.ts';
-import type { Track } from './history.ts';
+import { jsonWithItemLines } from './json-lines.ts';
+import { compareIds } from './order.ts';
+import type { ModelHistory, SeriesPoint, Track } from './types.ts';
 
 /** Version of the shard encoding, in every file's header. */
 export const HISTORY_FORMAT = 1;
@@ -64,24 +65,22 @@ function seriesDeltas(series: readonly number[]): number[] {
   return out;
 }
 
-/**
- * The line of one model, `[id,[presence],[likes],[downloads]]`. An open last interval (still on the
- * list on `throughDay`) is written without its end.
- */
-export function encodeTrack(id: string, track: Track, throughDay: number): string {
+/** One model's line as a value: `[id, presence, likes, downloads]`, each array delta-coded. */
+type TrackLine = [id: string, presence: number[], likes: number[], downloads: number[]];
+
+/** The line of one model. An open last interval (still on the list on `throughDay`) is written without its end. */
+function encodeTrack(id: string, track: Track, throughDay: number): TrackLine {
   const count = track.presence.length;
   const open = track.presence[count - 1] === throughDay;
   const presence = presenceDeltas(track.presence, open ? count - 1 : count);
-  return JSON.stringify([id, presence, seriesDeltas(track.likes), seriesDeltas(track.downloads)]);
+  return [id, presence, seriesDeltas(track.likes), seriesDeltas(track.downloads)];
 }
 
-/** Serialise a shard: header, then one model per line sorted by id (the layout of jsonWithItemLines). */
+/** Serialise a shard: header, then one model per line sorted by id. */
 export function serialiseShard(name: string, through: string, tracks: ReadonlyMap<string, Track>): string {
   const throughDay = dayNumber(through);
-  const ids = [...tracks.keys()].sort(compareIds);
-  const head = JSON.stringify({ format: HISTORY_FORMAT, shard: name, through }, null, 2).slice(2, -2);
-  const lines = ids.map((id) => `    ${encodeTrack(id, tracks.get(id) as Track, throughDay)}`);
-  return lines.length === 0 ? `{\n${head},\n  "models": []\n}\n` : `{\n${head},\n  "models": [\n${lines.join(',\n')}\n  ]\n}\n`;
+  const models = [...tracks.keys()].sort(compareIds).map((id) => encodeTrack(id, tracks.get(id) as Track, throughDay));
+  return jsonWithItemLines({ format: HISTORY_FORMAT, shard: name, through, models }, { lineArrays: ['models'] });
 }
 
 function isInt(value: unknown): value is number {
@@ -137,7 +136,7 @@ export function parseShard(text: string, where: string): Shard {
     throw new DataFileError(`expected a history shard with "format": ${HISTORY_FORMAT}`, where);
   }
   if (typeof file.shard !== 'string' || !/^[0-9a-f]{2}$/.test(file.shard)) throw new DataFileError('bad "shard"', where);
-  if (typeof file.through !== 'string' || !isIsoDate(file.through)) throw new DataFileError('bad "through" date', where);
+  if (typeof file.through !== 'string' || !isCalendarDate(file.through)) throw new DataFileError('bad "through" date', where);
   if (!Array.isArray(file.models)) throw new DataFileError('"models" must be an array', where);
   const throughDay = dayNumber(file.through);
   const tracks = new Map<string, Track>();
@@ -160,4 +159,26 @@ export function parseShard(text: string, where: string): Shard {
     tracks.set(id, track);
   });
   return { name: file.shard, through: file.through, tracks };
+}
+
+function points(series: readonly number[]): SeriesPoint[] {
+  const out: SeriesPoint[] = [];
+  for (let i = 0; i < series.length; i += 2) out.push([dateOfDay(series[i] ?? 0), series[i + 1] ?? 0]);
+  return out;
+}
+
+/** The contract view of a decoded track (store/types.ts): dates instead of day numbers. */
+export function toModelHistory(id: string, track: Track): ModelHistory {
+  const intervals = [];
+  for (let i = 0; i < track.presence.length; i += 2) {
+    intervals.push({ from: dateOfDay(track.presence[i] ?? 0), to: dateOfDay(track.presence[i + 1] ?? 0) });
+  }
+  return {
+    id,
+    firstSeen: intervals[0]?.from ?? '',
+    lastSeen: intervals.at(-1)?.to ?? '',
+    intervals,
+    likes: points(track.likes),
+    downloads: points(track.downloads),
+  };
 }

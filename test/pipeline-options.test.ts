@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HELP, parseCrawlArgs, UsageError } from '../crawler/options.ts';
+import { UsageError } from '../core/errors.ts';
+import { HELP, parseCrawlArgs } from '../pipeline/options.ts';
 
 const now = new Date('2026-05-01T20:00:00Z'); // 04:00 on 2 May in Shanghai
 
-describe('crawler/options', () => {
+describe('pipeline/options', () => {
   it('has documented defaults', () => {
     expect(parseCrawlArgs([], {}, now)).toMatchObject({
       origin: 'https://modelscope.cn',

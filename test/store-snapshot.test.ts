@@ -1,7 +1,7 @@
 // crawler/snapshot-format: the bytes a snapshot file is made of (sorting, one model per line, key order).
 import { describe, expect, it } from 'vitest';
-import { ModelRecord } from '../crawler/record.ts';
-import { parseSnapshot, serialiseSnapshot } from '../crawler/snapshot.ts';
+import { ModelRecord } from '../store/record.ts';
+import { parseSnapshot, serialiseSnapshot } from '../store/snapshots.ts';
 import { model, snapshot } from './changes-factory.ts';
 
 /** The model lines of a serialised snapshot, as written. */

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSnapshotDates } from '../crawler/snapshot.ts';
+import { listSnapshotDates } from '../store/snapshots.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { tempDir } from './helpers.ts';
 
@@ -10,7 +10,7 @@ const exec = promisify(execFile);
 
 async function crawlCommand(args: string[], env: NodeJS.ProcessEnv = {}) {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['crawler/cli.ts', ...args], { env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env } });
+    const { stdout, stderr } = await exec(process.execPath, ['pipeline/crawl-cli.ts', ...args], { env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -26,7 +26,7 @@ afterAll(async () => {
   await sim.close();
 });
 
-describe('crawler/cli', () => {
+describe('pipeline/crawl-cli', () => {
   it('documents itself with --help and exits 0', async () => {
     const result = await crawlCommand(['--help']);
     expect(result.code).toBe(0);

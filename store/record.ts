@@ -1,8 +1,10 @@
-// Our own record: what we write. Strict on purpose: a field we did not plan for is a bug, not data.
+// The snapshot record: what we write to `snapshots/<date>.json`. Strict on purpose: a field we did not
+// plan for is a bug, not data.
 import { z } from 'zod';
+import { isCalendarDate } from './dates.ts';
 
-/** A calendar date as ModelScope's day (Asia/Shanghai), `YYYY-MM-DD`. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A calendar date as ModelScope's day (Asia/Shanghai), `YYYY-MM-DD`; `2026-02-30` is refused. */
+export const IsoDate = z.string().refine(isCalendarDate, 'expected a calendar date YYYY-MM-DD');
 
 /**
  * One model on the API-Inference list, as stored in a snapshot. The declaration order is the key order

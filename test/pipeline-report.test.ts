@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Progress, summaryLines, summaryMarkdown, writeStepSummary, type RunSummary } from '../crawler/report.ts';
+import { Progress, summaryLines, summaryMarkdown, writeStepSummary, type RunSummary } from '../pipeline/report.ts';
 
 const sink = (isTTY: boolean) => {
   const chunks: string[] = [];

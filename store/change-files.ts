@@ -1,12 +1,13 @@
-// File I/O for change tracking: read and write the event log and the history shards under a data dir.
+// File I/O for change tracking: read and write the event log (`events.json`) and the history shards
+// (`history/<xx>.shard.json`) under a data dir.
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readIfExists, writeIfChanged } from '../crawler/storage.ts';
+import { mapBounded } from '../core/concurrency.ts';
+import { readIfExists, writeIfChanged } from './atomic.ts';
 import { DataFileError } from './errors.ts';
 import { parseEventLog, serialiseEventLog } from './events-file.ts';
-import { type ChangeState, lastDate, toModelHistory, type Track } from './history.ts';
-import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardFileName, shardOf } from './history-file.ts';
-import type { EventLog, ModelHistory } from './types.ts';
+import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardFileName, shardOf, toModelHistory } from './history-file.ts';
+import type { ChangeState, EventLog, ModelHistory, Track } from './types.ts';
 
 export const eventsPath = (dataDir: string): string => join(dataDir, 'events.json');
 export const historyDir = (dataDir: string): string => join(dataDir, 'history');
@@ -31,20 +32,7 @@ export async function listShards(dataDir: string): Promise<string[]> {
     .sort();
 }
 
-/** Run `task` over `items` with at most `limit` at a time, results in input order (file I/O waits, not CPU). */
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
+/** Shard files read or written at once (file I/O waits, not CPU). */
 const IO_PARALLEL = 16;
 
 /** All history shards decoded into tracks. */
@@ -59,7 +47,7 @@ export async function readTracks(dataDir: string): Promise<StoredTracks> {
   const tracks = new Map<string, Track>();
   const through = new Set<string>();
   const names = await listShards(dataDir);
-  const texts = await mapLimit(names, IO_PARALLEL, (name) => readIfExists(shardPath(dataDir, name)));
+  const texts = await mapBounded(names, IO_PARALLEL, (name) => readIfExists(shardPath(dataDir, name)));
   names.forEach((name, index) => {
     const path = shardPath(dataDir, name);
     const text = texts[index];
@@ -96,7 +84,7 @@ export interface WriteResult {
  * rebuilt by the next update) rather than a log claiming days the history lacks.
  */
 export async function writeState(dataDir: string, state: ChangeState): Promise<WriteResult> {
-  const through = lastDate(state);
+  const through = state.log.days.at(-1)?.date ?? null;
   const shards = new Map<string, Map<string, Track>>();
   for (const [id, track] of state.tracks) {
     const name = shardOf(id);
@@ -108,13 +96,13 @@ export async function writeState(dataDir: string, state: ChangeState): Promise<W
   const removed: string[] = [];
   if (through !== null) {
     // Serialise inside the task so that only a handful of shard texts exist at once.
-    await mapLimit([...shards.keys()].sort(), IO_PARALLEL, async (name) => {
+    await mapBounded([...shards.keys()].sort(), IO_PARALLEL, async (name) => {
       const content = serialiseShard(name, through, shards.get(name) as Map<string, Track>);
       if (await writeIfChanged(shardPath(dataDir, name), content)) written.push(`history/${shardFileName(name)}`);
     });
   }
   const stale = (await listShards(dataDir)).filter((name) => through === null || !shards.has(name));
-  await mapLimit(stale, IO_PARALLEL, async (name) => {
+  await mapBounded(stale, IO_PARALLEL, async (name) => {
     await rm(shardPath(dataDir, name), { force: true });
     removed.push(`history/${shardFileName(name)}`);
   });

@@ -1,22 +1,19 @@
-// A whole crawl run as the CLI, the demo and the nightly job use it: HTTP client, crawl, change tracking,
-// summary. Failures become a one-line reason and an exit code; files are left as they were.
-import { rm } from 'node:fs/promises';
+// One night as the crawl command, the nightly job and the demo run it: crawl ModelScope into a
+// snapshot, write it, bring events and history up to it, and take the snapshot back if that fails, so
+// a failed or refused night leaves every file as it was. Never throws for a problem of the night: it
+// comes back as the summary's outcome and an exit code.
 import { Agent, type Dispatcher } from 'undici';
-import { ChangesError } from '../changes/errors.ts';
+import { EXIT, errorLine, type ExitCode } from '../core/cli.ts';
+import { CatalogError, RefusalError } from '../core/errors.ts';
 import { updateChanges } from '../changes/update.ts';
-import { crawl } from './crawl.ts';
-import { CrawlError, RefusalError } from './errors.ts';
-import { createHttpClient } from './http.ts';
-import type { CliOptions } from './options.ts';
+import { crawl } from '../crawler/crawl.ts';
+import { createHttpClient } from '../crawler/http/client.ts';
+import { keepSnapshotFile, readPreviousSnapshot, writeSnapshot } from '../store/snapshots.ts';
+import type { NightOptions } from './options.ts';
 import { Progress, type RunSummary } from './report.ts';
-import { snapshotPath } from './snapshot.ts';
-import { readIfExists, writeFileAtomic } from './storage.ts';
-
-/** Exit statuses of the crawl command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3 } as const;
 
 /** Things a caller may substitute (tests, demo); everything has a production default. */
-export interface RunDependencies {
+export interface NightDependencies {
   /** undici dispatcher; by default an Agent sized to the concurrency, closed at the end. */
   dispatcher?: Dispatcher;
   /** Progress display (default: a Progress on stderr). */
@@ -27,13 +24,18 @@ export interface RunDependencies {
 
 /** The one-line reason for an error, with the token scrubbed in case anything upstream echoed it. */
 export function reasonOf(error: unknown, token: string | undefined): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const line = message.split('\n')[0] ?? message;
+  const line = errorLine(error);
   return token ? line.replaceAll(token, '[token]') : line;
 }
 
-/** Run one crawl; never throws for crawl problems: they come back as the summary's outcome. */
-export async function runCrawl(options: CliOptions, deps: RunDependencies = {}): Promise<{ summary: RunSummary; exitCode: number }> {
+/** The newest earlier snapshot's date and size (a function of its own, so the snapshot itself is not kept alive). */
+async function previousSize(dataDir: string, date: string): Promise<{ date: string; count: number } | undefined> {
+  const earlier = await readPreviousSnapshot(dataDir, date);
+  return earlier && { date: earlier.date, count: earlier.models.length };
+}
+
+/** Run one night; the exit code is EXIT.ok, EXIT.failed or EXIT.refused. */
+export async function runNight(options: NightOptions, deps: NightDependencies = {}): Promise<{ summary: RunSummary; exitCode: ExitCode }> {
   const started = Date.now();
   const ownDispatcher = deps.dispatcher === undefined;
   const dispatcher =
@@ -56,11 +58,11 @@ export async function runCrawl(options: CliOptions, deps: RunDependencies = {}):
     durationMs: Date.now() - started,
   });
 
-  const path = snapshotPath(options.dataDir, options.date);
-  let before: string | undefined;
   try {
-    before = await readIfExists(path);
-    const result = await crawl(client, options, progress);
+    const restore = await keepSnapshotFile(options.dataDir, options.date);
+    const previous = await previousSize(options.dataDir, options.date);
+    const result = await crawl(client, { ...options, previous }, progress);
+    const written = await writeSnapshot(options.dataDir, result.snapshot);
     let changes: RunSummary['changes'];
     if (options.updateChanges) {
       try {
@@ -68,16 +70,15 @@ export async function runCrawl(options: CliOptions, deps: RunDependencies = {}):
         changes = { entered: update.entered, left: update.left, returned: update.returned, missing: update.missing };
       } catch (error) {
         // Keep snapshot and change log in step: put the snapshot back as it was.
-        if (before === undefined) await rm(path, { force: true });
-        else await writeFileAtomic(path, before);
+        await restore();
         throw error;
       }
     }
     const summary: RunSummary = {
       ...base(),
-      outcome: result.written ? 'published' : 'unchanged',
+      outcome: written ? 'published' : 'unchanged',
       models: result.snapshot.models.length,
-      previous: result.previous,
+      previous,
       passes: result.passes,
       rejected: result.rejected.length,
       chatModels: result.snapshot.source.chatModelCount,
@@ -90,8 +91,8 @@ export async function runCrawl(options: CliOptions, deps: RunDependencies = {}):
     return { summary, exitCode: EXIT.ok };
   } catch (error) {
     const refused = error instanceof RefusalError;
-    if (!refused && !(error instanceof CrawlError) && !(error instanceof ChangesError)) {
-      // A bug, not an upstream problem: keep the stack for whoever debugs it.
+    if (!(error instanceof CatalogError)) {
+      // A bug, not an upstream or data problem: keep the stack for whoever debugs it.
       console.error(error);
     }
     return {

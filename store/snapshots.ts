@@ -1,9 +1,13 @@
-// Reading and writing dated snapshot files. Pure serialisation plus the file I/O edges.
-import { readdir } from 'node:fs/promises';
+// Dated snapshot files, `<data-dir>/snapshots/<date>.json`: serialising, parsing, listing, reading and
+// writing them. The format is documented in data/README.md.
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ModelRecord, Snapshot, SnapshotSource } from './record.ts';
+import { readIfExists, writeChunksIfChanged, writeFileAtomic } from './atomic.ts';
+import { nearestDates } from './dates.ts';
+import { DataFileError, SnapshotNotFoundError } from './errors.ts';
 import { jsonWithItemLinesChunks } from './json-lines.ts';
-import { readIfExists, writeChunksIfChanged } from './storage.ts';
+import { compareIds } from './order.ts';
+import { ModelRecord, Snapshot, SnapshotSource } from './record.ts';
 
 const MODEL_KEYS = Object.keys(ModelRecord.shape) as (keyof ModelRecord)[];
 const SOURCE_KEYS = Object.keys(SnapshotSource.shape) as (keyof SnapshotSource)[];
@@ -15,9 +19,10 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): T {
 }
 
 function snapshotChunks(snapshot: Snapshot): Generator<string> {
-  const models = [...snapshot.models].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const models = [...snapshot.models].sort((a, b) => compareIds(a.id, b.id));
   // The key list as replacer fixes the key order without copying 60k records first.
-  return jsonWithItemLinesChunks({ date: snapshot.date, source: ordered(snapshot.source, SOURCE_KEYS) }, 'models', models, MODEL_KEYS);
+  const head = { date: snapshot.date, source: ordered(snapshot.source, SOURCE_KEYS), models };
+  return jsonWithItemLinesChunks(head, { lineArrays: ['models'], itemKeys: MODEL_KEYS });
 }
 
 /** Sort by id (code-unit order, locale-independent) and serialise with one model per line. */
@@ -25,18 +30,18 @@ export function serialiseSnapshot(snapshot: Snapshot): string {
   return [...snapshotChunks(snapshot)].join('');
 }
 
-/** Parse and validate snapshot text against our strict schema; throws with the file named. */
+/** Parse and validate snapshot text against our strict schema; throws DataFileError naming `where`. */
 export function parseSnapshot(text: string, where = 'snapshot'): Snapshot {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${where}: not valid JSON (${(error as Error).message})`, { cause: error });
+    throw new DataFileError(`not valid JSON (${(error as Error).message})`, where, { cause: error });
   }
   const result = Snapshot.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new Error(`${where}: does not match the snapshot schema at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new DataFileError(`does not match the snapshot schema at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, where);
   }
   return result.data;
 }
@@ -56,11 +61,27 @@ export async function listSnapshotDates(dataDir: string): Promise<string[]> {
     .sort();
 }
 
-/** Read one snapshot, or `undefined` if that date has none. */
+/** Read one snapshot, or `undefined` if that date has none; an unusable file is a DataFileError. */
 export async function readSnapshot(dataDir: string, date: string): Promise<Snapshot | undefined> {
   const path = snapshotPath(dataDir, date);
   const text = await readIfExists(path);
   return text === undefined ? undefined : parseSnapshot(text, path);
+}
+
+/**
+ * Read the snapshot of `date`, which must exist: a missing one is a SnapshotNotFoundError naming the
+ * nearest dates (from `available`, else the directory), a file whose `date` disagrees with its name a
+ * DataFileError.
+ */
+export async function loadSnapshot(dataDir: string, date: string, available?: readonly string[]): Promise<Snapshot> {
+  const snapshot = await readSnapshot(dataDir, date);
+  if (snapshot === undefined) {
+    throw new SnapshotNotFoundError(date, nearestDates(available ?? (await listSnapshotDates(dataDir)), date), dataDir);
+  }
+  if (snapshot.date !== date) {
+    throw new DataFileError(`file is named ${date} but says "date": "${snapshot.date}"`, snapshotPath(dataDir, date));
+  }
+  return snapshot;
 }
 
 /** The newest snapshot strictly before `date`, if any. */
@@ -73,4 +94,17 @@ export async function readPreviousSnapshot(dataDir: string, date: string): Promi
 /** Write a snapshot atomically; returns whether the file changed. */
 export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<boolean> {
   return writeChunksIfChanged(snapshotPath(dataDir, snapshot.date), snapshotChunks(snapshot));
+}
+
+/**
+ * Remember the snapshot file of `date` as it is now (its bytes, or that there is none) and return the
+ * function that puts it back: what a run calls when a later step fails, so no file is left changed.
+ */
+export async function keepSnapshotFile(dataDir: string, date: string): Promise<() => Promise<void>> {
+  const path = snapshotPath(dataDir, date);
+  const before = await readIfExists(path);
+  return async () => {
+    if (before === undefined) await rm(path, { force: true });
+    else await writeFileAtomic(path, before);
+  };
 }

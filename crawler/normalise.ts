@@ -1,0 +1,114 @@
+// One upstream list item → our strict snapshot record, or the reason it is unusable. Upstream types are
+// loose (counts as strings, timestamps in seconds or milliseconds, null where a list belongs), so every
+// field is coerced here and the result checked against the schema we write.
+import { ModelRecord } from '../store/record.ts';
+import { UPSTREAM_KEYS, UpstreamModel } from './modelscope.ts';
+
+/**
+ * Upstream timestamps are Unix seconds as numbers or numeric strings (sometimes milliseconds, sometimes ISO text).
+ * Returns ISO 8601 UTC, or null for anything absent, zero or unreadable: a wrong date is worse than none.
+ */
+export function coerceTimestamp(value: unknown): string | null {
+  let ms: number | undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    ms = value > 1e12 ? value : value * 1000;
+  } else if (typeof value === 'string') {
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text)) {
+      const n = Number(text);
+      ms = n > 1e12 ? n : n * 1000;
+    } else if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
+      ms = Date.parse(text);
+    }
+  }
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return null;
+  const date = new Date(Math.round(ms));
+  // Beyond year 9999 toISOString changes shape or throws; such values are garbage anyway.
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) return null;
+  return date.toISOString();
+}
+
+/** A record we could not use, and why. */
+export interface Rejected {
+  /** `Path/Name` when the item had them, else `#<index>`. */
+  id: string;
+  reason: string;
+}
+
+const SAFE_SEGMENT = /^[^/\\\s\u0000-\u001f\u007f]+$/;
+
+function count(value: unknown): number | string {
+  if (value === null || value === undefined || value === '') return 0;
+  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof n === 'number' && Number.isSafeInteger(n) && n >= 0) return n;
+  return `not a count: ${JSON.stringify(value)?.slice(0, 40)}`;
+}
+
+const text = (value: string | null | undefined): string => value ?? '';
+
+/** The id an upstream item would get, or undefined when it lacks Path/Name strings. */
+export function upstreamId(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null) return undefined;
+  const { Path, Name } = item as { Path?: unknown; Name?: unknown };
+  return typeof Path === 'string' && typeof Name === 'string' ? `${Path}/${Name}` : undefined;
+}
+
+/** Upstream item → our record, or the reason it is unusable. `chatIds` marks OpenAI-API models. */
+export function normaliseModel(item: unknown, chatIds: ReadonlySet<string>): ModelRecord | Rejected {
+  if (typeof item !== 'object' || item === null) return { id: '(no id)', reason: `item: expected an object, got ${item === null ? 'null' : typeof item}` };
+  // Pick the keys we read before validating: a loose parse of the full ~100-key record (Organization and all)
+  // would copy it, and at 60k records that garbage dominates the crawl's memory.
+  const raw = item as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const key of UPSTREAM_KEYS) if (key in raw) picked[key] = raw[key];
+  const parsed = UpstreamModel.safeParse(picked);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { id: upstreamId(item) ?? '(no id)', reason: `${issue?.path.join('.') || 'item'}: ${issue?.message}` };
+  }
+  const m = parsed.data;
+  const id = `${m.Path}/${m.Name}`;
+  for (const segment of [m.Path, m.Name]) {
+    if (!SAFE_SEGMENT.test(segment) || segment === '.' || segment === '..') {
+      return { id, reason: `unusable owner or name ${JSON.stringify(segment)}` };
+    }
+  }
+  const likes = count(m.Stars);
+  const downloads = count(m.Downloads);
+  if (typeof likes === 'string') return { id, reason: `Stars ${likes}` };
+  if (typeof downloads === 'string') return { id, reason: `Downloads ${downloads}` };
+  const inferenceType = text(m.SupportInference).trim();
+  if (inferenceType === '') return { id, reason: 'empty SupportInference' };
+  const tasks = (m.Tasks ?? [])
+    .map((task) => (typeof task === 'object' && task !== null ? (task as { Name?: unknown }).Name : undefined))
+    .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
+  const tags = (m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string');
+  const record: ModelRecord = {
+    id,
+    owner: m.Path,
+    name: m.Name,
+    chineseName: text(m.ChineseName),
+    likes,
+    downloads,
+    tasks,
+    tags,
+    license: text(m.License),
+    inferenceType,
+    aigcType: text(m.AigcType),
+    createdAt: coerceTimestamp(m.CreatedTime),
+    updatedAt: coerceTimestamp(m.LastUpdatedTime),
+    chatApi: chatIds.has(id),
+  };
+  // The strict schema guards what we write; a failure here means normalisation let something odd through.
+  const checked = ModelRecord.safeParse(record);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return { id, reason: `${issue?.path.join('.') || 'record'}: ${issue?.message}` };
+  }
+  return record;
+}
+
+/** Type guard separating normalised records from rejections. */
+export function isRejected(value: ModelRecord | Rejected): value is Rejected {
+  return 'reason' in value;
+}
