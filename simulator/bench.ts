@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
+import { mapBounded } from '../core/concurrency.ts';
 import { catalogForDay } from './catalog.ts';
 import { INFERENCE_FILTER } from './testing.ts';
 
@@ -44,17 +45,12 @@ async function crawl(origin: string, label: string, sortBy: string, latencyMs: n
   const first = await put(1);
   const firstMs = performance.now() - started;
   const pages = Math.ceil(first.total / 100);
-  let next = 2;
   let models = first.count;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next <= pages) {
-        const page = next++;
-        const { count } = await put(page);
-        models += count;
-      }
-    }),
-  );
+  const rest = Array.from({ length: pages - 1 }, (_, index) => index + 2);
+  await mapBounded(rest, concurrency, async (page) => {
+    const { count } = await put(page); // read before adding: `models += await …` would add to a stale value
+    models += count;
+  });
   const seconds = (performance.now() - started) / 1000;
   const ceiling = latencyMs > 0 ? (concurrency * 1000) / latencyMs : Infinity;
   console.log(

@@ -1,5 +1,5 @@
 // Run the simulator as a process: prints {"origin","inferenceOrigin"} on one stdout line once listening.
-import { parseArgs } from 'node:util';
+import { parseOptions, processIo, runCli } from '../core/cli.ts';
 import { SimulatorError } from './errors.ts';
 import { parseFaults } from './faults.ts';
 import { startSimulator } from './index.ts';
@@ -37,24 +37,19 @@ function number(value: string | undefined, flag: string): number | undefined {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      size: { type: 'string' },
-      seed: { type: 'string' },
-      day: { type: 'string' },
-      latency: { type: 'string' },
-      port: { type: 'string' },
-      'hub-factor': { type: 'string' },
-      'chat-models': { type: 'string' },
-      'churn-rate': { type: 'string' },
-      'metrics-rate': { type: 'string' },
-      fault: { type: 'string', multiple: true },
-      verbose: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-    allowPositionals: false,
+  const values = parseOptions(argv, {
+    size: { type: 'string' },
+    seed: { type: 'string' },
+    day: { type: 'string' },
+    latency: { type: 'string' },
+    port: { type: 'string' },
+    'hub-factor': { type: 'string' },
+    'chat-models': { type: 'string' },
+    'churn-rate': { type: 'string' },
+    'metrics-rate': { type: 'string' },
+    fault: { type: 'string', multiple: true },
+    verbose: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
   });
   if (values.help) {
     process.stdout.write(HELP);
@@ -106,8 +101,6 @@ async function main(argv: readonly string[]): Promise<void> {
   process.once('SIGINT', stop);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`simulator: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
-  process.exit(2);
-});
+// Once listening, the server keeps the process alive until SIGTERM/SIGINT; a refused start exits at once.
+const code = await runCli('simulator', processIo, () => main(process.argv.slice(2)));
+if (code !== 0) process.exit(code);

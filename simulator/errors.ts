@@ -1,15 +1,9 @@
 // One error class for everything the simulator refuses: what went wrong, where, and the underlying cause.
+// Whatever it refuses was asked of it wrongly (an option, a fault, a day), so it is a usage error (exit 2).
+import { UsageError } from '../core/errors.ts';
 
-export class SimulatorError extends Error {
-  /** What was wrong, e.g. "fault.times must be a positive integer or Infinity". */
-  readonly what: string;
-  /** Where it came from, e.g. "--fault #2" or "inject()". */
-  readonly where: string;
-
+export class SimulatorError extends UsageError {
   constructor(what: string, where: string, options?: { cause?: unknown }) {
-    super(`${where}: ${what}`, options);
-    this.name = 'SimulatorError';
-    this.what = what;
-    this.where = where;
+    super(what, where, options);
   }
 }

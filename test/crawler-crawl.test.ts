@@ -177,4 +177,14 @@ describe('crawler/change-log-failure', () => {
     expect(result.summary.reason).toMatch(/events\.json/);
     expect(await treeContents(dataDir)).toEqual(before);
   });
+
+  it('puts the earlier snapshot of the same date back byte for byte when a re-run cannot update the change log', async () => {
+    await run('2026-03-01');
+    await writeFile(join(dataDir, 'events.json'), '{ not json');
+    const before = await treeContents(dataDir);
+    sim.setDay(1); // upstream moved on, so the re-run's snapshot differs from the one on disk
+    const result = await run('2026-03-01');
+    expect(result.exitCode).toBe(EXIT.failed);
+    expect(await treeContents(dataDir)).toEqual(before);
+  });
 });
