@@ -1,5 +1,6 @@
 // What an update or rebuild reports back to its caller (the crawler, the CLIs, the benchmark).
 import type { WriteResult } from '../store/change-files.ts';
+import { dayFields } from '../store/events-file.ts';
 import type { ChangeState, ObservedDay } from '../store/types.ts';
 
 /** How the files were brought up to date. */
@@ -22,13 +23,7 @@ export function summarise(state: ChangeState, date: string, mode: UpdateMode, wr
   const day = state.log.days.find((d) => d.date === date);
   if (day === undefined) throw new Error(`internal: ${date} is not in the event log after updating`);
   return {
-    date,
-    previous: day.previous,
-    missing: day.missing,
-    models: day.models,
-    entered: day.entered,
-    left: day.left,
-    returned: day.returned,
+    ...dayFields(day),
     mode,
     days: state.log.days.length,
     filesWritten: write.written,

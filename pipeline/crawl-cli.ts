@@ -2,7 +2,7 @@
 import { EXIT, processIo, runCli } from '../core/cli.ts';
 import { runNight } from './night.ts';
 import { HELP, parseCrawlArgs } from './options.ts';
-import { summaryLines, writeStepSummary } from './report.ts';
+import { reportNight } from './report.ts';
 
 process.exitCode = await runCli('crawl', processIo, async () => {
   const options = parseCrawlArgs(process.argv.slice(2));
@@ -11,12 +11,6 @@ process.exitCode = await runCli('crawl', processIo, async () => {
     return EXIT.ok;
   }
   const { summary, exitCode } = await runNight(options);
-  const lines = summaryLines(summary);
-  if (exitCode === EXIT.ok) console.log(lines.join('\n'));
-  else {
-    console.error(lines[0]);
-    console.log(lines.slice(1).join('\n'));
-  }
-  await writeStepSummary(summary);
+  await reportNight(summary, exitCode === EXIT.ok);
   return exitCode;
 });

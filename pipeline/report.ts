@@ -1,5 +1,6 @@
 // What a person (or a CI log) sees during and after a crawl. Run metadata lives here, never in the snapshot.
 import { appendFile } from 'node:fs/promises';
+import { processIo, type Io } from '../core/cli.ts';
 import type { CrawlProgress } from '../crawler/crawl.ts';
 
 /** Where progress goes and how it looks. */
@@ -133,4 +134,23 @@ export function summaryMarkdown(summary: RunSummary): string {
 /** Append the summary to the GitHub Actions step summary when running there. */
 export async function writeStepSummary(summary: RunSummary, path = process.env['GITHUB_STEP_SUMMARY']): Promise<void> {
   if (path) await appendFile(path, `${summaryMarkdown(summary)}\n`);
+}
+
+/**
+ * How a command ends a night: the summary on stdout (its first line, the outcome and reason, on stderr
+ * when the night failed or was refused, so it stands out in a log), then the job summary when there is one.
+ */
+export async function reportNight(
+  summary: RunSummary,
+  ok: boolean,
+  io: Io = processIo,
+  stepSummaryPath = process.env['GITHUB_STEP_SUMMARY'],
+): Promise<void> {
+  const [first, ...rest] = summaryLines(summary);
+  if (ok) io.out(`${[first, ...rest].join('\n')}\n`);
+  else {
+    io.err(`${first}\n`);
+    io.out(`${rest.join('\n')}\n`);
+  }
+  await writeStepSummary(summary, stepSummaryPath);
 }

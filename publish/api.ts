@@ -1,5 +1,6 @@
 // The static JSON API: pure builders of each file's content. docs/api.md documents every URL here.
 import { DataFileError } from '../store/errors.ts';
+import { dayFields, eventFields } from '../store/events-file.ts';
 import { jsonWithItemLines } from '../store/json-lines.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { serialiseSnapshot } from '../store/snapshots.ts';
@@ -71,15 +72,7 @@ export function latestJson(latest: Snapshot | undefined): string {
 
 /** `/api/changes.json`: every observed day and every event, one per line, oldest first. */
 export function changesJson(log: EventLog): string {
-  const days = log.days.map((day) => ({
-    date: day.date,
-    previous: day.previous,
-    missing: day.missing,
-    models: day.models,
-    entered: day.entered,
-    left: day.left,
-    returned: day.returned,
-  }));
+  const days = log.days.map(dayFields);
   const events = log.events.map(eventFields);
   return jsonWithItemLines({ latest: log.days.at(-1)?.date ?? null, days, events }, { lineArrays: ['days', 'events'] });
 }
@@ -96,10 +89,6 @@ export function snapshotIndexJson(siteUrl: string, published: readonly string[],
     },
     { lineArrays: ['dates'] },
   );
-}
-
-function eventFields(event: ChangeEvent): { date: string; id: string; kind: EventKind; likes: number; downloads: number } {
-  return { date: event.date, id: event.id, kind: event.kind, likes: event.likes, downloads: event.downloads };
 }
 
 /** `/api/models/<owner>/<name>.json`: one model's whole story. */

@@ -3,7 +3,7 @@
 import { EXIT, processIo, runCli } from '../core/cli.ts';
 import { runNight } from '../pipeline/night.ts';
 import { HELP, parseCrawlArgs } from '../pipeline/options.ts';
-import { summaryLines, writeStepSummary } from '../pipeline/report.ts';
+import { reportNight } from '../pipeline/report.ts';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
 import { readEventLog, readHistories } from '../store/change-files.ts';
@@ -23,9 +23,7 @@ process.exitCode = await runCli('nightly', processIo, async () => {
     return EXIT.ok;
   }
   const { summary, exitCode } = await runNight(options);
-  const lines = summaryLines(summary);
-  (exitCode === EXIT.ok ? console.log : console.error)(lines.join('\n'));
-  await writeStepSummary(summary);
+  await reportNight(summary, exitCode === EXIT.ok);
   if (exitCode !== EXIT.ok) return exitCode;
 
   const build = resolveBuildOptions([], { ...process.env, CATALOG_DATA_DIR: options.dataDir });

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DataFileError } from './errors.ts';
 import { jsonWithItemLines } from './json-lines.ts';
+import { parseJsonAs } from './read-json.ts';
 import { compareEvents } from './order.ts';
 import { IsoDate } from './record.ts';
 import type { ChangeEvent, EventLog, ObservedDay } from './types.ts';
@@ -30,13 +31,14 @@ const ChangeEventSchema = z.strictObject({
 
 const EventLogSchema = z.strictObject({ days: z.array(ObservedDaySchema), events: z.array(ChangeEventSchema) });
 
-/** Keys in the order the file writes them, whatever order the objects were built in. */
-function dayFields(day: ObservedDay): ObservedDay {
+/** An observed day with its keys in file order, whatever order it was built in (the published API uses it too). */
+export function dayFields(day: ObservedDay): ObservedDay {
   const { date, previous, missing, models, entered, left, returned } = day;
   return { date, previous, missing, models, entered, left, returned };
 }
 
-function eventFields(event: ChangeEvent): ChangeEvent {
+/** An event with its keys in file order. */
+export function eventFields(event: ChangeEvent): ChangeEvent {
   const { date, id, kind, likes, downloads } = event;
   return { date, id, kind, likes, downloads };
 }
@@ -49,18 +51,7 @@ export function serialiseEventLog(log: EventLog): string {
 
 /** Parse and check the log (schema, order, per-day counts); problems are DataFileErrors naming the file. */
 export function parseEventLog(text: string, where: string): EventLog {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DataFileError(`not valid JSON (${(error as Error).message})`, where, { cause: error });
-  }
-  const result = EventLogSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new DataFileError(`does not match the event log schema at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, where);
-  }
-  const log: EventLog = result.data;
+  const log: EventLog = parseJsonAs(EventLogSchema, text, where, 'the event log schema');
   const counts = new Map<string, { entered: number; left: number; returned: number }>();
   log.days.forEach((day, index) => {
     const before = log.days[index - 1];

@@ -6,6 +6,7 @@ import { dateOfDay, dayNumber, isCalendarDate } from './dates.ts';
 import { DataFileError } from './errors.ts';
 import { jsonWithItemLines } from './json-lines.ts';
 import { compareIds } from './order.ts';
+import { parseJson } from './read-json.ts';
 import type { ModelHistory, SeriesPoint, Track } from './types.ts';
 
 /** Version of the shard encoding, in every file's header. */
@@ -125,12 +126,7 @@ function decodeSeries(raw: unknown, name: string, fail: (what: string) => never)
 
 /** Parse and check a shard; any problem is a DataFileError naming the file and line. */
 export function parseShard(text: string, where: string): Shard {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DataFileError(`not valid JSON (${(error as Error).message})`, where, { cause: error });
-  }
+  const raw = parseJson(text, where);
   const file = raw as { format?: unknown; shard?: unknown; through?: unknown; models?: unknown };
   if (typeof raw !== 'object' || raw === null || file.format !== HISTORY_FORMAT) {
     throw new DataFileError(`expected a history shard with "format": ${HISTORY_FORMAT}`, where);

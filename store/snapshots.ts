@@ -7,6 +7,7 @@ import { nearestDates } from './dates.ts';
 import { DataFileError, SnapshotNotFoundError } from './errors.ts';
 import { jsonWithItemLinesChunks } from './json-lines.ts';
 import { compareIds } from './order.ts';
+import { parseJsonAs } from './read-json.ts';
 import { ModelRecord, Snapshot, SnapshotSource } from './record.ts';
 
 const MODEL_KEYS = Object.keys(ModelRecord.shape) as (keyof ModelRecord)[];
@@ -32,18 +33,7 @@ export function serialiseSnapshot(snapshot: Snapshot): string {
 
 /** Parse and validate snapshot text against our strict schema; throws DataFileError naming `where`. */
 export function parseSnapshot(text: string, where = 'snapshot'): Snapshot {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new DataFileError(`not valid JSON (${(error as Error).message})`, where, { cause: error });
-  }
-  const result = Snapshot.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new DataFileError(`does not match the snapshot schema at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, where);
-  }
-  return result.data;
+  return parseJsonAs(Snapshot, text, where, 'the snapshot schema');
 }
 
 export const snapshotsDir = (dataDir: string): string => join(dataDir, 'snapshots');

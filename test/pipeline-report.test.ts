@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Progress, summaryLines, summaryMarkdown, writeStepSummary, type RunSummary } from '../pipeline/report.ts';
+import { Progress, reportNight, summaryLines, summaryMarkdown, writeStepSummary, type RunSummary } from '../pipeline/report.ts';
 
 const sink = (isTTY: boolean) => {
   const chunks: string[] = [];
@@ -72,5 +72,31 @@ describe('report/summary', () => {
     expect(text.match(/### Crawl 2026-03-04/g)).toHaveLength(2);
     expect(text).toContain('| reason | a \\| b |');
     expect(summaryMarkdown(summary())).toContain('| models | 1200 |');
+  });
+});
+
+describe('report/end-of-night', () => {
+  const capture = () => {
+    let out = '';
+    let err = '';
+    return { io: { out: (t: string) => void (out += t), err: (t: string) => void (err += t) }, text: () => ({ out, err }) };
+  };
+
+  it('prints a published night on stdout only', async () => {
+    const { io, text } = capture();
+    await reportNight(summary(), true, io, '');
+    expect(text().err).toBe('');
+    expect(text().out).toBe(`${summaryLines(summary()).join('\n')}\n`);
+  });
+
+  it('puts the outcome and reason of a failed or refused night on stderr, the figures on stdout', async () => {
+    const { io, text } = capture();
+    const { models: _models, ...rest0 } = summary();
+    const refused: RunSummary = { ...rest0, outcome: 'refused', reason: 'the list shrank 40%' };
+    await reportNight(refused, false, io, '');
+    const [first, ...rest] = summaryLines(refused);
+    expect(text().err).toBe(`${first}\n`);
+    expect(text().err).toContain('refused — the list shrank 40%');
+    expect(text().out).toBe(`${rest.join('\n')}\n`);
   });
 });
