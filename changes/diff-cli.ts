@@ -19,6 +19,8 @@ returned.
   --json      print the comparison as JSON
   --data-dir  data directory (default: $CATALOG_DATA_DIR or "data")
   --help      show this help
+
+Exit status: 0 done, 1 failed (missing or unusable data), 2 usage error.
 `;
 
 function topOption(value: string | undefined): number {

@@ -10,6 +10,8 @@ in <data-dir>/snapshots, oldest first. Writes only files whose content changes.
   --data-dir  data directory (default: $CATALOG_DATA_DIR or "data")
   --json      print the summary as JSON
   --help      show this help
+
+Exit status: 0 done, 1 failed (missing or unusable data), 2 usage error.
 `;
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

@@ -16,6 +16,8 @@ out-of-step log rebuilds everything from the snapshots.
   --data-dir  data directory (default: $CATALOG_DATA_DIR or "data")
   --json      print the summary as JSON
   --help      show this help
+
+Exit status: 0 done, 1 failed (missing or unusable data), 2 usage error.
 `;
 
 /** One line for people: what the update found and wrote. */

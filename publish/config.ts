@@ -17,7 +17,9 @@ Options:
   --snapshot-days N     publish only the newest N dated snapshots, or "all"
                         (env SITE_SNAPSHOT_DAYS, default all); GitHub Pages sites
                         must stay under 1 GB
-  -h, --help            show this help`;
+  -h, --help            show this help
+
+Exit status: 0 built, 1 failed (the previous output is left as it was), 2 usage error.`;
 
 /** Parse a snapshot-days value: a non-negative integer or `all`. */
 export function parseSnapshotDays(raw: string, where: string): number | 'all' {
