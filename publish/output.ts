@@ -1,7 +1,6 @@
 // File-system edge of the site build: stage everything in a fresh directory beside the output, then
 // swap it in, so a failed build leaves the previous site exactly as it was.
-import { constants } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mapBounded } from '../core/concurrency.ts';
@@ -52,17 +51,21 @@ export async function writeFiles(root: string, files: Iterable<OutputFile>, conc
   return done.length;
 }
 
+/** A file copied rather than rendered: where it goes, and how to put its bytes at a target path. */
+export interface CopiedFile {
+  /** POSIX path relative to the site root. */
+  path: string;
+  /** Writes the file at `target` (which does not exist yet), byte for byte. */
+  copy: (target: string) => Promise<void>;
+}
+
 /** Copy files byte for byte (no re-serialising) into `root`, with bounded parallelism. */
-export async function copyFiles(
-  root: string,
-  copies: Iterable<{ from: string; path: string }>,
-  concurrency = DEFAULT_CONCURRENCY,
-): Promise<number> {
+export async function copyFiles(root: string, copies: Iterable<CopiedFile>, concurrency = DEFAULT_CONCURRENCY): Promise<number> {
   const ensureDir = directoryMaker();
-  const done = await mapBounded(copies, concurrency, async (copy) => {
-    const target = insideRoot(root, copy.path);
+  const done = await mapBounded(copies, concurrency, async (file) => {
+    const target = insideRoot(root, file.path);
     await ensureDir(dirname(target));
-    await copyFile(copy.from, target, constants.COPYFILE_EXCL);
+    await file.copy(target);
   });
   return done.length;
 }

@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { DataFileError } from '../store/errors.ts';
 import type { Snapshot } from '../store/record.ts';
-import { listSnapshotDates, readSnapshot, snapshotPath } from '../store/snapshots.ts';
+import { copySnapshotFile, listSnapshotDates, readSnapshot } from '../store/snapshots.ts';
 import type { EventLog, ModelHistory } from '../store/types.ts';
 import { apiFiles, modelFiles, snapshotFiles, type OutputFile } from './api.ts';
 import { buildJsonFeed, serialiseJsonFeed, type ChannelInfo } from './feed.ts';
@@ -91,7 +91,7 @@ export async function buildSite(options: BuildOptions, sources: ChangeSources): 
   try {
     await writeFiles(staged, fixed, concurrency);
     const written = await writeFiles(staged, modelFiles({ siteUrl: options.siteUrl, histories, log, latest }), concurrency);
-    const copies = snapshotFiles(published).map(({ date, path }) => ({ from: snapshotPath(options.dataDir, date), path }));
+    const copies = snapshotFiles(published).map(({ date, path }) => ({ path, copy: (target: string) => copySnapshotFile(options.dataDir, date, target) }));
     await copyFiles(staged, copies, concurrency);
     await swapInto(staged, options.outDir);
     return {

@@ -3,14 +3,17 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { UsageError } from '../core/errors.ts';
 
-const { values } = parseArgs({ options: { dir: { type: 'string', default: 'site/dist' }, port: { type: 'string', default: '4321' }, help: { type: 'boolean', short: 'h', default: false } } });
-if (values.help) {
-  console.log('Usage: npm run preview -- [--dir site/dist] [--port 4321]   serves a built site on 127.0.0.1');
-  process.exit(0);
-}
-const root = resolve(values.dir);
+const HELP = `Usage: npm run preview -- [--dir DIR] [--port N]
+
+Serves a built site on 127.0.0.1 (percent-decoding request paths once, as GitHub Pages does).
+
+  --dir DIR    the built site (default site/dist)
+  --port N     port to listen on (default 4321)
+  -h, --help   show this help`;
+
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
@@ -20,15 +23,35 @@ const types: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-createServer(async (req, res) => {
-  // Percent-decode once, as GitHub Pages does, so API file names behave the same here.
-  let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  if (path.endsWith('/')) path += 'index.html';
-  const file = join(root, path);
-  if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end('forbidden');
-  const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-  const type = file.endsWith('feed.json') ? 'application/feed+json; charset=utf-8' : (types[extname(file)] ?? 'application/octet-stream');
-  res.writeHead(200, { 'content-type': type, 'content-length': info.size });
-  createReadStream(file).pipe(res);
-}).listen(Number(values.port), '127.0.0.1', () => console.log(`serving ${root} on http://localhost:${values.port}/`));
+process.exitCode = await runCli('preview', processIo, async () => {
+  const values = parseOptions(process.argv.slice(2), {
+    dir: { type: 'string', default: 'site/dist' },
+    port: { type: 'string', default: '4321' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return EXIT.ok;
+  }
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65_535) throw new UsageError(`must be a port number from 0 to 65535, got ${JSON.stringify(values.port)}`, '--port');
+  const root = resolve(values.dir);
+  const server = createServer(async (req, res) => {
+    // Percent-decode once, as GitHub Pages does, so API file names behave the same here.
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(root, path);
+    if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end('forbidden');
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    const type = file.endsWith('feed.json') ? 'application/feed+json; charset=utf-8' : (types[extname(file)] ?? 'application/octet-stream');
+    res.writeHead(200, { 'content-type': type, 'content-length': info.size });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', done);
+  });
+  console.log(`serving ${root} on http://localhost:${port}/`);
+  return EXIT.ok;
+});

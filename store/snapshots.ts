@@ -1,6 +1,7 @@
 // Dated snapshot files, `<data-dir>/snapshots/<date>.json`: serialising, parsing, listing, reading and
 // writing them. The format is documented in data/README.md.
-import { readdir, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readIfExists, writeChunksIfChanged, writeFileAtomic } from './atomic.ts';
 import { nearestDates } from './dates.ts';
@@ -84,6 +85,11 @@ export async function readPreviousSnapshot(dataDir: string, date: string): Promi
 /** Write a snapshot atomically; returns whether the file changed. */
 export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promise<boolean> {
   return writeChunksIfChanged(snapshotPath(dataDir, snapshot.date), snapshotChunks(snapshot));
+}
+
+/** Copy the snapshot file of `date` byte for byte to `target`, which must not exist yet (a published copy). */
+export async function copySnapshotFile(dataDir: string, date: string, target: string): Promise<void> {
+  await copyFile(snapshotPath(dataDir, date), target, constants.COPYFILE_EXCL);
 }
 
 /**

@@ -5,10 +5,11 @@ import { mkdtemp, rm, stat, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dateOfDay, dayNumber } from '../store/dates.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
 import type { ChangeEvent, EventLog, ModelHistory, ObservedDay, SeriesPoint } from '../store/types.ts';
-import { buildSite } from './site.ts';
+import { buildSite } from '../publish/site.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +24,7 @@ const DAYS = Number(values.days);
 const SNAPSHOTS = Number(values.snapshots);
 const CONCURRENCY = Number(values.concurrency);
 
-const dateAt = (day: number): string => new Date(Date.UTC(2026, 0, 1 + day)).toISOString().slice(0, 10);
+const dateAt = (day: number): string => dateOfDay(dayNumber('2026-01-01') + day);
 const lastDate = dateAt(DAYS - 1);
 
 function record(i: number): ModelRecord {
