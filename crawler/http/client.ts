@@ -6,7 +6,7 @@ import PQueue from 'p-queue';
 import { request as undiciRequest } from 'undici';
 import packageJson from '../../package.json' with { type: 'json' };
 import { oneLine } from '../../core/text.ts';
-import { CrawlError, HttpStatusError, RetryBudgetError, redact, type RequestPlace } from '../errors.ts';
+import { CrawlError, HttpStatusError, RetryBudgetError, type RequestPlace } from '../errors.ts';
 import { decodeResponse, ERROR_BODY_LIMIT, type RawResponse } from './decode.ts';
 import { createPacer } from './pacing.ts';
 import { backoffDelayMs, isRetryable } from './retry.ts';
