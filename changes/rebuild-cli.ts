@@ -1,5 +1,6 @@
 // `npm run rebuild`: recompute events.json and history/ from the snapshots alone.
 import { defaultDataDir, type Io, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { withDataDirLock } from '../store/lock.ts';
 import { rebuildChanges } from './rebuild.ts';
 
 const HELP = `Usage: npm run rebuild -- [--data-dir DIR] [--json]
@@ -25,7 +26,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.out(HELP);
       return;
     }
-    const summary = await rebuildChanges(options['data-dir'] ?? defaultDataDir());
+    const dataDir = options['data-dir'] ?? defaultDataDir();
+    const summary = await withDataDirLock(dataDir, 'rebuild', () => rebuildChanges(dataDir), { create: false });
     if (options.json) {
       io.out(`${JSON.stringify(summary, null, 2)}\n`);
       return;

@@ -2,6 +2,7 @@
 import { defaultDataDir, type Io, parseOptions, processIo, runCli } from '../core/cli.ts';
 import { dateOption } from '../store/dates.ts';
 import { MissingDataError } from '../store/errors.ts';
+import { withDataDirLock } from '../store/lock.ts';
 import { listSnapshotDates } from '../store/snapshots.ts';
 import type { UpdateSummary } from './summary.ts';
 import { updateChanges } from './update.ts';
@@ -49,7 +50,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       date = (await listSnapshotDates(dataDir)).at(-1);
       if (date === undefined) throw new MissingDataError('no snapshots yet', dataDir);
     }
-    const summary = await updateChanges(dataDir, date);
+    const summary = await withDataDirLock(dataDir, `changes:update ${date}`, () => updateChanges(dataDir, date as string), { create: false });
     io.out(options.json ? `${JSON.stringify(summary, null, 2)}\n` : describeSummary(summary));
   });
 }

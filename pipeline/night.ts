@@ -8,6 +8,7 @@ import { CatalogError, RefusalError } from '../core/errors.ts';
 import { updateChanges } from '../changes/update.ts';
 import { crawl } from '../crawler/crawl.ts';
 import { createHttpClient } from '../crawler/http/client.ts';
+import { lockDataDir, type DataDirLock } from '../store/lock.ts';
 import { keepSnapshotFile, readPreviousSnapshot, writeSnapshot } from '../store/snapshots.ts';
 import type { NightOptions } from './options.ts';
 import { Progress, type RunSummary } from './report.ts';
@@ -58,7 +59,10 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     durationMs: Date.now() - started,
   });
 
+  let lock: DataDirLock | undefined;
   try {
+    // One writer per data dir, taken before the first request: a second run of the same night stops here.
+    lock = await lockDataDir(options.dataDir, `crawl ${options.date}`);
     const restore = await keepSnapshotFile(options.dataDir, options.date);
     const previous = await previousSize(options.dataDir, options.date);
     const result = await crawl(client, { ...options, previous }, progress);
@@ -101,6 +105,7 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     };
   } finally {
     client.close();
+    await lock?.release();
     if (ownDispatcher) await dispatcher.destroy();
   }
 }

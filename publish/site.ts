@@ -3,6 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { DataFileError } from '../store/errors.ts';
 import type { Snapshot } from '../store/record.ts';
+import { withDataDirLock } from '../store/lock.ts';
 import { copySnapshotFile, listSnapshotDates, readSnapshot } from '../store/snapshots.ts';
 import type { EventLog, ModelHistory } from '../store/types.ts';
 import { apiFiles, modelFiles, snapshotFiles, type OutputFile } from './api.ts';
@@ -65,8 +66,15 @@ async function readInputs(options: BuildOptions, sources: ChangeSources) {
   return { dates, latest, log, histories };
 }
 
-/** Build the whole site into `options.outDir`; on any failure the previous output is left untouched. */
+/**
+ * Build the whole site into `options.outDir`; on any failure the previous output is left untouched. The
+ * data dir must exist, and is locked while it is read, so a crawl cannot change it halfway through.
+ */
 export async function buildSite(options: BuildOptions, sources: ChangeSources): Promise<BuildSummary> {
+  return withDataDirLock(options.dataDir, 'build', () => build(options, sources), { create: false });
+}
+
+async function build(options: BuildOptions, sources: ChangeSources): Promise<BuildSummary> {
   const { dates, latest, log, histories } = await readInputs(options, sources);
   const published = options.snapshotDays === 'all' ? dates : dates.slice(dates.length - Math.min(options.snapshotDays, dates.length));
   const info: ChannelInfo = { siteUrl: options.siteUrl };

@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventLog, ModelHistory } from '../store/types.ts';
@@ -29,6 +29,7 @@ async function fixture(snapshots: readonly Snapshot[] = SNAPSHOTS) {
   const root = await tempDir();
   made.push(root);
   const dataDir = join(root, 'data');
+  await mkdir(dataDir); // a fresh clone has data/ (its README) before the first crawl
   for (const snap of snapshots) await writeSnapshot(dataDir, snap);
   const { log, histories } = track(snapshots);
   const sources = fixedSources(log, histories);

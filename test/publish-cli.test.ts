@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { access, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -63,10 +63,22 @@ describe('publish/cli', () => {
   it('says so when there are no snapshots yet, and still builds', async () => {
     const root = await tempDir();
     made.push(root);
-    const result = await build(['--data-dir', join(root, 'none'), '--out', join(root, 'dist')]);
+    await mkdir(join(root, 'data'));
+    const result = await build(['--data-dir', join(root, 'data'), '--out', join(root, 'dist')]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('No snapshots in');
     expect(Object.keys(await treeContents(join(root, 'dist')))).toContain('api/latest.json');
+  });
+
+  it('fails with one line when the data dir does not exist, leaving the previous site in place', async () => {
+    const { root, dataDir, out } = await dataWithChanges();
+    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    const before = await treeContents(out);
+    const result = await build(['--data-dir', join(root, 'typo'), '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`build: ${join(root, 'typo')}: the data dir does not exist\n`);
+    expect(await treeContents(out)).toEqual(before);
+    await expect(access(join(root, 'typo'))).rejects.toThrow();
   });
 
   it('fails with one line and exit 2 (usage) on a bad setting, leaving the output alone', async () => {
