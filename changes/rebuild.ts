@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { writeState } from '../store/change-files.ts';
 import { DataFileError, MissingDataError } from '../store/errors.ts';
-import { listSnapshotDates, loadSnapshot, snapshotsDir } from '../store/snapshots.ts';
+import { snapshotDateProblem } from '../store/dates.ts';
+import { listSnapshotDates, loadSnapshot, snapshotPath, snapshotsDir } from '../store/snapshots.ts';
 import type { ChangeState } from '../store/types.ts';
 import type { Observation } from './events.ts';
 import { applyDay, emptyState } from './history.ts';
@@ -76,6 +77,10 @@ async function* readWithWorkers(dataDir: string, dates: readonly string[], count
 export async function rebuildState(dataDir: string, options: RebuildOptions = {}): Promise<ChangeState> {
   const dates = await listSnapshotDates(dataDir);
   if (dates.length === 0) throw new MissingDataError('no snapshots to rebuild from', snapshotsDir(dataDir));
+  for (const date of dates) {
+    const outOfRange = snapshotDateProblem(date);
+    if (outOfRange !== undefined) throw new DataFileError(`cannot be a snapshot date: ${outOfRange}`, snapshotPath(dataDir, date));
+  }
   const workers = options.workers ?? (dates.length < 8 ? 0 : Math.min(availableParallelism(), 4));
   const days = workers > 0 ? readWithWorkers(dataDir, dates, workers) : readInline(dataDir, dates);
   const state = emptyState();

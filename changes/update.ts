@@ -3,9 +3,9 @@
 // snapshots, because a correct log matters more than a fast one.
 import { UsageError } from '../core/errors.ts';
 import { readEventLog, readTracks, writeState } from '../store/change-files.ts';
-import { dayNumber, isCalendarDate, nearestDates } from '../store/dates.ts';
+import { dayNumber, isCalendarDate, nearestDates, snapshotDateProblem } from '../store/dates.ts';
 import { DataFileError, SnapshotNotFoundError } from '../store/errors.ts';
-import { listSnapshotDates, loadSnapshot } from '../store/snapshots.ts';
+import { listSnapshotDates, loadSnapshot, snapshotPath } from '../store/snapshots.ts';
 import type { ChangeState } from '../store/types.ts';
 import { applyDay, rewindDay } from './history.ts';
 import { rebuildState } from './rebuild.ts';
@@ -42,6 +42,8 @@ async function withRebuildHint<T>(reading: Promise<T>): Promise<T> {
  */
 export async function updateChanges(dataDir: string, date: string): Promise<UpdateSummary> {
   if (!isCalendarDate(date)) throw new UsageError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(date)}`, 'date');
+  const outOfRange = snapshotDateProblem(date);
+  if (outOfRange !== undefined) throw new DataFileError(`cannot be a snapshot date: ${outOfRange}`, snapshotPath(dataDir, date));
   const dates = await listSnapshotDates(dataDir);
   if (!dates.includes(date)) throw new SnapshotNotFoundError(date, nearestDates(dates, date), dataDir);
   const snapshot = await loadSnapshot(dataDir, date, dates);

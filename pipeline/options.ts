@@ -2,7 +2,7 @@
 // so they can be tested.
 import { defaultDataDir, parseOptions } from '../core/cli.ts';
 import { UsageError } from '../core/errors.ts';
-import { dateOption, shanghaiDate } from '../store/dates.ts';
+import { dateOption, FIRST_SNAPSHOT_DATE, shanghaiDate, snapshotDateProblem } from '../store/dates.ts';
 
 export const HELP = `Usage: npm run crawl -- [options]
 
@@ -100,6 +100,9 @@ export function parseCrawlArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     help: { type: 'boolean', short: 'h', default: false },
   });
   const date = dateOption(v.date, '--date') ?? shanghaiDate(now);
+  // A date far off would make the next update invent years of "missing" nights: stop before any request.
+  const outOfRange = snapshotDateProblem(date, now);
+  if (outOfRange !== undefined) throw new UsageError(`--date must be a day from ${FIRST_SNAPSHOT_DATE} to tomorrow: ${outOfRange}`);
   const dataDir = v['data-dir'] ?? defaultDataDir(env);
   if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
   const token = env['MODELSCOPE_TOKEN']?.trim();

@@ -41,7 +41,26 @@ export function dateOption(value: string | undefined, flag: string): string | un
 
 /** Days since 1970-01-01 for a valid `YYYY-MM-DD` date (callers check with isCalendarDate first). */
 export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+  // Not Date.UTC(y, …): it reads years 0–99 as 1900–1999.
+  const at = new Date(0);
+  at.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return at.getTime() / MS_PER_DAY;
+}
+
+/** The earliest date a snapshot may carry: ModelScope opened to the public in November 2022. */
+export const FIRST_SNAPSHOT_DATE = '2022-11-01';
+
+/** The latest date a snapshot may carry: tomorrow in Asia/Shanghai (a crawl may be labelled a day ahead). */
+export function lastSnapshotDate(now: Date = new Date()): string {
+  return dateOfDay(dayNumber(shanghaiDate(now)) + 1);
+}
+
+/** Why `date` cannot be a snapshot's date (outside FIRST_SNAPSHOT_DATE..tomorrow), or undefined when it can. */
+export function snapshotDateProblem(date: string, now: Date = new Date()): string | undefined {
+  const last = lastSnapshotDate(now);
+  if (date < FIRST_SNAPSHOT_DATE) return `${date} is before ${FIRST_SNAPSHOT_DATE}, when ModelScope opened`;
+  if (date > last) return `${date} is after tomorrow in Asia/Shanghai (${last})`;
+  return undefined;
 }
 
 const dateCache = new Map<number, string>();

@@ -3,7 +3,8 @@ import { applyDay, emptyState } from '../changes/history.ts';
 import { diffSnapshots } from '../changes/events.ts';
 import { readEventLog, readHistories } from '../store/change-files.ts';
 import { updateChanges } from '../changes/update.ts';
-import { SnapshotNotFoundError } from '../store/errors.ts';
+import { DataFileError, SnapshotNotFoundError } from '../store/errors.ts';
+import { rebuildChanges } from '../changes/rebuild.ts';
 import { changeFiles, model, tempDataDir, writeDay } from './changes-factory.ts';
 
 /** Write each day's snapshot and update after it, as the nightly crawl does. */
@@ -148,6 +149,20 @@ describe('changes/missing-nights', () => {
     const failure = updateChanges(dataDir, '2025-03-02');
     await expect(failure).rejects.toBeInstanceOf(SnapshotNotFoundError);
     await expect(failure).rejects.toThrow('nearest: 2025-03-01, 2025-03-04');
+    expect(await changeFiles(dataDir)).toEqual(before);
+  });
+});
+
+describe('changes/impossible-dates', () => {
+  it('will not turn a snapshot dated far in the future into years of missing nights', async () => {
+    const dataDir = await tempDataDir();
+    await writeDay(dataDir, '2026-03-01', [model('a/x')]);
+    await updateChanges(dataDir, '2026-03-01');
+    await writeDay(dataDir, '9999-12-31', [model('a/x')]);
+    const before = await changeFiles(dataDir);
+    await expect(updateChanges(dataDir, '9999-12-31')).rejects.toThrow(DataFileError);
+    await expect(updateChanges(dataDir, '9999-12-31')).rejects.toThrow(/9999-12-31\.json: cannot be a snapshot date: 9999-12-31 is after tomorrow/);
+    await expect(rebuildChanges(dataDir)).rejects.toThrow(/cannot be a snapshot date/);
     expect(await changeFiles(dataDir)).toEqual(before);
   });
 });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSnapshotDates } from '../store/snapshots.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
-import { tempDir } from './helpers.ts';
+import { tempDir, treeContents } from './helpers.ts';
 
 const exec = promisify(execFile);
 
@@ -31,6 +31,16 @@ describe('pipeline/crawl-cli', () => {
     const result = await crawlCommand(['--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: npm run crawl');
+  });
+
+  it.each(['9999-12-31', '0050-01-01', '2022-10-31'])('refuses --date %s with exit 2 before sending any request', async (date) => {
+    const dataDir = await tempDir();
+    const before = sim.requests.length;
+    const result = await crawlCommand(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^crawl: --date must be a day from 2022-11-01 to tomorrow: ${date} is (before|after) `))]);
+    expect(sim.requests.length).toBe(before);
+    expect(await treeContents(dataDir)).toEqual({});
   });
 
   it('exits 2 with one line for a bad option', async () => {

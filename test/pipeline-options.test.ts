@@ -48,6 +48,15 @@ describe('pipeline/options', () => {
     expect(() => parseCrawlArgs(argv, {}, now)).toThrow(message);
   });
 
+  it('takes snapshot dates from 2022-11-01 up to tomorrow in Shanghai, and nothing outside', () => {
+    expect(parseCrawlArgs(['--date', '2022-11-01'], {}, now).date).toBe('2022-11-01');
+    expect(parseCrawlArgs(['--date', '2026-05-03'], {}, now).date).toBe('2026-05-03'); // tomorrow in Shanghai
+    for (const date of ['2026-05-04', '9999-12-31', '0000-01-01', '0099-12-31', '2022-10-31']) {
+      expect(() => parseCrawlArgs(['--date', date], {}, now), date).toThrow(UsageError);
+      expect(() => parseCrawlArgs(['--date', date], {}, now), date).toThrow(/^--date must be a day from 2022-11-01 to tomorrow: /);
+    }
+  });
+
   it('documents every option in --help', () => {
     for (const flag of ['--origin', '--inference-origin', '--data-dir', '--date', '--concurrency', '--rps', '--allow-shrink', 'MODELSCOPE_TOKEN', 'CATALOG_DATA_DIR', 'MODELSCOPE_ORIGIN', 'MODELSCOPE_INFERENCE_ORIGIN']) {
       expect(HELP).toContain(flag);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../core/errors.ts';
-import { dateOption, isCalendarDate, shanghaiDate } from '../store/dates.ts';
+import { dateOfDay, dateOption, datesBetween, dayNumber, isCalendarDate, shanghaiDate } from '../store/dates.ts';
 import { IsoDate } from '../store/record.ts';
 
 describe('dates/shanghai-day', () => {
@@ -13,6 +13,17 @@ describe('dates/shanghai-day', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-1-01')).toBe(false);
     expect(isCalendarDate('yesterday')).toBe(false);
+  });
+});
+
+describe('dates/day-numbers', () => {
+  it('counts days correctly in every year, the first hundred included', () => {
+    for (const date of ['0000-01-01', '0050-03-01', '0099-12-31', '1969-12-31', '1970-01-01', '2026-03-05', '9999-12-31']) {
+      expect(dateOfDay(dayNumber(date)), date).toBe(date);
+    }
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(dayNumber('0050-01-01')).not.toBe(dayNumber('1950-01-01'));
+    expect(datesBetween('0099-12-30', '0100-01-02')).toEqual(['0099-12-31', '0100-01-01']);
   });
 });
 
