@@ -2,6 +2,7 @@
 // exit-code scheme and one way of reporting a failure (`<command>: <reason>`, one line on stderr).
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { CatalogError, RefusalError, UsageError } from './errors.ts';
+import { logLine } from './text.ts';
 
 /** Exit statuses of every command: 0 done, 1 failed, 2 usage error, 3 refused (the result looked wrong). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3 } as const;
@@ -37,6 +38,11 @@ export function parseOptions<T extends ParseArgsOptionsConfig>(argv: readonly st
   }
 }
 
+/** Text of several lines made safe line by line (see logLine), ending in a newline. */
+export function logLines(text: string): string {
+  return `${text.split('\n').map(logLine).join('\n')}\n`;
+}
+
 /** Output sinks, injectable so tests can run a command's main in-process. */
 export interface Io {
   out: (text: string) => void;
@@ -57,9 +63,9 @@ export async function runCli(name: string, io: Io, body: () => Promise<number | 
   try {
     return (await body()) ?? EXIT.ok;
   } catch (error) {
-    io.err(`${name}: ${errorLine(error)}\n`);
+    io.err(`${logLine(`${name}: ${errorLine(error)}`)}\n`);
     // A failure that is not one of ours is a bug: keep its stack for whoever debugs it.
-    if (!(error instanceof CatalogError) && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    if (!(error instanceof CatalogError) && error instanceof Error && error.stack) io.err(logLines(error.stack));
     return exitCodeOf(error);
   }
 }

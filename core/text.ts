@@ -16,10 +16,36 @@ export function oneLine(text: string, limit = QUOTE_LIMIT): string {
   return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
 }
 
-// Upstream ids are hostile: control characters and bidi overrides could rewrite the terminal line.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]/gu;
+// Characters a reader cannot see but that change what they see or where a line ends: C0 and C1 controls
+// and DEL (escape sequences, CR, LF, NEL), line and paragraph separators, bidi marks, embeddings,
+// overrides and isolates, zero-width characters, the BOM, interlinear annotations, the noncharacters
+// U+FFFE and U+FFFF, and lone surrogates. One definition for every medium we write to.
+const HIDDEN =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]/gu;
 
-/** Text made safe to print on a terminal: invisible or steering characters shown as \u{…} escapes. */
+/** Replace every hidden character of `text` (see HIDDEN) with what `show` makes of its code point. */
+export function showHidden(text: string, show: (codePoint: number) => string): string {
+  return text.replace(HIDDEN, (c) => show(c.codePointAt(0) ?? 0));
+}
+
+/** Upstream text made safe to print on a terminal: hidden characters become visible `\u{…}` escapes. */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
+  return showHidden(text, (code) => `\\u{${code.toString(16)}}`);
+}
+
+/**
+ * One line of a log made safe from what it quotes: no hidden character can end the line, move the
+ * cursor or rewrite what came before (terminalSafe), and it cannot start with `::`, which GitHub Actions
+ * would run as a workflow command (`::error …`, `::add-mask::`).
+ */
+export function logLine(text: string): string {
+  const safe = terminalSafe(text);
+  return /^\s*::/.test(safe) ? safe.replace('::', ':\\u{3a}') : safe;
+}
+
+/** Text for a Markdown table cell or paragraph (a job summary): visible hidden characters, no markup, no HTML. */
+export function markdownText(text: string): string {
+  return terminalSafe(text)
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`);
 }

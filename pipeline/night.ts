@@ -3,7 +3,7 @@
 // a failed or refused night leaves every file as it was. Never throws for a problem of the night: it
 // comes back as the summary's outcome and an exit code.
 import { Agent, type Dispatcher } from 'undici';
-import { EXIT, errorLine, type ExitCode } from '../core/cli.ts';
+import { EXIT, errorLine, logLines, type ExitCode } from '../core/cli.ts';
 import { CatalogError, RefusalError } from '../core/errors.ts';
 import { updateChanges } from '../changes/update.ts';
 import { crawl } from '../crawler/crawl.ts';
@@ -97,7 +97,7 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     const refused = error instanceof RefusalError;
     if (!(error instanceof CatalogError)) {
       // A bug, not an upstream or data problem: keep the stack for whoever debugs it.
-      console.error(error);
+      process.stderr.write(logLines(error instanceof Error ? (error.stack ?? String(error)) : String(error)));
     }
     return {
       summary: { ...base(), outcome: refused ? 'refused' : 'failed', reason: reasonOf(error, options.token) },

@@ -1,6 +1,7 @@
 // What a person (or a CI log) sees during and after a crawl. Run metadata lives here, never in the snapshot.
 import { appendFile } from 'node:fs/promises';
 import { processIo, type Io } from '../core/cli.ts';
+import { logLine, markdownText } from '../core/text.ts';
 import type { CrawlProgress } from '../crawler/crawl.ts';
 
 /** Where progress goes and how it looks. */
@@ -74,8 +75,9 @@ export class Progress implements CrawlProgress {
     return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.pagesDone}/${this.pages} pages · ${this.models} models · ${this.retries} retries · ETA ${eta}`;
   }
 
+  /** Every line goes out through logLine: notes and retries quote upstream text. */
   private line(text: string): void {
-    this.stream.write(`${text}\n`);
+    this.stream.write(`${logLine(text)}\n`);
   }
 }
 
@@ -97,8 +99,12 @@ export interface RunSummary {
   changes?: { entered: number; left: number; returned: number; missing: string[] } | undefined;
 }
 
-/** Plain-text summary lines for stdout. */
+/** Plain-text summary lines for stdout, each safe to print (a refusal's reason may quote upstream text). */
 export function summaryLines(summary: RunSummary): string[] {
+  return summaryText(summary).map(logLine);
+}
+
+function summaryText(summary: RunSummary): string[] {
   const lines = [`crawl ${summary.date}: ${summary.outcome}${summary.reason ? ` — ${summary.reason}` : ''}`];
   if (summary.models !== undefined) {
     const before = summary.previous ? ` (${summary.previous.count} on ${summary.previous.date})` : '';
@@ -116,7 +122,7 @@ export function summaryLines(summary: RunSummary): string[] {
 
 /** Markdown for `$GITHUB_STEP_SUMMARY`. */
 export function summaryMarkdown(summary: RunSummary): string {
-  const row = (name: string, value: string | number): string => `| ${name} | ${String(value).replaceAll('|', '\\|')} |`;
+  const row = (name: string, value: string | number): string => `| ${name} | ${markdownText(String(value))} |`;
   const rows = [
     row('outcome', summary.outcome),
     ...(summary.reason ? [row('reason', summary.reason)] : []),

@@ -1,5 +1,6 @@
 // The one place that makes upstream text safe to render. Model names come from ModelScope and are
 // hostile by assumption: markup, entity tricks, bidi overrides, control characters, lone surrogates.
+import { showHidden } from '../core/text.ts';
 
 const MARKUP: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -28,20 +29,13 @@ export function escapeXml(text: string): string {
   return escapeHtml(stripXmlIllegal(text));
 }
 
-// Characters a reader cannot see but that change what they see: controls, bidi embeddings/overrides/
-// isolates/marks, zero-width characters, the BOM, interlinear annotations and the two noncharacters.
-const INVISIBLE =
-  /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB\uFFFE\uFFFF]/g;
-
 /**
  * Upstream text prepared for display: lone surrogates become U+FFFD and invisible or reordering
  * characters are shown as `[U+202E]`, so a name like `gpt\u202Egnp.exe` cannot pass for another.
  * The result still needs `escapeHtml`/`escapeXml` for the format it goes into.
  */
 export function visibleText(text: string): string {
-  return text
-    .toWellFormed()
-    .replace(INVISIBLE, (char) => `[U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+  return showHidden(text.toWellFormed(), (code) => `[U+${code.toString(16).toUpperCase().padStart(4, '0')}]`);
 }
 
 /** `visibleText` then `escapeHtml`: what every upstream string in an HTML context goes through. */

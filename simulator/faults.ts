@@ -2,10 +2,10 @@
 import { SimulatorError } from './errors.ts';
 import type { Fault, FaultKind, FaultRoute, RequestRoute } from './types.ts';
 
-const KINDS: readonly FaultKind[] = ['status', 'reset', 'truncate', 'html', 'envelope', 'schema', 'ignore-filter', 'shrink', 'insert-during-crawl'];
+const KINDS: readonly FaultKind[] = ['status', 'reset', 'truncate', 'html', 'envelope', 'schema', 'rename', 'ignore-filter', 'shrink', 'insert-during-crawl'];
 const ROUTES: readonly FaultRoute[] = ['list', 'hub', 'chat', 'detail', 'any'];
 /** Kinds that replace the answer; the others alter the data and leave the answer well-formed. */
-const RESPONSE_KINDS: ReadonlySet<FaultKind> = new Set(['status', 'reset', 'truncate', 'html', 'envelope', 'schema']);
+const RESPONSE_KINDS: ReadonlySet<FaultKind> = new Set(['status', 'reset', 'truncate', 'html', 'envelope', 'schema', 'rename']);
 /** Kinds active until cleared unless `times` says otherwise. */
 const PERSISTENT_KINDS: ReadonlySet<FaultKind> = new Set(['ignore-filter', 'shrink']);
 const EXTRA_KEYS: Readonly<Record<FaultKind, readonly string[]>> = {
@@ -15,6 +15,7 @@ const EXTRA_KEYS: Readonly<Record<FaultKind, readonly string[]>> = {
   html: ['status'],
   envelope: ['code', 'success', 'message'],
   schema: [],
+  rename: ['name'],
   'ignore-filter': [],
   shrink: ['fraction'],
   'insert-during-crawl': ['every'],
@@ -87,6 +88,10 @@ export function parseFault(value: unknown, where: string): Fault {
       if (typeof fraction !== 'number' || !(fraction >= 0 && fraction <= 1)) fail(`fraction must be a number in [0, 1], got ${JSON.stringify(fraction)}`);
       return { kind, fraction: fraction as number, ...match };
     }
+    case 'rename': {
+      const name = string('name') ?? fail('a rename fault needs "name" (a string)');
+      return { kind, name, ...match };
+    }
     case 'insert-during-crawl': {
       const every = integer('every', 1, Number.MAX_SAFE_INTEGER) ?? fail('an insert-during-crawl fault needs "every" (a positive integer)');
       return { kind, every, ...match };
@@ -103,7 +108,7 @@ export function parseFaults(value: unknown, where: string): Fault[] {
 
 /** How faults shape one request. */
 export interface FaultDecision {
-  /** A fault that replaces the answer (status, reset, truncate, html, envelope, schema). */
+  /** A fault that replaces the answer (status, reset, truncate, html, envelope, schema, rename). */
   readonly response: Fault | undefined;
   /** The filtered route answers with the whole hub. */
   readonly ignoreFilter: boolean;

@@ -88,6 +88,13 @@ function faultAnswer(fault: Fault, style: 'catalog' | 'chat' | 'detail', id: str
       if (style === 'chat') return json(200, JSON.stringify({ error: { message, type: 'server_error', code } }));
       return json(200, envelope(code, fault.success ?? false, message, id, null));
     }
+    case 'rename': {
+      if (style !== 'catalog') return json(200, normal());
+      const body = JSON.parse(normal()) as { Data: { Model: { Models: { Name: string }[] } } };
+      const first = body.Data.Model.Models[0];
+      if (first !== undefined) first.Name = fault.name;
+      return json(200, JSON.stringify(body));
+    }
     case 'schema':
       if (style === 'chat') return json(200, JSON.stringify({ object: 'list', data: { models: [] } }));
       if (style === 'detail') return json(200, envelope(200, true, '', id, []));

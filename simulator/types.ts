@@ -109,6 +109,8 @@ export type Fault = FaultMatch &
     | { readonly kind: 'html'; readonly status?: number }
     | { readonly kind: 'envelope'; readonly code?: number; readonly success?: boolean; readonly message?: string }
     | { readonly kind: 'schema' }
+    /** A well-formed page whose first model is called `name` (hostile text: newlines, `::`, escape codes…). */
+    | { readonly kind: 'rename'; readonly name: string }
     | { readonly kind: 'ignore-filter' }
     | { readonly kind: 'shrink'; readonly fraction: number }
     | { readonly kind: 'insert-during-crawl'; readonly every: number }
