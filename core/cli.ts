@@ -29,10 +29,33 @@ export function defaultDataDir(env: Readonly<Record<string, string | undefined>>
   return dir !== undefined && dir.trim() !== '' ? dir : 'data';
 }
 
+/**
+ * `--days -3` as `--days=-3`: node's parser calls a value starting with a dash "ambiguous", where the
+ * person meant a negative number and deserves the option's own message about it.
+ */
+function joinNegativeValues(argv: readonly string[], options: ParseArgsOptionsConfig): string[] {
+  const takesValue = new Set<string>();
+  for (const [name, option] of Object.entries(options)) {
+    if (option.type !== 'string') continue;
+    takesValue.add(`--${name}`);
+    if (option.short !== undefined) takesValue.add(`-${option.short}`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (takesValue.has(arg) && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
+      i += 1;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parse `argv` strictly (no unknown options, no stray arguments); problems are UsageErrors. */
 export function parseOptions<T extends ParseArgsOptionsConfig>(argv: readonly string[], options: T) {
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError(`${errorLine(error)} (see --help)`, 'command line', { cause: error });
   }

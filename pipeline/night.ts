@@ -8,6 +8,7 @@ import { CatalogError, RefusalError } from '../core/errors.ts';
 import { updateChanges } from '../changes/update.ts';
 import { crawl } from '../crawler/crawl.ts';
 import { createHttpClient } from '../crawler/http/client.ts';
+import { readEventLog } from '../store/change-files.ts';
 import { lockDataDir, type DataDirLock } from '../store/lock.ts';
 import { keepSnapshotFile, readPreviousSnapshot, writeSnapshot } from '../store/snapshots.ts';
 import type { NightOptions } from './options.ts';
@@ -63,8 +64,11 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
   try {
     // One writer per data dir, taken before the first request: a second run of the same night stops here.
     lock = await lockDataDir(options.dataDir, `crawl ${options.date}`);
+    // Everything the night will need from disk is read before the first request, so unusable data
+    // stops it at once instead of after a five-minute crawl.
     const restore = await keepSnapshotFile(options.dataDir, options.date);
     const previous = await previousSize(options.dataDir, options.date);
+    if (options.updateChanges) await readEventLog(options.dataDir);
     const result = await crawl(client, { ...options, previous }, progress);
     const written = await writeSnapshot(options.dataDir, result.snapshot);
     let changes: RunSummary['changes'];

@@ -1,6 +1,6 @@
 // File-system edge of the site build: stage everything in a fresh directory beside the output, then
 // swap it in, so a failed build leaves the previous site exactly as it was.
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mapBounded } from '../core/concurrency.ts';
@@ -109,7 +109,10 @@ export async function makeStagingDir(out: string): Promise<string> {
   const parent = dirname(resolve(out));
   await mkdir(parent, { recursive: true });
   await removeStaleLeftovers(out);
-  return mkdtemp(join(parent, siblingPrefix(out, 'build')));
+  const staged = await mkdtemp(join(parent, siblingPrefix(out, 'build')));
+  // mkdtemp makes it 0700; the site it becomes is for a web server, often another user, to read.
+  await chmod(staged, 0o755);
+  return staged;
 }
 
 /**

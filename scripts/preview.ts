@@ -11,7 +11,7 @@ const HELP = `Usage: npm run preview -- [--dir DIR] [--port N]
 Serves a built site on 127.0.0.1 (percent-decoding request paths once, as GitHub Pages does).
 
   --dir DIR    the built site (default site/dist)
-  --port N     port to listen on (default 4321)
+  --port N     port to listen on (default 4321; 0 picks a free one)
   -h, --help   show this help`;
 
 const types: Record<string, string> = {
@@ -38,7 +38,12 @@ process.exitCode = await runCli('preview', processIo, async () => {
   const root = resolve(values.dir);
   const server = createServer(async (req, res) => {
     // Percent-decode once, as GitHub Pages does, so API file names behave the same here.
-    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return void res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: the path is not valid percent-encoding');
+    }
     if (path.endsWith('/')) path += 'index.html';
     const file = join(root, path);
     if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end('forbidden');
@@ -52,6 +57,7 @@ process.exitCode = await runCli('preview', processIo, async () => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', done);
   });
-  console.log(`serving ${root} on http://localhost:${port}/`);
+  const address = server.address();
+  console.log(`serving ${root} on http://localhost:${typeof address === 'object' && address !== null ? address.port : port}/`);
   return EXIT.ok;
 });

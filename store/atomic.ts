@@ -1,38 +1,54 @@
-// All file writes go through here so that a failed run never leaves a half-written file behind.
+// All file writes go through here so that a failed run never leaves a half-written file behind: content
+// goes to a temp file beside the target (`.<name>.<random>.tmp`) and is renamed into place. File-system
+// failures come out as one-line DataFileErrors naming the path.
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
+import { DataFileError } from './errors.ts';
+
+/** A file-system failure as a DataFileError: `path: cannot <doing> (<code>)`. */
+export function fileSystemError(error: unknown, path: string, doing: string): DataFileError {
+  if (error instanceof DataFileError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new DataFileError(`cannot ${doing} (${code})`, path, { cause: error });
+}
+
+const tempPath = (path: string): string => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 
 /** Write `content` to `path` atomically: temp file in the same directory, then rename. */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPath(path);
   try {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(temp, content, 'utf8');
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    throw fileSystemError(error, path, 'write');
   }
 }
 
 /** Atomically write `content` unless the file already holds exactly that; returns whether it wrote. */
 export async function writeIfChanged(path: string, content: string): Promise<boolean> {
-  const current = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-  if (current === content) return false;
+  if ((await readIfExists(path)) === content) return false;
   await writeFileAtomic(path, content);
   return true;
 }
 
-/** Read a file, or `undefined` when it does not exist (other errors still throw). */
+/** Read a file, or `undefined` when it does not exist (other failures are DataFileErrors). */
 export async function readIfExists(path: string): Promise<string | undefined> {
   return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
-    throw error;
+    throw fileSystemError(error, path, 'read');
+  });
+}
+
+/** The names in directory `dir`, or none when it does not exist (other failures are DataFileErrors). */
+export async function listIfExists(dir: string): Promise<string[]> {
+  return readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw fileSystemError(error, dir, 'list');
   });
 }
 
@@ -52,10 +68,10 @@ async function fileHash(path: string): Promise<string | undefined> {
  * into place only if the existing file's hash differs. Large files never exist as one string.
  */
 export async function writeChunksIfChanged(path: string, chunks: Iterable<string>): Promise<boolean> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPath(path);
   const hash = createHash('sha256');
   try {
+    await mkdir(dirname(path), { recursive: true });
     const file = await open(temp, 'w');
     try {
       for (const chunk of chunks) {
@@ -74,6 +90,30 @@ export async function writeChunksIfChanged(path: string, chunks: Iterable<string
     return true;
   } catch (error) {
     await rm(temp, { force: true });
-    throw error;
+    // An error from producing the content (not the file system) is the caller's: pass it on as it is.
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+    throw fileSystemError(error, path, 'write');
   }
+}
+
+/** How old a temp file must be before it counts as left behind by a killed run (1 hour). */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Delete the temp files (`.*.tmp`) in `dirs` older than `staleMs`: what a run killed mid-write (SIGKILL,
+ * power loss) leaves. Younger ones may belong to a write still going on. Returns the paths removed.
+ */
+export async function removeStaleTempFiles(dirs: readonly string[], staleMs = STALE_TEMP_MS, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const dir of dirs) {
+    for (const name of await listIfExists(dir)) {
+      if (!name.startsWith('.') || !name.endsWith('.tmp')) continue;
+      const path = join(dir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (info === undefined || !info.isFile() || now - info.mtimeMs < staleMs) continue;
+      await rm(path, { force: true });
+      removed.push(path);
+    }
+  }
+  return removed;
 }

@@ -1,9 +1,9 @@
 // File I/O for change tracking: read and write the event log (`events.json`) and the history shards
 // (`history/<xx>.shard.json`) under a data dir.
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapBounded } from '../core/concurrency.ts';
-import { readIfExists, writeIfChanged } from './atomic.ts';
+import { listIfExists, readIfExists, writeIfChanged } from './atomic.ts';
 import { DataFileError } from './errors.ts';
 import { parseEventLog, serialiseEventLog } from './events-file.ts';
 import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardFileName, shardOf, toModelHistory } from './history-file.ts';
@@ -22,10 +22,7 @@ export async function readEventLog(dataDir: string): Promise<EventLog> {
 
 /** Names (two hex digits) of the shard files present, ascending. */
 export async function listShards(dataDir: string): Promise<string[]> {
-  const names = await readdir(historyDir(dataDir)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [] as string[];
-    throw error;
-  });
+  const names = await listIfExists(historyDir(dataDir));
   return names
     .map((name) => SHARD_FILE_PATTERN.exec(name)?.[1])
     .filter((shard): shard is string => shard !== undefined)

@@ -7,7 +7,10 @@ import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CatalogError } from '../core/errors.ts';
+import { removeStaleTempFiles } from './atomic.ts';
+import { historyDir } from './change-files.ts';
 import { DataFileError, MissingDataError } from './errors.ts';
+import { snapshotsDir } from './snapshots.ts';
 
 /** What the lock file says about its holder. */
 export interface LockHolder {
@@ -123,6 +126,8 @@ export async function lockDataDir(dataDir: string, command: string, options: Loc
   } finally {
     await rm(aside, { force: true });
   }
+  // Holding the lock, this run is the only writer: temp files an hour old are a killed run's leftovers.
+  await removeStaleTempFiles([dataDir, snapshotsDir(dataDir), historyDir(dataDir)]);
   return {
     path,
     async release() {

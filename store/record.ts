@@ -41,7 +41,7 @@ export const ModelRecord = z.strictObject({
   likes: z.number().int().nonnegative(),
   /** Total downloads (upstream `Downloads`). */
   downloads: z.number().int().nonnegative(),
-});
+}).refine((record) => record.id === `${record.owner}/${record.name}`, { message: 'id must be owner/name', path: ['id'] });
 export type ModelRecord = z.infer<typeof ModelRecord>;
 
 /** Where a snapshot came from (no timings: those would break determinism). */

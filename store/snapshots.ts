@@ -1,9 +1,9 @@
 // Dated snapshot files, `<data-dir>/snapshots/<date>.json`: serialising, parsing, listing, reading and
 // writing them. The format is documented in data/README.md.
 import { constants } from 'node:fs';
-import { copyFile, readdir, rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readIfExists, writeChunksIfChanged, writeFileAtomic } from './atomic.ts';
+import { fileSystemError, listIfExists, readIfExists, writeChunksIfChanged, writeFileAtomic } from './atomic.ts';
 import { nearestDates } from './dates.ts';
 import { DataFileError, SnapshotNotFoundError } from './errors.ts';
 import { jsonWithItemLinesChunks } from './json-lines.ts';
@@ -42,10 +42,7 @@ export const snapshotPath = (dataDir: string, date: string): string => join(snap
 
 /** Dates of all snapshots in `dataDir`, ascending. */
 export async function listSnapshotDates(dataDir: string): Promise<string[]> {
-  const names = await readdir(snapshotsDir(dataDir)).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [] as string[];
-    throw error;
-  });
+  const names = await listIfExists(snapshotsDir(dataDir));
   return names
     .map((name) => /^(\d{4}-\d{2}-\d{2})\.json$/.exec(name)?.[1])
     .filter((date): date is string => date !== undefined)
@@ -89,7 +86,9 @@ export async function writeSnapshot(dataDir: string, snapshot: Snapshot): Promis
 
 /** Copy the snapshot file of `date` byte for byte to `target`, which must not exist yet (a published copy). */
 export async function copySnapshotFile(dataDir: string, date: string, target: string): Promise<void> {
-  await copyFile(snapshotPath(dataDir, date), target, constants.COPYFILE_EXCL);
+  await copyFile(snapshotPath(dataDir, date), target, constants.COPYFILE_EXCL).catch((error: unknown) => {
+    throw fileSystemError(error, snapshotPath(dataDir, date), 'copy');
+  });
 }
 
 /**
@@ -100,7 +99,7 @@ export async function keepSnapshotFile(dataDir: string, date: string): Promise<(
   const path = snapshotPath(dataDir, date);
   const before = await readIfExists(path);
   return async () => {
-    if (before === undefined) await rm(path, { force: true });
+    if (before === undefined) await rm(path, { force: true }).catch((error: unknown) => Promise.reject(fileSystemError(error, path, 'remove')));
     else await writeFileAtomic(path, before);
   };
 }

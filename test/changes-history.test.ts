@@ -149,7 +149,7 @@ describe('changes/store', () => {
       'quote/"\\\n\t',
       'rtl/\u202egnp.exe',
       'lone/\ud800surrogate',
-      '__proto__',
+      '__proto__/constructor', // an id must be owner/name; both parts are still prototype keys
       'emoji/🤖-模型',
       'amp/&amp;&#0;',
     ];

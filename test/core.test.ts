@@ -62,6 +62,13 @@ describe('core/cli', () => {
     expect(() => parseOptions(['--bogus'], options)).toThrow(/^command line: Unknown option '--bogus'.* \(see --help\)$/);
     expect(() => parseOptions(['stray'], options)).toThrow(UsageError);
   });
+
+  it('hands a negative number after an option to that option, for its own message', () => {
+    const options = { days: { type: 'string' }, n: { type: 'string', short: 'n' }, all: { type: 'boolean' } } as const;
+    expect(parseOptions(['--days', '-3'], options)).toEqual({ days: '-3' });
+    expect(parseOptions(['-n', '-0.5', '--all'], options)).toEqual({ n: '-0.5', all: true });
+    expect(() => parseOptions(['--days', '--all'], options)).toThrow(UsageError);
+  });
 });
 
 describe('core/concurrency', () => {

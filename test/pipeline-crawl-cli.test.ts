@@ -1,5 +1,7 @@
 // The crawl command as a person or the nightly job runs it: a child process, exit codes, output.
 import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSnapshotDates } from '../store/snapshots.ts';
@@ -41,6 +43,35 @@ describe('pipeline/crawl-cli', () => {
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^crawl: --date must be a day from 2022-11-01 to tomorrow: ${date} is (before|after) `))]);
     expect(sim.requests.length).toBe(before);
     expect(await treeContents(dataDir)).toEqual({});
+  });
+
+  it('stops with one line before any request when the data dir is a file', async () => {
+    const root = await tempDir();
+    await writeFile(join(root, 'data'), 'not a directory');
+    const before = sim.requests.length;
+    const result = await crawlCommand(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', join(root, 'data'), '--date', '2026-04-02']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([`crawl 2026-04-02: failed — ${join(root, 'data')}: is not a directory, so it cannot be the data dir`]);
+    expect(sim.requests.length).toBe(before);
+  });
+
+  it.each([
+    ['the newest snapshot', 'snapshots/2026-04-01.json', /snapshots\/2026-04-01\.json: not valid JSON/],
+    ['events.json', 'events.json', /events\.json: not valid JSON/],
+  ])('stops with one line before any request when %s is corrupt, and leaves every file as it was', async (_what, file, reason) => {
+    const dataDir = await tempDir();
+    const env = { MODELSCOPE_ORIGIN: sim.origin, MODELSCOPE_INFERENCE_ORIGIN: sim.inferenceOrigin, CATALOG_DATA_DIR: dataDir };
+    expect((await crawlCommand(['--date', '2026-04-01', '--rps', '500'], env)).code).toBe(0);
+    const text = await readFile(join(dataDir, file), 'utf8');
+    await writeFile(join(dataDir, file), text.slice(0, text.length / 2));
+    const before = await treeContents(dataDir);
+    const requests = sim.requests.length;
+    const result = await crawlCommand(['--date', '2026-04-02', '--rps', '500'], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(reason);
+    expect(sim.requests.length).toBe(requests);
+    expect(await treeContents(dataDir)).toEqual(before);
   });
 
   it('exits 2 with one line for a bad option', async () => {

@@ -1,5 +1,7 @@
-import { execFile } from 'node:child_process';
-import { access, mkdir, readFile, rm } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { access, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -51,6 +53,8 @@ describe('publish/cli', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('latest 2026-03-03, 2 models on the list, 3 model files, 1 feed item, 2 snapshots');
+    // Readable by a web server running as another user (mkdtemp alone would leave it 0700).
+    expect((await stat(out)).mode & 0o777).toBe(0o755);
     const feed = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')) as { feed_url: string; items: { title: string; content_text: string }[] };
     expect(feed.feed_url).toBe('https://u.github.io/repo/feed.json');
     expect(feed.items.map((item) => item.title)).toEqual(['1 entered, 1 left']);
@@ -98,5 +102,25 @@ describe('publish/cli', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('the change log ends at 2026-03-03 but the newest snapshot is 2026-03-04');
+  });
+});
+
+describe('preview', () => {
+  it('answers a path that is not valid percent-encoding with 400 and keeps serving', async () => {
+    const { dataDir, out } = await dataWithChanges();
+    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    const child = spawn(process.execPath, ['scripts/preview.ts', '--dir', out, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+      const origin = /(http:\/\/localhost:\d+)\//.exec(line)?.[1] as string;
+      expect((await fetch(`${origin}/%ZZ`)).status).toBe(400);
+      expect((await fetch(`${origin}/api/%E0%A4%A`)).status).toBe(400);
+      const feed = await fetch(`${origin}/feed.json`);
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get('content-type')).toBe('application/feed+json; charset=utf-8');
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 });

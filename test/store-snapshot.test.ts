@@ -1,5 +1,6 @@
 // crawler/snapshot-format: the bytes a snapshot file is made of (sorting, one model per line, key order).
 import { describe, expect, it } from 'vitest';
+import { DataFileError } from '../store/errors.ts';
 import { ModelRecord } from '../store/record.ts';
 import { parseSnapshot, serialiseSnapshot } from '../store/snapshots.ts';
 import { model, snapshot } from './changes-factory.ts';
@@ -37,5 +38,15 @@ describe('crawler/snapshot-format', () => {
       // Everything up to and including chatApi is shared; the difference starts inside the volatile tail.
       expect(common).toBeGreaterThanOrEqual(line.indexOf(',"updatedAt":'));
     }
+  });
+});
+
+describe('snapshot/id-is-owner-and-name', () => {
+  it('refuses a record whose id is not its owner and name', () => {
+    const good = snapshot('2026-03-01', [model('a/one')]);
+    expect(parseSnapshot(serialiseSnapshot(good)).models[0]?.id).toBe('a/one');
+    const forged = serialiseSnapshot(good).replace('"owner":"a"', '"owner":"b"');
+    expect(() => parseSnapshot(forged, 'snap.json')).toThrow(DataFileError);
+    expect(() => parseSnapshot(forged, 'snap.json')).toThrow('snap.json: does not match the snapshot schema at models.0.id: id must be owner/name');
   });
 });

@@ -1,9 +1,10 @@
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonWithItemLines, jsonWithItemLinesChunks } from '../store/json-lines.ts';
-import { writeChunksIfChanged, writeIfChanged } from '../store/atomic.ts';
-import { tempDir } from './helpers.ts';
+import { removeStaleTempFiles, STALE_TEMP_MS, writeChunksIfChanged, writeIfChanged } from '../store/atomic.ts';
+import { lockDataDir } from '../store/lock.ts';
+import { tempDir, treeContents } from './helpers.ts';
 
 describe('storage/write-if-changed', () => {
   it('writes new content, skips identical content without touching the file, leaves no temp files', async () => {
@@ -57,5 +58,35 @@ describe('storage/json-lines', () => {
     const chunks = [...jsonWithItemLinesChunks({ h: 1, models: items }, { lineArrays: ['models'], chunkSize: 256 })];
     expect(chunks.length).toBeGreaterThan(10);
     expect(chunks.join('')).toBe(jsonWithItemLines({ h: 1, models: items }, { lineArrays: ['models'] }));
+  });
+});
+
+describe('storage/leftover-temp-files', () => {
+  it('deletes temp files a killed run left an hour or more ago, and nothing else', async () => {
+    const dir = await tempDir();
+    const old = (Date.now() - STALE_TEMP_MS - 60_000) / 1000;
+    for (const name of ['.2026-03-01.json.aa11.tmp', '.events.json.bb22.tmp', 'events.json', 'notes.tmp']) {
+      await writeFile(join(dir, name), 'x');
+      await utimes(join(dir, name), old, old);
+    }
+    await writeFile(join(dir, '.young.json.cc33.tmp'), 'x'); // a write still going on
+    expect((await removeStaleTempFiles([dir, join(dir, 'missing')])).map((p) => p.slice(dir.length + 1)).sort()).toEqual([
+      '.2026-03-01.json.aa11.tmp',
+      '.events.json.bb22.tmp',
+    ]);
+    expect((await readdir(dir)).sort()).toEqual(['.young.json.cc33.tmp', 'events.json', 'notes.tmp']);
+  });
+
+  it('is what taking the data dir lock does first', async () => {
+    const dataDir = await tempDir();
+    await mkdir(join(dataDir, 'snapshots'));
+    await mkdir(join(dataDir, 'history'));
+    const old = (Date.now() - STALE_TEMP_MS - 60_000) / 1000;
+    for (const path of ['snapshots/.2026-03-01.json.aa.tmp', 'history/.0a.shard.json.bb.tmp', '.events.json.cc.tmp']) {
+      await writeFile(join(dataDir, path), 'x');
+      await utimes(join(dataDir, path), old, old);
+    }
+    await (await lockDataDir(dataDir, 'test')).release();
+    expect(await treeContents(dataDir)).toEqual({});
   });
 });
