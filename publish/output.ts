@@ -1,11 +1,11 @@
 // File-system edge of the site build: stage everything in a fresh directory beside the output, then
 // swap it in, so a failed build leaves the previous site exactly as it was.
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mapBounded } from '../core/concurrency.ts';
 import type { OutputFile } from './api.ts';
-import { UnsafePathError } from './errors.ts';
+import { ConfigError, UnsafePathError } from './errors.ts';
 
 /** Default number of files written at once: enough to keep the disk busy without exhausting descriptors. */
 export const DEFAULT_CONCURRENCY = 64;
@@ -115,11 +115,54 @@ export async function makeStagingDir(out: string): Promise<string> {
   return staged;
 }
 
+/** The file every build puts in its output: only a directory holding it may be replaced by a build. */
+export const BUILD_MARKER = '.catalog-build';
+
+/** What the marker says. */
+const MARKER_TEXT = `${JSON.stringify({ builtBy: 'modelscope-inference-catalog', note: 'npm run build replaces this directory as a whole' })}\n`;
+
+/** Top-level entries of an output made before builds were marked; such a directory may still be replaced. */
+const UNMARKED_OUTPUT = new Set(['index.html', 'feed.json', 'rss.xml', 'api']);
+
+/** Put the marker into a staging directory. */
+export async function markAsBuild(staged: string): Promise<void> {
+  await writeFile(join(staged, BUILD_MARKER), MARKER_TEXT, { flag: 'wx' });
+}
+
+/** Whether `inner` is `outer` or inside it, compared as real paths (links resolved). */
+async function within(inner: string, outer: string): Promise<boolean> {
+  const real = async (path: string): Promise<string> => realpath(path).catch(() => resolve(path));
+  const [a, b] = [await real(inner), await real(outer)];
+  return a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+}
+
+/**
+ * Refuse to replace `out` unless a build made it: it must not exist, be empty, or carry the build marker
+ * (or hold only what an unmarked earlier build wrote). `--out .` or `--out data` would otherwise delete a
+ * checkout or the archive. Never an output that holds the data dir.
+ */
+export async function checkReplaceable(out: string, dataDir: string): Promise<void> {
+  if (await within(dataDir, out)) throw new ConfigError(`${out} holds the data dir ${dataDir}; the build replaces its output as a whole`, '--out');
+  const info = await stat(out).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new ConfigError(`cannot use ${out} as the output (${error.code})`, '--out', { cause: error });
+  });
+  if (info === undefined) return;
+  if (!info.isDirectory()) throw new ConfigError(`${out} is not a directory a build made, so it will not be replaced`, '--out');
+  const names = await readdir(out);
+  if (names.length === 0 || names.includes(BUILD_MARKER) || names.every((name) => UNMARKED_OUTPUT.has(name))) return;
+  throw new ConfigError(
+    `${out} is not a directory a build made (no ${BUILD_MARKER} in it), so it will not be replaced; pick a new or empty directory`,
+    '--out',
+  );
+}
+
 /**
  * Put `staged` in place of `out`. The old output is moved aside first and restored if the swap fails,
- * then deleted; at no point is `out` half-written.
+ * then deleted; at no point is `out` half-written. `out` is checked again just before (checkReplaceable).
  */
-export async function swapInto(staged: string, out: string): Promise<void> {
+export async function swapInto(staged: string, out: string, dataDir: string): Promise<void> {
+  await checkReplaceable(out, dataDir);
   const target = resolve(out);
   const aside = join(dirname(target), `${siblingPrefix(out, 'old')}${randomBytes(6).toString('hex')}`);
   let hadOld = true;

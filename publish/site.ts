@@ -10,7 +10,7 @@ import { apiFiles, modelFiles, snapshotFiles, type OutputFile } from './api.ts';
 import { buildJsonFeed, serialiseJsonFeed, type ChannelInfo } from './feed.ts';
 import { buildHomeHtml } from './home.ts';
 import { changeItems } from './items.ts';
-import { copyFiles, DEFAULT_CONCURRENCY, makeStagingDir, swapInto, writeFiles } from './output.ts';
+import { checkReplaceable, copyFiles, DEFAULT_CONCURRENCY, makeStagingDir, markAsBuild, swapInto, writeFiles } from './output.ts';
 import { buildRss } from './rss.ts';
 import { SITE_FILES } from './urls.ts';
 
@@ -75,6 +75,7 @@ export async function buildSite(options: BuildOptions, sources: ChangeSources): 
 }
 
 async function build(options: BuildOptions, sources: ChangeSources): Promise<BuildSummary> {
+  await checkReplaceable(options.outDir, options.dataDir);
   const { dates, latest, log, histories } = await readInputs(options, sources);
   const published = options.snapshotDays === 'all' ? dates : dates.slice(dates.length - Math.min(options.snapshotDays, dates.length));
   const info: ChannelInfo = { siteUrl: options.siteUrl };
@@ -101,7 +102,8 @@ async function build(options: BuildOptions, sources: ChangeSources): Promise<Bui
     const written = await writeFiles(staged, modelFiles({ siteUrl: options.siteUrl, histories, log, latest }), concurrency);
     const copies = snapshotFiles(published).map(({ date, path }) => ({ path, copy: (target: string) => copySnapshotFile(options.dataDir, date, target) }));
     await copyFiles(staged, copies, concurrency);
-    await swapInto(staged, options.outDir);
+    await markAsBuild(staged);
+    await swapInto(staged, options.outDir, options.dataDir);
     return {
       outDir: options.outDir,
       latest: latest?.date ?? null,

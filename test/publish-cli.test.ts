@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { access, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -20,8 +20,13 @@ afterEach(async () => {
 
 /** Run the build CLI with a clean environment plus `env`; never throws, returns code and output. */
 async function build(args: string[], env: Record<string, string> = {}) {
+  return buildIn(process.cwd(), args, env);
+}
+
+/** The same, run from directory `cwd`. */
+async function buildIn(cwd: string, args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -102,6 +107,56 @@ describe('publish/cli', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('the change log ends at 2026-03-03 but the newest snapshot is 2026-03-04');
+  });
+});
+
+describe('publish/cli-output-safety', () => {
+  it.each([
+    ['the current directory (a checkout)', '.'],
+    ['the data dir', 'data'],
+    ['a directory of other files', 'notes'],
+    ['a parent of the data dir', 'parent'],
+  ])('refuses to replace %s, with one line and exit 2, and deletes nothing', async (_what, target) => {
+    const root = await tempDir();
+    made.push(root);
+    const checkout = join(root, 'checkout');
+    await mkdir(join(checkout, '.git'), { recursive: true });
+    await writeFile(join(checkout, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    await writeFile(join(checkout, 'README.md'), '# mine\n');
+    await mkdir(join(checkout, 'notes'));
+    await writeFile(join(checkout, 'notes', 'todo.txt'), 'keep me\n');
+    const dataDir = join(checkout, target === 'parent' ? 'parent/data' : 'data');
+    await writeSnapshot(dataDir, snapshot('2026-03-01', [model('a/one')]));
+    await rebuildChanges(dataDir);
+    const before = await treeContents(checkout);
+    const out = target === 'parent' ? 'parent' : target;
+    const result = await buildIn(checkout, ['--data-dir', dataDir, '--out', out]);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^build: --out: /);
+    expect(await treeContents(checkout)).toEqual(before);
+  });
+
+  it('refuses a file as the output', async () => {
+    const { root, dataDir } = await dataWithChanges();
+    await writeFile(join(root, 'site.txt'), 'x');
+    const result = await build(['--data-dir', dataDir, '--out', join(root, 'site.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('is not a directory a build made');
+    expect(await readFile(join(root, 'site.txt'), 'utf8')).toBe('x');
+  });
+
+  it('replaces its own earlier output, an empty directory, and an output from before outputs were marked', async () => {
+    const { root, dataDir, out } = await dataWithChanges();
+    await mkdir(out);
+    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    expect(await readdir(out)).toContain('.catalog-build');
+    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    await rm(join(out, '.catalog-build'));
+    const result = await build(['--data-dir', dataDir, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readdir(out)).toContain('.catalog-build');
+    expect(await readdir(root)).toEqual(expect.arrayContaining(['data', 'dist']));
   });
 });
 
