@@ -1,7 +1,8 @@
 // `npm run demo`: the whole product offline. A simulator plays ModelScope for several nights (churn, a
 // flaky night, a night with a broken filter), the real night pipeline records them, and the site is built.
-import { rm } from 'node:fs/promises';
-import { EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { mkdir, readdir, realpath, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { defaultDataDir, EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
 import { UsageError } from '../core/errors.ts';
 import { runNight } from '../pipeline/night.ts';
 import { parseCrawlArgs } from '../pipeline/options.ts';
@@ -19,9 +20,51 @@ night 6 it answers 429 and resets connections, which the crawler retries), then 
 
   --nights N      simulated nights (default 8)
   --size N        models on the simulated list (default 1500)
-  --data-dir DIR  where the demo's data goes; wiped first (default .demo/data, never data/)
+  --data-dir DIR  where the demo's data goes (default .demo/data); a directory the demo made before is
+                  wiped first, any other must be new or empty; never the project's data dir
   --out DIR       site output (default site/dist); serve it with: npm run preview
   -h, --help      show this help`;
+
+/** The file that marks a data dir as the demo's own, so a later demo may wipe it. */
+const DEMO_MARKER = '.demo-data';
+
+/** `path` with links resolved, for the part that exists (so `./data//`, `$PWD/data` and a link compare equal). */
+async function realPath(path: string): Promise<string> {
+  const absolute = resolve(path);
+  try {
+    return await realpath(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(await realPath(parent), basename(absolute));
+  }
+}
+
+async function isWithin(inner: string, outer: string): Promise<boolean> {
+  const [a, b] = [await realPath(inner), await realPath(outer)];
+  return a === b || a.startsWith(b.endsWith(sep) ? b : b + sep) || b.startsWith(a.endsWith(sep) ? a : a + sep);
+}
+
+/**
+ * Make `dataDir` ready for the demo: never the project's data dir (nor inside or around it, however the
+ * path is written); a directory the demo made before is wiped; an empty or new one is taken; anything
+ * else is refused, so the demo never deletes what it did not create.
+ */
+async function prepareDataDir(dataDir: string): Promise<void> {
+  const projectData = join(import.meta.dirname, '..', 'data');
+  for (const real of [projectData, defaultDataDir()]) {
+    if (await isWithin(dataDir, real)) throw new UsageError(`the demo never writes to data/ (the project's data dir, ${real}): pick another --data-dir`);
+  }
+  const names = await readdir(dataDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot use ${dataDir} (${error.code})`, '--data-dir', { cause: error });
+  });
+  if (names !== undefined && names.length > 0) {
+    if (!names.includes(DEMO_MARKER)) throw new UsageError(`${dataDir} is not empty and the demo did not make it, so it will not be wiped; pick a new directory`, '--data-dir');
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(join(dataDir, DEMO_MARKER), 'made by npm run demo, which wipes this directory when it runs again\n');
+}
 
 /** A whole number option in [min, max]. */
 function wholeNumber(value: string, flag: string, min: number, max: number): number {
@@ -45,9 +88,7 @@ process.exitCode = await runCli('demo', processIo, async () => {
   const nights = wholeNumber(values.nights, '--nights', 1, 365);
   const size = wholeNumber(values.size, '--size', 1, 100_000);
   const dataDir = values['data-dir'];
-  if (/^(\.\/)?data\/?$/.test(dataDir)) throw new UsageError('the demo never writes to data/: pick another --data-dir');
-
-  await rm(dataDir, { recursive: true, force: true });
+  await prepareDataDir(dataDir);
   const sim = await startSimulator({ size, seed: 1 });
   console.log(`simulator on ${sim.origin}; ${nights} nights of ${size} models into ${dataDir}`);
   try {

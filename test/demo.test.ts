@@ -1,12 +1,23 @@
 // `npm run demo` is the one-command offline tour: it must keep working on a fresh clone.
 import { execFile } from 'node:child_process';
-import { access, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
+import { tempDir, treeContents } from './helpers.ts';
 
 const exec = promisify(execFile);
+
+/** Run the demo; never throws, returns the exit code and output. */
+async function demo(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['scripts/demo.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
 
 describe('demo/offline-run', () => {
   it('crawls simulated nights, records the refused one as a gap and builds the site', async () => {
@@ -27,5 +38,37 @@ describe('demo/offline-run', () => {
     const result = await exec(process.execPath, ['scripts/demo.ts', '--data-dir', 'data']).catch((error: { code: number; stderr: string }) => error);
     expect((result as { code: number }).code).not.toBe(0);
     expect((result as { stderr: string }).stderr).toMatch(/never writes to data\//);
+  });
+
+  it('recognises data/ however the path is written, and leaves it byte-identical', async () => {
+    const root = await tempDir('demo-');
+    await symlink(join(process.cwd(), 'data'), join(root, 'link'));
+    const before = await treeContents('data');
+    expect(Object.keys(before)).toContain('README.md');
+    const variants = [join(process.cwd(), 'data'), './data//', `../${basename(process.cwd())}/data`, join(root, 'link'), 'data/inside', '.'];
+    for (const dataDir of variants) {
+      const result = await demo(['--nights', '1', '--size', '20', '--data-dir', dataDir]);
+      expect(result.code, dataDir).toBe(2);
+      expect(result.stderr.trim().split('\n'), dataDir).toHaveLength(1);
+      expect(result.stderr, dataDir).toMatch(/^demo: the demo never writes to data\//);
+    }
+    expect(await treeContents('data')).toEqual(before);
+  });
+
+  it('never wipes a directory it did not make, and does wipe its own', async () => {
+    const root = await tempDir('demo-');
+    const foreign = join(root, 'mine');
+    await mkdir(foreign);
+    await writeFile(join(foreign, 'thesis.tex'), 'years of work');
+    const refused = await demo(['--nights', '1', '--size', '20', '--data-dir', foreign, '--out', join(root, 'dist')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/is not empty and the demo did not make it/);
+    expect(await treeContents(foreign)).toEqual({ 'thesis.tex': 'years of work' });
+
+    const own = join(root, 'demo-data');
+    expect((await demo(['--nights', '1', '--size', '20', '--data-dir', own, '--out', join(root, 'dist')])).code).toBe(0);
+    await writeFile(join(own, 'stray.txt'), 'x');
+    expect((await demo(['--nights', '1', '--size', '20', '--data-dir', own, '--out', join(root, 'dist')])).code).toBe(0);
+    expect(Object.keys(await treeContents(own))).not.toContain('stray.txt');
   });
 });
