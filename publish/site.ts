@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { DataFileError } from '../store/errors.ts';
 import type { Snapshot } from '../store/record.ts';
 import { withDataDirLock } from '../store/lock.ts';
-import { copySnapshotFile, listSnapshotDates, readSnapshot } from '../store/snapshots.ts';
+import { copySnapshotFile, listSnapshotDates, loadSnapshot } from '../store/snapshots.ts';
 import type { EventLog, ModelHistory } from '../store/types.ts';
 import { apiFiles, modelFiles, snapshotFiles, type OutputFile } from './api.ts';
 import { buildJsonFeed, serialiseJsonFeed, type ChannelInfo } from './feed.ts';
@@ -54,7 +54,7 @@ export interface BuildSummary {
 async function readInputs(options: BuildOptions, sources: ChangeSources) {
   const dates = await listSnapshotDates(options.dataDir);
   const latestDate = dates.at(-1);
-  const latest: Snapshot | undefined = latestDate === undefined ? undefined : await readSnapshot(options.dataDir, latestDate);
+  const latest: Snapshot | undefined = latestDate === undefined ? undefined : await loadSnapshot(options.dataDir, latestDate, dates);
   const log = await sources.readEventLog(options.dataDir);
   const histories = await sources.readHistories(options.dataDir);
   const loggedUpTo = log.days.at(-1)?.date;
@@ -78,6 +78,9 @@ async function build(options: BuildOptions, sources: ChangeSources): Promise<Bui
   await checkReplaceable(options.outDir, options.dataDir);
   const { dates, latest, log, histories } = await readInputs(options, sources);
   const published = options.snapshotDays === 'all' ? dates : dates.slice(dates.length - Math.min(options.snapshotDays, dates.length));
+  // Snapshots are published byte for byte, so each is read and checked first (one at a time: a
+  // 60k-model snapshot takes ~300 MB to parse): a truncated file must fail the build, not go out.
+  for (const date of published) if (date !== latest?.date) await loadSnapshot(options.dataDir, date, dates);
   const info: ChannelInfo = { siteUrl: options.siteUrl };
   const items = changeItems(log, { siteUrl: options.siteUrl, ...(options.maxFeedItems === undefined ? {} : { maxItems: options.maxFeedItems }) });
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;

@@ -110,6 +110,21 @@ describe('publish/cli', () => {
   });
 });
 
+describe('publish/cli-snapshot-copies', () => {
+  it('fails with one line naming a truncated older snapshot instead of publishing it, leaving the previous site', async () => {
+    const { dataDir, out } = await dataWithChanges();
+    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    const before = await treeContents(out);
+    const path = join(dataDir, 'snapshots', '2026-03-01.json');
+    const text = await readFile(path, 'utf8');
+    await writeFile(path, text.slice(0, text.length - 20));
+    const result = await build(['--data-dir', dataDir, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^build: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON`))]);
+    expect(await treeContents(out)).toEqual(before);
+  });
+});
+
 describe('publish/cli-output-safety', () => {
   it.each([
     ['the current directory (a checkout)', '.'],
