@@ -5,7 +5,7 @@ import { jsonWithItemLines } from '../store/json-lines.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { serialiseSnapshot } from '../store/snapshots.ts';
 import type { ChangeEvent, EventKind, EventLog, ModelHistory, PresenceInterval, SeriesPoint } from '../store/types.ts';
-import { SITE_FILES, modelApiFile, modelApiUrl, modelPageUrl, modelScopeUrl, snapshotFile, splitModelId } from './urls.ts';
+import { SITE_FILES, modelApiFile, modelApiUrl, modelPageUrl, modelScopeUrl, PLAIN_PATHS, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
 
 /** Bumped only for incompatible changes to a published shape. */
 export const API_VERSION = 1;
@@ -58,7 +58,7 @@ export function apiIndexJson(siteUrl: string, latest: string | null, counts: Api
     },
     notes: {
       model:
-        'owner and name are percent-encoded once for the file name and once more for the URL (% becomes %25); names of letters, digits and ._~- not starting with a dot appear as they are. Every model file gives its own URL in links.api.',
+        'owner and name are percent-encoded once for the file name and once more for the URL (% becomes %25); names of letters, digits and ._- not starting with a dot appear as they are. A name too long for a file system, or one differing from an earlier model only in letter case, ends in ~ and a hash. Every model file gives its own URL in links.api.',
       snapshots: 'Only the newest snapshots may be published (see counts); older ones stay in the repository.',
     },
   });
@@ -119,6 +119,7 @@ export function modelDocument(
   history: ModelHistory,
   events: readonly ChangeEvent[],
   current: ModelRecord | undefined,
+  paths: ModelPaths = PLAIN_PATHS,
 ): ModelDocument {
   const { owner, name } = current ?? splitModelId(history.id);
   return {
@@ -133,7 +134,11 @@ export function modelDocument(
     likes: history.likes.map(([date, value]): SeriesPoint => [date, value]),
     downloads: history.downloads.map(([date, value]): SeriesPoint => [date, value]),
     current: current ?? null,
-    links: { page: modelPageUrl(siteUrl, history.id), modelscope: modelScopeUrl(history.id), api: modelApiUrl(siteUrl, history.id) },
+    links: {
+      page: modelPageUrl(siteUrl, history.id, paths),
+      modelscope: modelScopeUrl(history.id),
+      api: modelApiUrl(siteUrl, history.id, paths),
+    },
   };
 }
 
@@ -148,6 +153,8 @@ export interface ModelSources {
   histories: ReadonlyMap<string, ModelHistory>;
   log: EventLog;
   latest: Snapshot | undefined;
+  /** Where each model's files go (default: plain paths, no case twins told apart). */
+  paths?: ModelPaths;
 }
 
 /**
@@ -168,8 +175,8 @@ export function modelFiles(sources: ModelSources): Iterable<OutputFile> {
   }
   return (function* () {
     for (const [id, history] of sources.histories) {
-      const doc = modelDocument(sources.siteUrl, history, eventsById.get(id) ?? [], current.get(id));
-      yield { path: modelApiFile(id), content: serialiseModelDocument(doc) };
+      const doc = modelDocument(sources.siteUrl, history, eventsById.get(id) ?? [], current.get(id), sources.paths);
+      yield { path: modelApiFile(id, sources.paths), content: serialiseModelDocument(doc) };
     }
   })();
 }

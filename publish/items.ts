@@ -4,7 +4,7 @@ import { formatCount } from '../core/text.ts';
 import { compareIds } from '../store/order.ts';
 import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../store/types.ts';
 import { escapeHtml, htmlText, visibleText } from './escape.ts';
-import { changesDayUrl, modelPageUrl, modelScopeUrl } from './urls.ts';
+import { changesDayUrl, modelPageUrl, modelScopeUrl, PLAIN_PATHS, type ModelPaths } from './urls.ts';
 
 /** A day with at least one change, ready to render. */
 export interface ChangeItem {
@@ -28,6 +28,8 @@ export interface ChangeItem {
 export interface ItemOptions {
   /** Normalised site base URL (see `normaliseSiteUrl`). */
   siteUrl: string;
+  /** Where model pages are (default: plain paths, no case twins told apart). */
+  paths?: ModelPaths;
   /** Newest days kept (default 100). */
   maxItems?: number;
   /** Models listed per item before "…and N more" (default 100), keeping a big day's item readable. */
@@ -90,7 +92,7 @@ function statsText(event: ChangeEvent): string {
   return event.kind === 'left' ? `${stats} when last seen` : stats;
 }
 
-function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: string, maxModels: number) {
+function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: string, maxModels: number, paths: ModelPaths) {
   const dayUrl = changesDayUrl(siteUrl, day.date);
   const intro = introSentence(day);
   const html: string[] = [`<p>${escapeHtml(intro)}</p>`];
@@ -106,7 +108,7 @@ function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: st
     html.push(`<h3>${escapeHtml(heading)}</h3>`, '<ul>');
     text.push('', `${heading}:`);
     for (const event of shown) {
-      const page = modelPageUrl(siteUrl, event.id);
+      const page = modelPageUrl(siteUrl, event.id, paths);
       const upstream = modelScopeUrl(event.id);
       html.push(
         `<li><a href="${escapeHtml(page)}"><bdi>${htmlText(event.id)}</bdi></a>: ${escapeHtml(statsText(event))}` +
@@ -146,7 +148,7 @@ export function changeItems(log: EventLog, options: ItemOptions): ChangeItem[] {
     const sorted = [...events].sort((a, b) => compareIds(a.id, b.id));
     const counts = { entered: 0, returned: 0, left: 0 };
     for (const event of sorted) counts[event.kind] += 1;
-    const { html, text } = renderDay(day, sorted, options.siteUrl, maxModels);
+    const { html, text } = renderDay(day, sorted, options.siteUrl, maxModels, options.paths ?? PLAIN_PATHS);
     size += html.length + text.length;
     if (items.length > 0 && size > maxSize) break;
     items.push({

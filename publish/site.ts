@@ -12,7 +12,7 @@ import { buildHomeHtml } from './home.ts';
 import { changeItems } from './items.ts';
 import { checkReplaceable, copyFiles, DEFAULT_CONCURRENCY, makeStagingDir, markAsBuild, swapInto, writeFiles } from './output.ts';
 import { buildRss } from './rss.ts';
-import { SITE_FILES } from './urls.ts';
+import { planModelPaths, SITE_FILES } from './urls.ts';
 
 /** What to build from where. */
 export interface BuildOptions {
@@ -82,7 +82,9 @@ async function build(options: BuildOptions, sources: ChangeSources): Promise<Bui
   // 60k-model snapshot takes ~300 MB to parse): a truncated file must fail the build, not go out.
   for (const date of published) if (date !== latest?.date) await loadSnapshot(options.dataDir, date, dates);
   const info: ChannelInfo = { siteUrl: options.siteUrl };
-  const items = changeItems(log, { siteUrl: options.siteUrl, ...(options.maxFeedItems === undefined ? {} : { maxItems: options.maxFeedItems }) });
+  // Every model ever seen gets its path here, once, so the API, the feeds and the pages agree.
+  const paths = planModelPaths([...histories.values()].map(({ id, firstSeen }) => ({ id, firstSeen })));
+  const items = changeItems(log, { siteUrl: options.siteUrl, paths, ...(options.maxFeedItems === undefined ? {} : { maxItems: options.maxFeedItems }) });
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
 
   const fixed: OutputFile[] = [
@@ -102,7 +104,7 @@ async function build(options: BuildOptions, sources: ChangeSources): Promise<Bui
   const staged = await makeStagingDir(options.outDir);
   try {
     await writeFiles(staged, fixed, concurrency);
-    const written = await writeFiles(staged, modelFiles({ siteUrl: options.siteUrl, histories, log, latest }), concurrency);
+    const written = await writeFiles(staged, modelFiles({ siteUrl: options.siteUrl, histories, log, latest, paths }), concurrency);
     const copies = snapshotFiles(published).map(({ date, path }) => ({ path, copy: (target: string) => copySnapshotFile(options.dataDir, date, target) }));
     await copyFiles(staged, copies, concurrency);
     await markAsBuild(staged);

@@ -1,7 +1,7 @@
 // Upstream text reaches logs, progress lines and the job summary: none of it may forge a line, a
 // GitHub Actions workflow command or markup there.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,20 @@ describe('pipeline/hostile-output', () => {
     expect(table.every((line) => line.startsWith('|') && line.endsWith('|')), markdown).toBe(true);
     expect(table.filter((line) => line.startsWith('| reason | '))).toHaveLength(1);
     expect(forgeries(markdown)).toEqual([]);
+  });
+
+  it('builds the site after crawling a name of 300 letters and one of 28 Chinese characters', async () => {
+    sim.clearFaults();
+    sim.inject({ kind: 'rename', page: 1, name: 'L'.repeat(300) });
+    sim.inject({ kind: 'rename', page: 2, name: '山'.repeat(28) });
+    const root = await tempDir();
+    const dataDir = join(root, 'data');
+    const crawled = await crawl(sim, ['--data-dir', dataDir, '--date', '2026-04-01'], '');
+    expect(crawled.code, crawled.stderr).toBe(0);
+    expect(crawled.stdout).toContain('unusable records: 0');
+    const built = await exec(process.execPath, ['publish/build.ts', '--data-dir', dataDir, '--out', join(root, 'dist')]);
+    expect(built.stdout).toMatch(/350 models on the list, 350 model files/);
+    const files = await readdir(join(root, 'dist', 'api', 'models'), { recursive: true });
+    expect(files.filter((name) => /~[0-9a-f]{10}\.json$/.test(name))).toHaveLength(2);
   });
 });

@@ -179,7 +179,20 @@ describe('publish/api path safety', () => {
     expect(fileSegment('half\uFFFD', 'x')).toBe('half%EF%BF%BD');
     expect(urlSegment(fileSegment('a b', 'x'))).toBe('a%2520b');
     for (const bad of ['', '.', '..']) expect(() => fileSegment(bad, 'model "x"')).toThrow(UnsafePathError);
-    expect(() => fileSegment('x'.repeat(300), 'x')).toThrow(/at most 250/);
+    // A bare ~ marks our own suffixes, so a name's own ~ is encoded and can never imitate one.
+    expect(fileSegment('a~b', 'x')).toBe('a%7Eb');
+  });
+
+  it('cuts a name too long for a file system to 200 characters plus ~ and a hash of the whole name', () => {
+    const long = fileSegment('x'.repeat(300), 'x');
+    expect(long).toMatch(/^x{200}~[0-9a-f]{10}$/);
+    expect(fileSegment('x'.repeat(300), 'elsewhere')).toBe(long);
+    expect(fileSegment(`${'x'.repeat(299)}y`, 'x')).not.toBe(long);
+    expect(fileSegment('x'.repeat(250), 'x')).toBe('x'.repeat(250));
+    // 28 CJK characters are 252 characters once encoded; the cut never splits a %XX escape.
+    const cjk = fileSegment('模'.repeat(28), 'x');
+    expect(cjk).toMatch(/^(%E6%A8%A1)+~[0-9a-f]{10}$/);
+    expect(cjk.length).toBeLessThanOrEqual(250);
   });
 
   it('insideRoot refuses relative paths that climb out', () => {
@@ -239,5 +252,57 @@ describe('publish/api path safety', () => {
     await writeFile(snapshotPath(options.dataDir, '2026-03-04'), serialiseSnapshot(SNAPSHOTS[2]!).replace('"likes":7', '"likes":-7'));
     await expect(buildSite(options, sources)).rejects.toThrow(/2026-03-04\.json: does not match the snapshot schema/);
     expect(await treeContents(options.outDir)).toEqual(before);
+  });
+});
+
+describe('publish/api every-id-builds', () => {
+  const LONG_ASCII = `studio/${'LoRA'.repeat(75)}`;
+  const LONG_CJK = `工作室/${'水墨风格'.repeat(7)}`;
+  const TWINS = ['Qwen/Qwen3-8B', 'qwen/qwen3-8b'];
+
+  /** Model files in the output: path → the document's own links.api decoded to a path. */
+  async function modelFileLinks(outDir: string): Promise<Map<string, string>> {
+    const links = new Map<string, string>();
+    for (const [path, content] of Object.entries(await treeContents(outDir))) {
+      if (!path.startsWith('api/models/')) continue;
+      const doc = JSON.parse(Buffer.from(content, 'latin1').toString('utf8')) as { id: string; links: { api: string } };
+      links.set(path, decodeURIComponent(new URL(doc.links.api).pathname.slice('/repo/'.length)));
+    }
+    return links;
+  }
+
+  it('builds long ASCII and long CJK names and ids that differ only in case, each at its own path', async () => {
+    const { options, sources } = await fixture([
+      snapshot('2026-03-01', [model(LONG_ASCII), model(LONG_CJK), model(TWINS[0] as string)]),
+      snapshot('2026-03-02', [model(LONG_ASCII), model(LONG_CJK), ...TWINS.map((id) => model(id))]),
+    ]);
+    await buildSite(options, sources);
+    const links = await modelFileLinks(options.outDir);
+    expect(links.size).toBe(4);
+    for (const [path, linked] of links) {
+      expect(linked).toBe(path);
+      for (const part of path.split('/')) expect(Buffer.byteLength(part), path).toBeLessThanOrEqual(255);
+    }
+    // No two paths are the same on a case-insensitive file system.
+    const folded = [...links.keys()].map((path) => path.toLowerCase());
+    expect(new Set(folded).size).toBe(folded.length);
+    // The twin seen first keeps the plain path; the later one is told apart by a suffix.
+    expect(links.has('api/models/Qwen/Qwen3-8B.json')).toBe(true);
+    expect([...links.keys()].filter((path) => /^api\/models\/qwen\/qwen3-8b~[0-9a-f]{10}\.json$/.test(path))).toHaveLength(1);
+  });
+
+  it('keeps every path when a new case twin appears later', async () => {
+    const first = await fixture([snapshot('2026-03-01', [model(TWINS[1] as string), model(LONG_CJK)])]);
+    await buildSite(first.options, first.sources);
+    const before = [...(await modelFileLinks(first.options.outDir)).keys()].sort();
+    const later = await fixture([
+      snapshot('2026-03-01', [model(TWINS[1] as string), model(LONG_CJK)]),
+      snapshot('2026-03-02', [model(TWINS[1] as string), model(LONG_CJK), model(TWINS[0] as string), model('QWEN/QWEN3-8B')]),
+    ]);
+    await buildSite(later.options, later.sources);
+    const after = [...(await modelFileLinks(later.options.outDir)).keys()];
+    for (const path of before) expect(after).toContain(path);
+    expect(after).toHaveLength(4);
+    expect(new Set(after.map((path) => path.toLowerCase())).size).toBe(4);
   });
 });
