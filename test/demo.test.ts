@@ -4,20 +4,12 @@ import { access, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempDir, treeContents } from './helpers.ts';
+import { runScript, tempDir, treeContents, type CommandResult } from './helpers.ts';
 
 const exec = promisify(execFile);
 
 /** Run the demo; never throws, returns the exit code and output. */
-async function demo(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['scripts/demo.ts', ...args]);
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const demo = (args: string[]): Promise<CommandResult> => runScript('scripts/demo.ts', args);
 
 describe('demo/offline-run', () => {
   it('crawls simulated nights, records the refused one as a gap and builds the site', async () => {

@@ -1,9 +1,29 @@
 // Small factories shared by the integration tests.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
 import { parseCrawlArgs, type NightOptions } from '../pipeline/options.ts';
 import { Progress } from '../pipeline/report.ts';
+
+/** What a command run as a child process did. */
+export interface CommandResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `node script args…` as a person would (a child process); never throws, returns the exit code and output. */
+export async function runScript(script: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<CommandResult> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, ...args], { env: options.env ?? process.env, cwd: options.cwd ?? process.cwd() });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
 
 /** A fresh temp directory. */
 export const tempDir = (prefix = 'catalog-'): Promise<string> => mkdtemp(join(tmpdir(), prefix));

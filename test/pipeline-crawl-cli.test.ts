@@ -1,23 +1,14 @@
 // The crawl command as a person or the nightly job runs it: a child process, exit codes, output.
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSnapshotDates } from '../store/snapshots.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
-import { tempDir, treeContents } from './helpers.ts';
+import { runScript, tempDir, treeContents, type CommandResult } from './helpers.ts';
 
-const exec = promisify(execFile);
 
-async function crawlCommand(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['pipeline/crawl-cli.ts', ...args], { env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function crawlCommand(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+  return runScript('pipeline/crawl-cli.ts', args, { env: { ...process.env, GITHUB_STEP_SUMMARY: '', ...env } });
 }
 
 let sim: Simulator;

@@ -6,19 +6,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
-import { tempDir } from './helpers.ts';
+import { runScript, tempDir, type CommandResult } from './helpers.ts';
 
 const exec = promisify(execFile);
 
-async function crawl(sim: Simulator, args: string[], stepSummary: string) {
-  const argv = ['pipeline/crawl-cli.ts', '--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--rps', '1000', '--concurrency', '4', ...args];
-  try {
-    const { stdout, stderr } = await exec(process.execPath, argv, { env: { ...process.env, GITHUB_STEP_SUMMARY: stepSummary } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function crawl(sim: Simulator, args: string[], stepSummary: string): Promise<CommandResult> {
+  const argv = ['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--rps', '1000', '--concurrency', '4', ...args];
+  return runScript('pipeline/crawl-cli.ts', argv, { env: { ...process.env, GITHUB_STEP_SUMMARY: stepSummary } });
 }
 
 /** Problems a log would have: lines GitHub would run as commands, carriage returns, escape codes. */

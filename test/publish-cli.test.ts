@@ -1,17 +1,16 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { access, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
 import { model, snapshot } from './fixtures/publish/factories.ts';
 import { tempDir, treeContents } from './fixtures/publish/fs.ts';
+import { runScript, type CommandResult } from './helpers.ts';
 
-const run = promisify(execFile);
 const cli = fileURLToPath(new URL('../publish/build.ts', import.meta.url));
 const made: string[] = [];
 afterEach(async () => {
@@ -19,19 +18,13 @@ afterEach(async () => {
 });
 
 /** Run the build CLI with a clean environment plus `env`; never throws, returns code and output. */
-async function build(args: string[], env: Record<string, string> = {}) {
+function build(args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
   return buildIn(process.cwd(), args, env);
 }
 
 /** The same, run from directory `cwd`. */
-async function buildIn(cwd: string, args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function buildIn(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  return runScript(cli, args, { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } });
 }
 
 async function dataWithChanges() {

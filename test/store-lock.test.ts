@@ -1,19 +1,17 @@
 // One writer per data dir: the lock itself, and real crawl processes racing for the same night.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { readEventLog } from '../store/change-files.ts';
 import { DataFileError, MissingDataError } from '../store/errors.ts';
 import { DataDirBusyError, lockDataDir, lockPath, StaleLockError, withDataDirLock } from '../store/lock.ts';
 import { readSnapshot } from '../store/snapshots.ts';
-import { tempDir, treeContents } from './helpers.ts';
+import { runScript, tempDir, treeContents, type CommandResult } from './helpers.ts';
 
-const exec = promisify(execFile);
 
 /** The pid of a process that has already exited. */
 async function deadPid(): Promise<number> {
@@ -84,15 +82,9 @@ describe('store/lock-between-processes', () => {
     await sim.close();
   });
 
-  async function crawl(dataDir: string, date: string): Promise<{ code: number; stderr: string }> {
-    const args = ['pipeline/crawl-cli.ts', '--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--rps', '1000', '--concurrency', '4'];
-    try {
-      const { stderr } = await exec(process.execPath, args, { env: { ...process.env, GITHUB_STEP_SUMMARY: '' } });
-      return { code: 0, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stderr: string };
-      return { code: failed.code, stderr: failed.stderr };
-    }
+  function crawl(dataDir: string, date: string): Promise<CommandResult> {
+    const args = ['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--rps', '1000', '--concurrency', '4'];
+    return runScript('pipeline/crawl-cli.ts', args, { env: { ...process.env, GITHUB_STEP_SUMMARY: '' } });
   }
 
   it('keeps snapshot and event log in step when crawls of one night race, round after round', { timeout: 120_000 }, async () => {
