@@ -27,6 +27,20 @@ export function inconsistency(pass: PassObservation): string | undefined {
   return undefined;
 }
 
+/**
+ * What a listing read so far says: `complete` (its distinct ids equal TotalCount, which held still),
+ * `short` (fewer ids than TotalCount, which held still: the order moved and hid some; re-reading finds
+ * them) or `moved` (TotalCount changed, or more distinct ids than it: membership changed; start over).
+ */
+export function listingVerdict(pass: PassObservation): { verdict: 'complete' | 'short' | 'moved'; problem?: string } {
+  const problem = inconsistency(pass);
+  if (problem === undefined) return { verdict: 'complete' };
+  const first = pass.totals[0];
+  const still = first !== undefined && pass.totals.every((total) => total === first);
+  const short = still && pass.uniqueIds + pass.withoutId < first;
+  return { verdict: short ? 'short' : 'moved', problem };
+}
+
 /** What the filter check compares. */
 export interface FilterObservation {
   /** TotalCount with the API-Inference filter. */
@@ -34,7 +48,7 @@ export interface FilterObservation {
   /** TotalCount of the whole hub, without the filter. */
   unfilteredTotal: number;
   /** Ids of returned items whose SupportInference is empty or missing (first few suffice). */
-  withoutInference: string[];
+  withoutInference: readonly string[];
 }
 
 /** Whether the server honoured the API-Inference filter. */

@@ -96,13 +96,18 @@ export function parseChatList(json: unknown, where = 'chat model list'): string[
   return parsed.data.data.map((entry) => entry.id);
 }
 
+/**
+ * The order pages are read in. `Default` is a live popularity ranking that moves while 600 pages are
+ * read; `GmtModified` moves only when a model is updated, and then to the top (see crawler/listing.ts).
+ */
+export const LISTING_ORDER = 'GmtModified';
+
 /** The JSON body the website sends for one page of the catalog. */
 export function catalogRequestBody(page: number, pageSize: number, filtered: boolean): Record<string, unknown> {
   return {
     PageNumber: page,
     PageSize: pageSize,
-    // Default order is newest first, so churn shows up as a changed TotalCount rather than silent reshuffles.
-    SortBy: 'Default',
+    SortBy: LISTING_ORDER,
     Name: '',
     Target: '',
     Criterion: [],

@@ -69,7 +69,7 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     const restore = await keepSnapshotFile(options.dataDir, options.date);
     const previous = await previousSize(options.dataDir, options.date);
     if (options.updateChanges) await readEventLog(options.dataDir);
-    const result = await crawl(client, { ...options, previous }, progress);
+    const result = await crawl(client, { ...options, previous, wave: options.concurrency }, progress);
     const written = await writeSnapshot(options.dataDir, result.snapshot);
     let changes: RunSummary['changes'];
     if (options.updateChanges) {
@@ -88,6 +88,8 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
       models: result.snapshot.models.length,
       previous,
       passes: result.passes,
+      pagesReread: result.pagesReread,
+      recovered: result.recovered,
       rejected: result.rejected.length,
       chatModels: result.snapshot.source.chatModelCount,
       changes,

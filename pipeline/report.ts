@@ -90,6 +90,10 @@ export interface RunSummary {
   models?: number;
   previous?: { date: string; count: number } | undefined;
   passes?: number;
+  /** Pages re-read to recover ids a moving order hid. */
+  pagesReread?: number;
+  /** Ids found only by those re-reads or a later pass. */
+  recovered?: number;
   requests: number;
   retries: number;
   bytes: number;
@@ -110,6 +114,7 @@ function summaryText(summary: RunSummary): string[] {
     const before = summary.previous ? ` (${summary.previous.count} on ${summary.previous.date})` : '';
     lines.push(`  models: ${summary.models}${before}; chat API: ${summary.chatModels ?? 0}; unusable records: ${summary.rejected ?? 0}`);
   }
+  if (summary.passes !== undefined) lines.push(`  listing: ${listingText(summary)}`);
   if (summary.changes) {
     const gap = summary.changes.missing.length > 0 ? `; no data for ${summary.changes.missing.join(', ')}` : '';
     lines.push(`  changes: ${summary.changes.entered} entered, ${summary.changes.left} left, ${summary.changes.returned} returned${gap}`);
@@ -120,6 +125,14 @@ function summaryText(summary: RunSummary): string[] {
   return lines;
 }
 
+/** How the listing was made consistent, for people: `1 pass`, `1 pass + 3 pages re-read, 12 ids recovered`. */
+export function listingText(summary: Pick<RunSummary, 'passes' | 'pagesReread' | 'recovered'>): string {
+  const passes = `${summary.passes ?? 0} ${summary.passes === 1 ? 'pass' : 'passes'}`;
+  const reread = summary.pagesReread ? ` + ${summary.pagesReread} ${summary.pagesReread === 1 ? 'page' : 'pages'} re-read` : '';
+  const recovered = summary.recovered ? `, ${summary.recovered} ${summary.recovered === 1 ? 'id' : 'ids'} recovered (the order moved while it was read)` : ', consistent';
+  return `${passes}${reread}${recovered}`;
+}
+
 /** Markdown for `$GITHUB_STEP_SUMMARY`. */
 export function summaryMarkdown(summary: RunSummary): string {
   const row = (name: string, value: string | number): string => `| ${name} | ${markdownText(String(value))} |`;
@@ -128,6 +141,7 @@ export function summaryMarkdown(summary: RunSummary): string {
     ...(summary.reason ? [row('reason', summary.reason)] : []),
     ...(summary.models !== undefined ? [row('models', summary.models)] : []),
     ...(summary.previous ? [row('previous', `${summary.previous.count} on ${summary.previous.date}`)] : []),
+    ...(summary.passes !== undefined ? [row('listing', listingText(summary))] : []),
     ...(summary.changes
       ? [row('changes', `${summary.changes.entered} entered, ${summary.changes.left} left, ${summary.changes.returned} returned`)]
       : []),

@@ -2,12 +2,12 @@
 import { SimulatorError } from './errors.ts';
 import type { Fault, FaultKind, FaultRoute, RequestRoute } from './types.ts';
 
-const KINDS: readonly FaultKind[] = ['status', 'reset', 'truncate', 'html', 'envelope', 'schema', 'rename', 'ignore-filter', 'shrink', 'insert-during-crawl'];
+const KINDS: readonly FaultKind[] = ['status', 'reset', 'truncate', 'html', 'envelope', 'schema', 'rename', 'ignore-filter', 'shrink', 'insert-during-crawl', 'moving-order'];
 const ROUTES: readonly FaultRoute[] = ['list', 'hub', 'chat', 'detail', 'any'];
 /** Kinds that replace the answer; the others alter the data and leave the answer well-formed. */
 const RESPONSE_KINDS: ReadonlySet<FaultKind> = new Set(['status', 'reset', 'truncate', 'html', 'envelope', 'schema', 'rename']);
 /** Kinds active until cleared unless `times` says otherwise. */
-const PERSISTENT_KINDS: ReadonlySet<FaultKind> = new Set(['ignore-filter', 'shrink']);
+const PERSISTENT_KINDS: ReadonlySet<FaultKind> = new Set(['ignore-filter', 'shrink', 'moving-order']);
 const EXTRA_KEYS: Readonly<Record<FaultKind, readonly string[]>> = {
   status: ['status', 'retryAfter'],
   reset: [],
@@ -19,6 +19,7 @@ const EXTRA_KEYS: Readonly<Record<FaultKind, readonly string[]>> = {
   'ignore-filter': [],
   shrink: ['fraction'],
   'insert-during-crawl': ['every'],
+  'moving-order': ['share', 'jump', 'updates'],
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -91,6 +92,24 @@ export function parseFault(value: unknown, where: string): Fault {
     case 'rename': {
       const name = string('name') ?? fail('a rename fault needs "name" (a string)');
       return { kind, name, ...match };
+    }
+    case 'moving-order': {
+      const fraction = (key: string): number | undefined => {
+        const v = value[key];
+        if (v === undefined) return undefined;
+        if (typeof v !== 'number' || !(v >= 0 && v <= 1)) fail(`${key} must be a number in [0, 1], got ${JSON.stringify(v)}`);
+        return v as number;
+      };
+      const share = fraction('share');
+      const updates = fraction('updates');
+      const jump = integer('jump', 1, Number.MAX_SAFE_INTEGER);
+      return {
+        kind,
+        ...(share === undefined ? {} : { share }),
+        ...(jump === undefined ? {} : { jump }),
+        ...(updates === undefined ? {} : { updates }),
+        ...match,
+      };
     }
     case 'insert-during-crawl': {
       const every = integer('every', 1, Number.MAX_SAFE_INTEGER) ?? fail('an insert-during-crawl fault needs "every" (a positive integer)');
@@ -173,6 +192,14 @@ export class FaultBook {
       }
     }
     return count;
+  }
+
+  /** The moving-order fault a list request is under, if any (it never runs out unless `times` says so). */
+  moving(route: RequestRoute, page: number | undefined): Extract<Fault, { kind: 'moving-order' }> | undefined {
+    const f = this.faults.find((x) => x.fault.kind === 'moving-order' && matches(x.fault, route, page));
+    if (f === undefined || f.fault.kind !== 'moving-order') return undefined;
+    this.use(f);
+    return f.fault;
   }
 
   /** The shrink a consistent crawl of the list would see now (a matching fault not tied to a page), or `null`. */

@@ -121,6 +121,8 @@ function dolphin(state: SimulatorState, method: string, raw: string, id: string)
   const route = query.inferenceOnly ? 'list' : 'hub';
   const page = query.pageNumber;
   const decision = state.faults.decide(route, page);
+  const moving = decision.response === undefined && route === 'list' ? state.faults.moving(route, page) : undefined;
+  if (moving !== undefined) state.startMoving();
   const normal = (): string => {
     const view = state.view({
       scope: route === 'list' && !decision.ignoreFilter ? 'list' : 'hub',
@@ -134,7 +136,9 @@ function dolphin(state: SimulatorState, method: string, raw: string, id: string)
   };
   // Computed now, not after the latency, so concurrent requests see the list in arrival order.
   const answer = decision.response === undefined ? json(200, normal()) : faultAnswer(decision.response, 'catalog', id, normal);
-  const fault = decided(decision);
+  const fault = decided(decision) ?? moving?.kind;
+  // The ranking moves between requests: this one saw it as it was.
+  if (moving !== undefined) state.stepMoving(moving);
   for (let n = state.faults.insertionsAfter(route, page); n > 0; n--) state.insertModel();
   return { route, page, answer, ...(fault === undefined ? {} : { fault }) };
 }

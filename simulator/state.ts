@@ -4,7 +4,8 @@ import type { CatalogDay, CatalogEntry, ResolvedCatalogOptions } from './catalog
 import { SimulatorError } from './errors.ts';
 import { FaultBook } from './faults.ts';
 import { modelSeed, parseToken, render } from './records.ts';
-import type { RequestRecord, UpstreamModel } from './types.ts';
+import { MovingOrder } from './moving.ts';
+import type { Fault, RequestRecord, UpstreamModel } from './types.ts';
 import { ViewCache } from './views.ts';
 import type { View, ViewRequest, ViewSource } from './views.ts';
 
@@ -23,6 +24,8 @@ export class SimulatorState {
   private requestCount = 0;
   private readonly views = new ViewCache();
   private listingCache: { version: number; shrink: number | null; models: readonly UpstreamModel[] } | undefined;
+  /** The live order under a moving-order fault, for the list as it was at `version`. */
+  private moving: { version: number; order: MovingOrder } | undefined;
 
   constructor(options: ResolvedCatalogOptions, day: number) {
     this.options = options;
@@ -55,7 +58,22 @@ export class SimulatorState {
   }
 
   view(request: ViewRequest): View {
-    return this.views.view(this.source(), request);
+    // Under moving-order the plain list (no filter, no shrink) comes in its live order.
+    const plain = request.scope === 'list' && request.shrink === null && request.name === '' && request.tasks === null && request.aigcTypes === null;
+    const live = plain ? this.moving?.order.order(request.sortBy) : undefined;
+    return live === undefined ? this.views.view(this.source(), request) : { total: live.length, slice: (offset, count) => live.slice(offset, offset + count) };
+  }
+
+  /** Start (or keep) a live order for today's list under a moving-order fault. */
+  startMoving(): void {
+    if (this.moving?.version === this.version) return;
+    const entries = this.views.view(this.source(), { scope: 'list', sortBy: 'Default', shrink: null, name: '', tasks: null, aigcTypes: null });
+    this.moving = { version: this.version, order: new MovingOrder(entries.slice(0, entries.total), this.options.seed + this.version) };
+  }
+
+  /** Move the live order after a list request answered under `fault`. */
+  stepMoving(fault: Extract<Fault, { kind: 'moving-order' }>): void {
+    this.moving?.order.step({ share: fault.share ?? 0.05, jump: fault.jump ?? Number.MAX_SAFE_INTEGER, updates: fault.updates ?? 0 });
   }
 
   /** The filtered list in Default order as a consistent crawl would see it now (inserted models and a standing shrink included). */

@@ -114,6 +114,11 @@ export type Fault = FaultMatch &
     | { readonly kind: 'ignore-filter' }
     | { readonly kind: 'shrink'; readonly fraction: number }
     | { readonly kind: 'insert-during-crawl'; readonly every: number }
+    /**
+     * The order is a live ranking: after every list request a `share` of models climb up to `jump` places
+     * in the Default and DownloadsCount orders, and an `updates` share jumps to the top of GmtModified.
+     */
+    | { readonly kind: 'moving-order'; readonly share?: number; readonly jump?: number; readonly updates?: number }
   );
 
 export type FaultKind = Fault['kind'];

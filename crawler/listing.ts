@@ -1,0 +1,152 @@
+// Reading one complete listing of the API-Inference list while its order may move under us.
+//
+// ModelScope's `SortBy: "Default"` is a live ranking, so pages read a minute apart overlap and skip
+// (shared/modelscope-api.md §2.4). We read in `GmtModified` order instead: it moves only when a model is
+// updated, and then to the top. A pass that comes up short while `TotalCount` holds still lost ids to
+// such moves, so pages are re-read from the top, a wave at a time, until every id is in; a re-read of
+// every page unions with the pass before. A `TotalCount` that changes, or more distinct ids than it,
+// means membership changed: start over, and refuse after `maxPasses`.
+import { RefusalError } from '../core/errors.ts';
+import { filterIgnored, listingVerdict, type PassObservation } from './guards.ts';
+import type { HttpClient } from './http/client.ts';
+import { fetchCatalogPage, PAGE_SIZE, type CatalogPage } from './modelscope.ts';
+import { normaliseModel, upstreamId, type Rejected } from './normalise.ts';
+import type { ModelRecord } from '../store/record.ts';
+
+/** Hooks for progress display; all optional. */
+export interface CrawlProgress {
+  passStarted?(pass: number, pages: number): void;
+  pageRead?(models: number): void;
+  note?(message: string): void;
+}
+
+/** How a listing was read. */
+export interface ListingOptions {
+  /** Catalog origin, no trailing slash. */
+  origin: string;
+  /** Full passes before giving up on a list whose membership keeps changing (default 3). */
+  maxPasses: number;
+  /** Pages re-read at once when recovering ids a moving order hid (default 2: the client's concurrency). */
+  wave: number;
+  /** The unfiltered hub's TotalCount, for the filter check. */
+  hubTotal: number;
+  /** Ids the OpenAI-compatible gateway serves (marks records). */
+  gatewayIds: ReadonlySet<string>;
+}
+
+/** A complete, consistent listing, and how it was made so. */
+export interface Listing {
+  /** Each distinct id's record, or why it was unusable. */
+  records: Map<string, ModelRecord | Rejected>;
+  /** Items without a usable id (they count against TotalCount but cannot be told apart). */
+  withoutId: number;
+  /** The TotalCount every page agreed on. */
+  total: number;
+  /** Full passes read (1 when the first pass was complete). */
+  passes: number;
+  /** Pages re-read to recover ids the moving order hid. */
+  pagesReread: number;
+  /** Ids found only by those re-reads or a later pass. */
+  recovered: number;
+}
+
+/** What has been read towards one listing: the union of every page since TotalCount last moved. */
+interface Reading {
+  records: Map<string, ModelRecord | Rejected>;
+  /** TotalCount of every page of this reading (first one decides). */
+  totals: number[];
+  items: number;
+  /** Most items without an id on one pass (they cannot be merged across passes). */
+  withoutId: number;
+  /** Ids added after the first pass of this reading. */
+  recovered: number;
+}
+
+const freshReading = (): Reading => ({ records: new Map(), totals: [], items: 0, withoutId: 0, recovered: 0 });
+
+function observe(reading: Reading): PassObservation {
+  return { totals: reading.totals, items: reading.items, uniqueIds: reading.records.size, withoutId: reading.withoutId };
+}
+
+// Raw items are ~100 keys each; normalising a page as soon as it arrives keeps a 60k-model crawl's memory
+// to the records we keep rather than every upstream object at once. Returns the items without an id.
+function absorb(reading: Reading, page: CatalogPage, gatewayIds: ReadonlySet<string>, recovering: boolean, withoutInference: string[]): number {
+  reading.totals.push(page.totalCount);
+  let withoutId = 0;
+  for (const item of page.items) {
+    reading.items += 1;
+    const id = upstreamId(item);
+    if (id === undefined) {
+      withoutId += 1;
+      continue;
+    }
+    if (reading.records.has(id)) continue;
+    const inference = (item as { SupportInference?: unknown }).SupportInference;
+    if (typeof inference !== 'string' || inference.trim() === '') withoutInference.push(id);
+    reading.records.set(id, normaliseModel(item, gatewayIds));
+    if (recovering) reading.recovered += 1;
+  }
+  return withoutId;
+}
+
+function refuseIgnoredFilter(filteredTotal: number, hubTotal: number, withoutInference: readonly string[]): void {
+  const ignored = filterIgnored({ filteredTotal, unfilteredTotal: hubTotal, withoutInference });
+  if (ignored) throw new RefusalError('filter-ignored', ignored);
+}
+
+/** Read one complete listing, or throw RefusalError (filter ignored, membership never held still). */
+export async function readListing(client: HttpClient, options: ListingOptions, progress: CrawlProgress = {}): Promise<Listing> {
+  const { origin, gatewayIds } = options;
+  const withoutInference: string[] = [];
+  let reading = freshReading();
+  let pagesReread = 0;
+  let lastProblem = '';
+  let passes = 0;
+  while (passes < options.maxPasses) {
+    passes += 1;
+    const first = await fetchCatalogPage(client, { origin, page: 1 });
+    // A new TotalCount means membership moved since the last pass: what was read before no longer counts.
+    if (reading.totals[0] !== undefined && reading.totals[0] !== first.totalCount) reading = freshReading();
+    const continuing = reading.totals.length > 0;
+    let passWithoutId = absorb(reading, first, gatewayIds, continuing, withoutInference);
+    // An ignored filter shows on page 1 already: refuse before paging through the whole hub.
+    refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
+    const pageCount = Math.max(1, Math.ceil(first.totalCount / PAGE_SIZE));
+    progress.passStarted?.(passes, pageCount);
+    progress.pageRead?.(first.items.length);
+    await Promise.all(
+      Array.from({ length: pageCount - 1 }, (_, index) =>
+        fetchCatalogPage(client, { origin, page: index + 2 }).then((page) => {
+          progress.pageRead?.(page.items.length);
+          passWithoutId += absorb(reading, page, gatewayIds, continuing, withoutInference);
+        }),
+      ),
+    );
+    reading.withoutId = Math.max(reading.withoutId, passWithoutId);
+    refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
+
+    let verdict = listingVerdict(observe(reading));
+    // Short while TotalCount held still: the order moved and hid ids. Updated models move to the top, so
+    // re-read from page 1, a wave at a time, until every id is in or every page has been read again.
+    for (let next = 1; verdict.verdict === 'short' && next <= pageCount; next += options.wave) {
+      const wave = Array.from({ length: Math.min(options.wave, pageCount - next + 1) }, (_, index) => next + index);
+      const pages = await Promise.all(wave.map((page) => fetchCatalogPage(client, { origin, page })));
+      pagesReread += pages.length;
+      for (const page of pages) absorb(reading, page, gatewayIds, true, withoutInference);
+      refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
+      verdict = listingVerdict(observe(reading));
+    }
+    if (verdict.verdict === 'complete') {
+      if (reading.recovered > 0) progress.note?.(`the order moved while the list was read: ${reading.recovered} ids recovered by re-reading ${pagesReread} pages`);
+      return { records: reading.records, withoutId: reading.withoutId, total: first.totalCount, passes, pagesReread, recovered: reading.recovered };
+    }
+    lastProblem = verdict.problem ?? '';
+    if (verdict.verdict === 'moved') {
+      reading = freshReading();
+      progress.note?.(`pass ${passes}: the list changed while it was read (${lastProblem}); reading it again`);
+    } else {
+      progress.note?.(`pass ${passes}: ${lastProblem} after re-reading every page; reading it again`);
+    }
+  }
+  throw new RefusalError('inconsistent', `the list kept changing: no consistent listing in ${passes} passes (last: ${lastProblem})`);
+}

@@ -1,0 +1,106 @@
+// ModelScope's Default order is a live ranking that moves while a crawl pages through it. The crawl must
+// still produce the exact, complete list, never report a listed model as "left", and still refuse a
+// list whose membership really changed.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EXIT } from '../core/cli.ts';
+import { runNight } from '../pipeline/night.ts';
+import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { crawlIds } from '../simulator/testing.ts';
+import { readEventLog } from '../store/change-files.ts';
+import { readSnapshot } from '../store/snapshots.ts';
+import { crawlOptions, quietProgress, tempDir } from './helpers.ts';
+
+const SIZE = 2000;
+/** The fewest requests a crawl can make: every page once, the hub check, the gateway list. */
+const MINIMUM = Math.ceil(SIZE / 100) + 2;
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ size: SIZE, seed: 17 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => {
+  sim.clearFaults();
+  sim.setDay(0);
+});
+
+const sorted = (ids: Iterable<string>): string[] => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const listingIds = (): string[] => sorted(sim.listing().map((m) => `${m.Path}/${m.Name}`));
+
+async function night(dataDir: string, date: string) {
+  const quiet = quietProgress();
+  const result = await runNight(crawlOptions(sim, dataDir, date), { progress: quiet.progress });
+  const snapshot = await readSnapshot(dataDir, date);
+  return { ...result, log: quiet.text(), ids: sorted((snapshot?.models ?? []).map((m) => m.id)) };
+}
+
+describe('crawler/moving-order', () => {
+  it('is a real fault: read in Default order, a moving ranking gives duplicates and misses', async () => {
+    sim.inject({ kind: 'moving-order', share: 0.05 });
+    const ids = await crawlIds(sim.origin, 100, { SortBy: 'Default' });
+    expect(ids).toHaveLength(SIZE);
+    expect(new Set(ids).size).toBeLessThan(SIZE);
+  });
+
+  it('reads the exact, complete list in one pass while the ranking moves a lot', async () => {
+    sim.inject({ kind: 'moving-order', share: 0.05 });
+    const result = await night(await tempDir(), '2026-03-01');
+    expect(result.exitCode, result.summary.reason).toBe(EXIT.ok);
+    expect(result.ids).toEqual(listingIds());
+    expect(result.summary.requests).toBeLessThanOrEqual(2 * MINIMUM);
+  });
+
+  it('reads the exact list while the ranking moves only a little', async () => {
+    sim.inject({ kind: 'moving-order', share: 0.002, jump: 5 });
+    const result = await night(await tempDir(), '2026-03-01');
+    expect(result.exitCode).toBe(EXIT.ok);
+    expect(result.ids).toEqual(listingIds());
+  });
+
+  it('recovers the models that updates moved past the pages already read, and says so', async () => {
+    sim.inject({ kind: 'moving-order', share: 0.05, updates: 0.002 });
+    const result = await night(await tempDir(), '2026-03-01');
+    expect(result.exitCode, result.summary.reason).toBe(EXIT.ok);
+    expect(result.ids).toEqual(listingIds());
+    expect(result.summary.recovered).toBeGreaterThan(0);
+    expect(result.summary.pagesReread).toBeGreaterThan(0);
+    expect(result.summary.requests).toBeLessThanOrEqual(2 * MINIMUM);
+    expect(result.log).toMatch(/the order moved while the list was read: \d+ ids recovered by re-reading \d+ pages/);
+  });
+
+  it('makes the minimum of requests on a list that holds still', async () => {
+    const result = await night(await tempDir(), '2026-03-01');
+    expect(result.exitCode).toBe(EXIT.ok);
+    expect(result.summary.requests).toBeLessThanOrEqual(Math.floor(MINIMUM * 1.01));
+    expect(result.summary).toMatchObject({ passes: 1, pagesReread: 0, recovered: 0 });
+  });
+
+  it('still refuses a list whose membership keeps changing, moving order or not', async () => {
+    sim.inject({ kind: 'moving-order', share: 0.05, updates: 0.002 });
+    sim.inject({ kind: 'insert-during-crawl', every: 3, times: Infinity });
+    const dataDir = await tempDir();
+    const result = await night(dataDir, '2026-03-01');
+    expect(result.exitCode).toBe(EXIT.refused);
+    expect(result.summary.reason).toMatch(/the list kept changing: no consistent listing in 3 passes/);
+    expect(result.ids).toEqual([]);
+  });
+
+  it('never reports a listed model as left over nights with a moving order', { timeout: 60_000 }, async () => {
+    const dataDir = await tempDir();
+    for (let day = 0; day < 5; day++) {
+      sim.setDay(day);
+      sim.clearFaults();
+      sim.inject({ kind: 'moving-order', share: 0.05, updates: 0.002 });
+      const date = `2026-03-0${day + 1}`;
+      const result = await night(dataDir, date);
+      expect(result.exitCode, result.summary.reason).toBe(EXIT.ok);
+      const listed = new Set(listingIds());
+      expect(result.ids).toEqual([...listed].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      const log = await readEventLog(dataDir);
+      const leftToday = log.events.filter((event) => event.date === date && event.kind === 'left').map((event) => event.id);
+      expect(leftToday.filter((id) => listed.has(id)), date).toEqual([]);
+    }
+  });
+});
