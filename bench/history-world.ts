@@ -78,24 +78,39 @@ export class World {
     }
     this.ids.add(id);
     const r = this.random;
+    // Values are drawn in the order earlier runs drew them, so the world stays the one they measured; the
+    // AIGC fields added later come from the serial number, not the generator.
+    const chineseName = r() < 0.3 ? this.pick(CHINESE) : '';
+    const tasks = [this.pick(TASKS)];
+    const tags = Array.from({ length: Math.floor(r() * 5) }, () => this.pick(TAGS));
+    const license = this.pick(LICENSES);
+    const inferenceType = r() < 0.8 ? 'txt2img' : 'chat';
+    const aigcType = r() < 0.7 ? 'LoRA' : r() < 0.5 ? 'Checkpoint' : '';
+    const createdAt = new Date(Date.UTC(2023, 0, 1) + Math.floor(r() * 700) * 86_400_000).toISOString();
+    const updatedAt = r() < 0.1 ? null : new Date(Date.UTC(2024, 6, 1) + Math.floor(r() * 300) * 86_400_000).toISOString();
+    const openaiApi = r() < 0.05;
+    const n = this.serial;
     const record = {
       id,
       owner,
       name,
-      chineseName: r() < 0.3 ? this.pick(CHINESE) : '',
-      tasks: [this.pick(TASKS)],
-      tags: Array.from({ length: Math.floor(r() * 5) }, () => this.pick(TAGS)),
-      license: this.pick(LICENSES),
-      inferenceType: r() < 0.8 ? 'txt2img' : 'chat',
-      aigcType: r() < 0.7 ? 'LoRA' : r() < 0.5 ? 'Checkpoint' : '',
-      createdAt: new Date(Date.UTC(2023, 0, 1) + Math.floor(r() * 700) * 86_400_000).toISOString(),
-      // Drawn after updatedAt (below), as before the key reorder, so the world stays the one earlier runs measured.
-      chatApi: false,
-      updatedAt: r() < 0.1 ? null : new Date(Date.UTC(2024, 6, 1) + Math.floor(r() * 300) * 86_400_000).toISOString(),
+      chineseName,
+      tasks,
+      tags,
+      license,
+      licenseUpstream: n % 4 === 0 && license === 'apache-2.0' ? 'Apache License 2.0' : null,
+      inferenceType,
+      aigcType,
+      visionFoundation: aigcType === '' ? '' : (['FLUX_1', 'QWEN_IMAGE_20_B', 'SD_XL'][n % 3] as string),
+      baseModels: aigcType === 'LoRA' ? [{ id: n % 2 === 0 ? 'MusePublic/Qwen-image' : 'AI-ModelScope/FLUX.1-dev', revision: n % 2 === 0 ? 'v1' : null }] : [],
+      parameters: aigcType === 'LoRA' ? 117_964_800 + (n % 97) * 4096 : null,
+      createdAt,
+      openaiApi,
+      openaiApiSince: openaiApi ? '2025-06-01' : null,
+      updatedAt,
       likes: 0,
       downloads: 0,
     };
-    record.chatApi = r() < 0.05;
     const text = JSON.stringify(record);
     const likesAt = text.indexOf('"likes":0,"downloads":0');
     return {
@@ -142,7 +157,7 @@ export class World {
   /** Today's list as a snapshot file's text, byte for byte what crawler/snapshot.ts would write. */
   snapshotText(date: string): string {
     const count = this.present.length;
-    const source = { origin: 'https://modelscope.cn', inferenceOrigin: 'https://api-inference.modelscope.cn', totalCount: count, unfilteredTotalCount: 250_000, chatModelCount: 120 };
+    const source = { origin: 'https://modelscope.cn', inferenceOrigin: 'https://api-inference.modelscope.cn', totalCount: count, unfilteredTotalCount: 250_000, openaiApiModelCount: 120 };
     const head = JSON.stringify({ date, source }, null, 2).slice(2, -2);
     const lines = this.present.map((m) => `    ${m.head}${m.likes},"downloads":${m.downloads}${m.tail}`);
     return `{\n${head},\n  "models": [\n${lines.join(',\n')}\n  ]\n}\n`;

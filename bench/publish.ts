@@ -38,11 +38,16 @@ function record(i: number): ModelRecord {
     tasks: ['text-to-image-synthesis'],
     tags: ['lora', 'style'],
     license: 'apache-2.0',
+    licenseUpstream: null,
     inferenceType: 'txt2img',
     aigcType: 'LoRA',
+    visionFoundation: 'QWEN_IMAGE_20_B',
+    baseModels: [{ id: 'MusePublic/Qwen-image', revision: 'v1' }],
+    parameters: 117_964_800,
     createdAt: '2025-06-01T08:00:00.000Z',
     updatedAt: '2025-07-01T08:00:00.000Z',
-    chatApi: false,
+    openaiApi: false,
+    openaiApiSince: null,
   };
 }
 
@@ -94,7 +99,7 @@ try {
   for (let k = SNAPSHOTS - 1; k >= 0; k--) {
     const snap: Snapshot = {
       date: dateAt(DAYS - 1 - k),
-      source: { origin: 'https://modelscope.cn', inferenceOrigin: 'https://api-inference.modelscope.cn', totalCount: MODELS, unfilteredTotalCount: MODELS * 4, chatModelCount: 0 },
+      source: { origin: 'https://modelscope.cn', inferenceOrigin: 'https://api-inference.modelscope.cn', totalCount: MODELS, unfilteredTotalCount: MODELS * 4, openaiApiModelCount: 0 },
       models,
     };
     await writeSnapshot(dataDir, snap);

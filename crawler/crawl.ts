@@ -7,7 +7,7 @@ import { IsoDate, SnapshotSource, type ModelRecord, type Snapshot } from '../sto
 import { sharpShrink, tooManyRejected } from './guards.ts';
 import type { HttpClient } from './http/client.ts';
 import { readListing, type CrawlProgress } from './listing.ts';
-import { fetchCatalogPage, fetchChatIds } from './modelscope.ts';
+import { fetchCatalogPage, fetchGatewayModels } from './modelscope.ts';
 import { isRejected, type Rejected } from './normalise.ts';
 
 export type { CrawlProgress } from './listing.ts';
@@ -47,21 +47,20 @@ export interface CrawlResult {
   /** Records dropped as unusable (also reported). */
   rejected: Rejected[];
   /** Ids the gateway serves that are not on the catalog list. */
-  chatOnly: string[];
+  gatewayOnly: string[];
 }
 
 /** Crawl once and, if everything checks out, return the day's snapshot; refusals throw RefusalError. */
 export async function crawl(client: HttpClient, options: CrawlOptions, progress: CrawlProgress = {}): Promise<CrawlResult> {
-  // Independent reads first, in parallel: the hub size for the filter check and the chat list for the join.
-  const [hub, chatIdList] = await Promise.all([
+  // Independent reads first, in parallel: the hub size for the filter check and the gateway's list for the join.
+  const [hub, gateway] = await Promise.all([
     fetchCatalogPage(client, { origin: options.origin, page: 1, pageSize: 1, filtered: false }),
-    fetchChatIds(client, options.inferenceOrigin, options.token),
+    fetchGatewayModels(client, options.inferenceOrigin, options.token),
   ]);
 
-  const chatIds = new Set(chatIdList);
   const listing = await readListing(
     client,
-    { origin: options.origin, maxPasses: options.maxPasses, wave: options.wave ?? 2, hubTotal: hub.totalCount, gatewayIds: chatIds },
+    { origin: options.origin, maxPasses: options.maxPasses, wave: options.wave ?? 2, hubTotal: hub.totalCount, gateway },
     progress,
   );
 
@@ -90,7 +89,7 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
       inferenceOrigin: options.inferenceOrigin,
       totalCount: total,
       unfilteredTotalCount: hub.totalCount,
-      chatModelCount: chatIds.size,
+      openaiApiModelCount: gateway.size,
     }),
     models,
   };
@@ -100,6 +99,6 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
     pagesReread: listing.pagesReread,
     recovered: listing.recovered,
     rejected,
-    chatOnly: [...chatIds].filter((id) => !listed.has(id)).sort(),
+    gatewayOnly: [...gateway.keys()].filter((id) => !listed.has(id)).sort(),
   };
 }

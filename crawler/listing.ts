@@ -9,7 +9,7 @@
 import { RefusalError } from '../core/errors.ts';
 import { filterIgnored, listingVerdict, type PassObservation } from './guards.ts';
 import type { HttpClient } from './http/client.ts';
-import { fetchCatalogPage, PAGE_SIZE, type CatalogPage } from './modelscope.ts';
+import { fetchCatalogPage, PAGE_SIZE, type CatalogPage, type GatewayModels } from './modelscope.ts';
 import { normaliseModel, upstreamId, type Rejected } from './normalise.ts';
 import type { ModelRecord } from '../store/record.ts';
 
@@ -30,8 +30,8 @@ export interface ListingOptions {
   wave: number;
   /** The unfiltered hub's TotalCount, for the filter check. */
   hubTotal: number;
-  /** Ids the OpenAI-compatible gateway serves (marks records). */
-  gatewayIds: ReadonlySet<string>;
+  /** What the OpenAI-compatible gateway serves (marks records). */
+  gateway: GatewayModels;
 }
 
 /** A complete, consistent listing, and how it was made so. */
@@ -70,7 +70,7 @@ function observe(reading: Reading): PassObservation {
 
 // Raw items are ~100 keys each; normalising a page as soon as it arrives keeps a 60k-model crawl's memory
 // to the records we keep rather than every upstream object at once. Returns the items without an id.
-function absorb(reading: Reading, page: CatalogPage, gatewayIds: ReadonlySet<string>, recovering: boolean, withoutInference: string[]): number {
+function absorb(reading: Reading, page: CatalogPage, gateway: GatewayModels, recovering: boolean, withoutInference: string[]): number {
   reading.totals.push(page.totalCount);
   let withoutId = 0;
   for (const item of page.items) {
@@ -83,7 +83,7 @@ function absorb(reading: Reading, page: CatalogPage, gatewayIds: ReadonlySet<str
     if (reading.records.has(id)) continue;
     const inference = (item as { SupportInference?: unknown }).SupportInference;
     if (typeof inference !== 'string' || inference.trim() === '') withoutInference.push(id);
-    reading.records.set(id, normaliseModel(item, gatewayIds));
+    reading.records.set(id, normaliseModel(item, gateway));
     if (recovering) reading.recovered += 1;
   }
   return withoutId;
@@ -96,7 +96,7 @@ function refuseIgnoredFilter(filteredTotal: number, hubTotal: number, withoutInf
 
 /** Read one complete listing, or throw RefusalError (filter ignored, membership never held still). */
 export async function readListing(client: HttpClient, options: ListingOptions, progress: CrawlProgress = {}): Promise<Listing> {
-  const { origin, gatewayIds } = options;
+  const { origin, gateway } = options;
   const withoutInference: string[] = [];
   let reading = freshReading();
   let pagesReread = 0;
@@ -108,7 +108,7 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
     // A new TotalCount means membership moved since the last pass: what was read before no longer counts.
     if (reading.totals[0] !== undefined && reading.totals[0] !== first.totalCount) reading = freshReading();
     const continuing = reading.totals.length > 0;
-    let passWithoutId = absorb(reading, first, gatewayIds, continuing, withoutInference);
+    let passWithoutId = absorb(reading, first, gateway, continuing, withoutInference);
     // An ignored filter shows on page 1 already: refuse before paging through the whole hub.
     refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
     const pageCount = Math.max(1, Math.ceil(first.totalCount / PAGE_SIZE));
@@ -118,7 +118,7 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
       Array.from({ length: pageCount - 1 }, (_, index) =>
         fetchCatalogPage(client, { origin, page: index + 2 }).then((page) => {
           progress.pageRead?.(page.items.length);
-          passWithoutId += absorb(reading, page, gatewayIds, continuing, withoutInference);
+          passWithoutId += absorb(reading, page, gateway, continuing, withoutInference);
         }),
       ),
     );
@@ -132,7 +132,7 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
       const wave = Array.from({ length: Math.min(options.wave, pageCount - next + 1) }, (_, index) => next + index);
       const pages = await Promise.all(wave.map((page) => fetchCatalogPage(client, { origin, page })));
       pagesReread += pages.length;
-      for (const page of pages) absorb(reading, page, gatewayIds, true, withoutInference);
+      for (const page of pages) absorb(reading, page, gateway, true, withoutInference);
       refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
       verdict = listingVerdict(observe(reading));
     }

@@ -28,6 +28,10 @@ export const UpstreamModel = z.looseObject({
   AigcType: Text,
   CreatedTime: z.unknown().optional(),
   LastUpdatedTime: z.unknown().optional(),
+  // AIGC records: base models (string array; a single string or null seen too), family, parameter count.
+  BaseModel: z.unknown().optional(),
+  VisionFoundation: Text,
+  ModelInfos: z.unknown().optional(),
 });
 export type UpstreamModel = z.infer<typeof UpstreamModel>;
 /** The upstream keys we read; normalisation picks only these from ~100-key items. */
@@ -43,7 +47,8 @@ const ListEnvelope = z.looseObject({
   Data: z.union([z.looseObject({ Model: ModelPage }), ModelPage]),
 });
 
-const ChatList = z.looseObject({ data: z.array(z.looseObject({ id: z.string().min(1) })) });
+// Real replies have `"object": ""` and `"owned_by": "system"`; only `id` (and `created`, when usable) matter.
+const GatewayList = z.looseObject({ data: z.array(z.looseObject({ id: z.string().min(1), created: z.unknown().optional() })) });
 
 /** One parsed catalog page: raw items kept unparsed so one bad record cannot sink the page. */
 export interface CatalogPage {
@@ -89,11 +94,18 @@ export function parseCatalogPage(json: unknown, where = 'catalog page'): Catalog
   return { totalCount: page.TotalCount, items: page.Models };
 }
 
-/** Validate an OpenAI-style model list; returns the ids. */
-export function parseChatList(json: unknown, where = 'chat model list'): string[] {
-  const parsed = ChatList.safeParse(json);
+/** What the OpenAI-compatible gateway says of the models it serves: id → `created` (Unix seconds), when usable. */
+export type GatewayModels = ReadonlyMap<string, number | undefined>;
+
+/** Validate an OpenAI-style model list (`GET /v1/models`). */
+export function parseGatewayList(json: unknown, where = 'gateway model list'): GatewayModels {
+  const parsed = GatewayList.safeParse(json);
   if (!parsed.success) throw schemaErrorFrom(parsed.error, where);
-  return parsed.data.data.map((entry) => entry.id);
+  const models = new Map<string, number | undefined>();
+  for (const { id, created } of parsed.data.data) {
+    models.set(id, typeof created === 'number' && Number.isSafeInteger(created) && created > 0 ? created : undefined);
+  }
+  return models;
 }
 
 /**
@@ -129,10 +141,10 @@ export function fetchCatalogPage(client: HttpClient, request: PageRequest): Prom
   });
 }
 
-/** Fetch the ids the OpenAI-compatible gateway serves; the token, when given, goes only here. */
-export function fetchChatIds(client: HttpClient, inferenceOrigin: string, token?: string): Promise<string[]> {
+/** Fetch the models the OpenAI-compatible gateway serves; the token, when given, goes only here. */
+export function fetchGatewayModels(client: HttpClient, inferenceOrigin: string, token?: string): Promise<GatewayModels> {
   const url = `${inferenceOrigin}/v1/models`;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers['Authorization'] = `Bearer ${token}`;
-  return client.requestJson({ method: 'GET', url, headers, parse: (json) => parseChatList(json, `GET ${url}`) });
+  return client.requestJson({ method: 'GET', url, headers, parse: (json) => parseGatewayList(json, `GET ${url}`) });
 }

@@ -1,8 +1,10 @@
 // One upstream list item → our strict snapshot record, or the reason it is unusable. Upstream types are
 // loose (counts as strings, timestamps in seconds or milliseconds, null where a list belongs), so every
 // field is coerced here and the result checked against the schema we write.
+import { shanghaiDate } from '../store/dates.ts';
 import { ModelRecord } from '../store/record.ts';
-import { UPSTREAM_KEYS, UpstreamModel } from './modelscope.ts';
+import { canonicalLicense } from './license.ts';
+import { UPSTREAM_KEYS, UpstreamModel, type GatewayModels } from './modelscope.ts';
 
 /**
  * Upstream timestamps are Unix seconds as numbers or numeric strings (sometimes milliseconds, sometimes ISO text).
@@ -53,8 +55,8 @@ export function upstreamId(item: unknown): string | undefined {
   return typeof Path === 'string' && typeof Name === 'string' ? `${Path}/${Name}` : undefined;
 }
 
-/** Upstream item → our record, or the reason it is unusable. `chatIds` marks OpenAI-API models. */
-export function normaliseModel(item: unknown, chatIds: ReadonlySet<string>): ModelRecord | Rejected {
+/** Upstream item → our record, or the reason it is unusable. `gateway` marks the models the OpenAI-compatible gateway serves. */
+export function normaliseModel(item: unknown, gateway: GatewayModels): ModelRecord | Rejected {
   if (typeof item !== 'object' || item === null) return { id: '(no id)', reason: `item: expected an object, got ${item === null ? 'null' : typeof item}` };
   // Pick the keys we read before validating: a loose parse of the full ~100-key record (Organization and all)
   // would copy it, and at 60k records that garbage dominates the crawl's memory.
@@ -83,6 +85,10 @@ export function normaliseModel(item: unknown, chatIds: ReadonlySet<string>): Mod
     .map((task) => (typeof task === 'object' && task !== null ? (task as { Name?: unknown }).Name : undefined))
     .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
   const tags = (m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string');
+  const upstreamLicense = text(m.License).trim();
+  const license = canonicalLicense(upstreamLicense);
+  const parameters = count((m.ModelInfos as { safetensor?: { model_size?: unknown } } | null | undefined)?.safetensor?.model_size);
+  const since = gateway.get(id);
   const record: ModelRecord = {
     id,
     owner: m.Path,
@@ -92,12 +98,18 @@ export function normaliseModel(item: unknown, chatIds: ReadonlySet<string>): Mod
     downloads,
     tasks,
     tags,
-    license: text(m.License),
+    license,
+    licenseUpstream: upstreamLicense === license ? null : upstreamLicense,
     inferenceType,
     aigcType: text(m.AigcType),
+    visionFoundation: text(m.VisionFoundation).trim(),
+    baseModels: baseModels(m.BaseModel),
+    // 0 and unreadable counts mean "not given": a model of no parameters is not a thing.
+    parameters: typeof parameters === 'number' && parameters > 0 ? parameters : null,
     createdAt: coerceTimestamp(m.CreatedTime),
     updatedAt: coerceTimestamp(m.LastUpdatedTime),
-    chatApi: chatIds.has(id),
+    openaiApi: gateway.has(id),
+    openaiApiSince: since === undefined ? null : shanghaiDate(new Date(since * 1000)),
   };
   // The strict schema guards what we write; a failure here means normalisation let something odd through.
   const checked = ModelRecord.safeParse(record);
@@ -106,6 +118,24 @@ export function normaliseModel(item: unknown, chatIds: ReadonlySet<string>): Mod
     return { id, reason: `${issue?.path.join('.') || 'record'}: ${issue?.message}` };
   }
   return record;
+}
+
+/**
+ * Upstream `BaseModel` → `{id, revision}`s: a string array on real records (a lone string or null
+ * tolerated), `owner/name@revision` split at the last `@`; anything not an `owner/name` id is dropped.
+ */
+export function baseModels(value: unknown): ModelRecord['baseModels'] {
+  const ids = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  const out: ModelRecord['baseModels'] = [];
+  for (const raw of ids) {
+    if (typeof raw !== 'string') continue;
+    const text = raw.trim();
+    const at = text.lastIndexOf('@');
+    const id = at > 0 ? text.slice(0, at) : text;
+    const revision = at > 0 && at < text.length - 1 ? text.slice(at + 1) : null;
+    if (/^[^/\s]+\/[^/\s]+$/.test(id) && !out.some((b) => b.id === id && b.revision === revision)) out.push({ id, revision });
+  }
+  return out;
 }
 
 /** Type guard separating normalised records from rejections. */

@@ -91,7 +91,7 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
       pagesReread: result.pagesReread,
       recovered: result.recovered,
       rejected: result.rejected.length,
-      chatModels: result.snapshot.source.chatModelCount,
+      openaiApiModels: result.snapshot.source.openaiApiModelCount,
       changes,
     };
     if (result.rejected.length > 0) {

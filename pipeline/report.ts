@@ -99,7 +99,8 @@ export interface RunSummary {
   bytes: number;
   durationMs: number;
   rejected?: number;
-  chatModels?: number;
+  /** Models the OpenAI-compatible gateway serves. */
+  openaiApiModels?: number;
   changes?: { entered: number; left: number; returned: number; missing: string[] } | undefined;
 }
 
@@ -112,7 +113,7 @@ function summaryText(summary: RunSummary): string[] {
   const lines = [`crawl ${summary.date}: ${summary.outcome}${summary.reason ? ` — ${summary.reason}` : ''}`];
   if (summary.models !== undefined) {
     const before = summary.previous ? ` (${summary.previous.count} on ${summary.previous.date})` : '';
-    lines.push(`  models: ${summary.models}${before}; chat API: ${summary.chatModels ?? 0}; unusable records: ${summary.rejected ?? 0}`);
+    lines.push(`  models: ${summary.models}${before}; OpenAI-compatible API: ${summary.openaiApiModels ?? 0}; unusable records: ${summary.rejected ?? 0}`);
   }
   if (summary.passes !== undefined) lines.push(`  listing: ${listingText(summary)}`);
   if (summary.changes) {

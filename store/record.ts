@@ -25,16 +25,31 @@ export const ModelRecord = z.strictObject({
   tasks: z.array(z.string().min(1)),
   /** Free tags (upstream `Tags`). */
   tags: z.array(z.string()),
-  /** Licence id; `""` when upstream has none. */
+  /** Licence as one lower-case, SPDX-style id (`Apache License 2.0` → `apache-2.0`); `""` when upstream has none. */
   license: z.string(),
+  /** Upstream `License` as spelled there, when it differs from `license`; `null` when it is the same. */
+  licenseUpstream: z.string().nullable(),
   /** Upstream `SupportInference` (e.g. `txt2img`); never empty on the list. */
   inferenceType: z.string().min(1),
   /** Upstream `AigcType` (`LoRA`, `Checkpoint`…); `""` when absent. */
   aigcType: z.string(),
+  /** Upstream `VisionFoundation` (`FLUX_1`, `QWEN_IMAGE_20_B`…): the family an AIGC model belongs to; `""` when absent. */
+  visionFoundation: z.string(),
+  /** Upstream `BaseModel`: the models this one is built on (a LoRA is called through one), revision split off. */
+  baseModels: z.array(z.strictObject({
+    /** `owner/name` of the base model. */
+    id: z.string().min(1),
+    /** The revision after `@` in upstream's id (`MusePublic/Qwen-image@v1` → `v1`); `null` when none. */
+    revision: z.string().min(1).nullable(),
+  })),
+  /** Parameter count (upstream `ModelInfos.safetensor.model_size`); `null` when upstream gives none. */
+  parameters: z.number().int().positive().nullable(),
   /** ISO 8601 UTC; `null` when upstream sends nothing usable. */
   createdAt: z.string().datetime().nullable(),
-  /** Listed by the OpenAI-compatible `GET /v1/models` of the inference gateway. */
-  chatApi: z.boolean(),
+  /** Served by the OpenAI-compatible gateway (`GET /v1/models`), which lists chat models and a few others. */
+  openaiApi: z.boolean(),
+  /** The day the gateway lists for it (`created`, a Shanghai date: when it was added to API-Inference); `null` when not served or not given. */
+  openaiApiSince: IsoDate.nullable(),
   /** ISO 8601 UTC; `null` when upstream sends nothing usable. */
   updatedAt: z.string().datetime().nullable(),
   /** Likes (upstream `Stars`). */
@@ -54,8 +69,8 @@ export const SnapshotSource = z.strictObject({
   totalCount: z.number().int().nonnegative(),
   /** Upstream `TotalCount` without the API-Inference filter (the filter check). */
   unfilteredTotalCount: z.number().int().nonnegative(),
-  /** Number of ids `GET /v1/models` returned. */
-  chatModelCount: z.number().int().nonnegative(),
+  /** Number of ids the OpenAI-compatible gateway (`GET /v1/models`) served. */
+  openaiApiModelCount: z.number().int().nonnegative(),
 });
 export type SnapshotSource = z.infer<typeof SnapshotSource>;
 

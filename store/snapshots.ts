@@ -11,7 +11,11 @@ import { compareIds } from './order.ts';
 import { parseJsonAs } from './read-json.ts';
 import { ModelRecord, Snapshot, SnapshotSource } from './record.ts';
 
-const MODEL_KEYS = Object.keys(ModelRecord.shape) as (keyof ModelRecord)[];
+/**
+ * Key order of a model line. JSON.stringify's replacer list filters nested objects too, so the keys of
+ * nested records (a base model's `id`, `revision`) are in it as well; they follow in schema order.
+ */
+const MODEL_KEYS = [...new Set([...Object.keys(ModelRecord.shape), ...Object.keys(ModelRecord.shape.baseModels.element.shape)])];
 const SOURCE_KEYS = Object.keys(SnapshotSource.shape) as (keyof SnapshotSource)[];
 
 function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): T {

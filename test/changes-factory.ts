@@ -18,11 +18,16 @@ export function model(id: string, likes = 0, downloads = 0): ModelRecord {
     tasks: ['text-to-image-synthesis'],
     tags: ['lora'],
     license: 'apache-2.0',
+    licenseUpstream: null,
     inferenceType: 'txt2img',
     aigcType: 'LoRA',
+    visionFoundation: 'FLUX_1',
+    baseModels: [{ id: 'AI-ModelScope/FLUX.1-dev', revision: null }],
+    parameters: null,
     createdAt: '2024-01-01T00:00:00.000Z',
     updatedAt: null,
-    chatApi: false,
+    openaiApi: false,
+    openaiApiSince: null,
   };
 }
 
@@ -31,7 +36,7 @@ export function snapshot(date: string, models: ModelRecord[]): Snapshot {
   const count = models.length;
   return {
     date,
-    source: { origin: 'http://127.0.0.1', inferenceOrigin: 'http://127.0.0.1', totalCount: count, unfilteredTotalCount: count, chatModelCount: 0 },
+    source: { origin: 'http://127.0.0.1', inferenceOrigin: 'http://127.0.0.1', totalCount: count, unfilteredTotalCount: count, openaiApiModelCount: 0 },
     models,
   };
 }

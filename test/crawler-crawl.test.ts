@@ -36,8 +36,8 @@ describe('crawler/happy-path', () => {
     const snapshot = await readSnapshot(dataDir, '2026-03-01');
     expect(snapshot?.models.map((m) => m.id)).toEqual(listingIds());
     const chat = new Set(sim.chatIds());
-    for (const model of snapshot!.models) expect(model.chatApi).toBe(chat.has(model.id));
-    expect(snapshot!.models.filter((m) => m.chatApi).length).toBeGreaterThan(0);
+    for (const model of snapshot!.models) expect(model.openaiApi).toBe(chat.has(model.id));
+    expect(snapshot!.models.filter((m) => m.openaiApi).length).toBeGreaterThan(0);
     expect(snapshot!.source.totalCount).toBe(sim.listing().length);
     expect(snapshot!.source.unfilteredTotalCount).toBeGreaterThan(snapshot!.source.totalCount);
   });

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogPage, parseChatList } from '../crawler/modelscope.ts';
+import { parseCatalogPage, parseGatewayList } from '../crawler/modelscope.ts';
 import { coerceTimestamp, isRejected, normaliseModel, type Rejected } from '../crawler/normalise.ts';
+
+/** What the gateway serves: these ids, with no `created`. */
+const gatewayOf = (...ids: string[]): Map<string, number | undefined> => new Map(ids.map((id) => [id, undefined]));
 import { ModelRecord } from '../store/record.ts';
 import { EnvelopeError, SchemaError } from '../crawler/errors.ts';
 
@@ -39,7 +42,7 @@ const envelope = (models: unknown[], totalCount = models.length) => ({
 
 describe('crawler/normalise', () => {
   it('maps an upstream record onto our strict record', () => {
-    const record = normaliseModel(upstream(), new Set(['owner/model']));
+    const record = normaliseModel(upstream(), gatewayOf('owner/model'));
     expect(isRejected(record)).toBe(false);
     expect(ModelRecord.parse(record)).toEqual({
       id: 'owner/model',
@@ -51,25 +54,30 @@ describe('crawler/normalise', () => {
       tasks: ['text-to-image-synthesis'],
       tags: ['lora'],
       license: 'apache-2.0',
+      licenseUpstream: null,
       inferenceType: 'txt2img',
       aigcType: 'LoRA',
+      visionFoundation: '',
+      baseModels: [],
+      parameters: null,
       createdAt: '2026-02-16T03:51:50.000Z',
       updatedAt: '2026-02-16T03:53:19.000Z',
-      chatApi: true,
+      openaiApi: true,
+      openaiApiSince: null,
     });
   });
 
   it('tolerates loose types: numeric strings, nulls, empty tasks, missing text', () => {
     const record = normaliseModel(
       upstream({ Stars: '12', Downloads: null, Tasks: [{ Name: '', ChineseName: '' }], Tags: ['a', 3, null], ChineseName: undefined, License: null, AigcType: undefined }),
-      new Set(),
+      gatewayOf(),
     );
-    expect(record).toMatchObject({ likes: 12, downloads: 0, tasks: [], tags: ['a'], chineseName: '', license: '', aigcType: '', chatApi: false });
+    expect(record).toMatchObject({ likes: 12, downloads: 0, tasks: [], tags: ['a'], chineseName: '', license: '', aigcType: '', openaiApi: false });
   });
 
   it('keeps hostile text verbatim (escaping is the renderer’s job)', () => {
     const name = '<script>alert(1)</script>\u202Eevil\u200D🙂';
-    const record = normaliseModel(upstream({ ChineseName: name }), new Set());
+    const record = normaliseModel(upstream({ ChineseName: name }), gatewayOf());
     expect(record).toMatchObject({ chineseName: name });
   });
 
@@ -82,7 +90,7 @@ describe('crawler/normalise', () => {
     [{ Downloads: 'lots' }, /Downloads not a count/],
     [{ SupportInference: '' }, /empty SupportInference/],
   ])('rejects %j with a reason', (overrides, reason) => {
-    const result = normaliseModel(upstream(overrides), new Set());
+    const result = normaliseModel(upstream(overrides), gatewayOf());
     expect(isRejected(result)).toBe(true);
     expect((result as Rejected).reason).toMatch(reason);
   });
@@ -97,11 +105,11 @@ describe('crawler/parse-real-sample', () => {
   });
 
   it('rejects the real records for lacking SupportInference, as they were slimmed without it', () => {
-    for (const item of page.items) expect(normaliseModel(item, new Set())).toMatchObject({ reason: 'empty SupportInference' });
+    for (const item of page.items) expect(normaliseModel(item, gatewayOf())).toMatchObject({ reason: 'empty SupportInference' });
   });
 
   it('normalises every real record once the inference flag is present', () => {
-    const records = page.items.map((item) => normaliseModel({ ...(item as object), SupportInference: 'txt2txt' }, new Set(['MiniMax/MiniMax-M2.5'])));
+    const records = page.items.map((item) => normaliseModel({ ...(item as object), SupportInference: 'txt2txt' }, gatewayOf('MiniMax/MiniMax-M2.5')));
     for (const [index, record] of records.entries()) {
       const raw = sample.models[index]!;
       expect(isRejected(record)).toBe(false);
@@ -112,8 +120,8 @@ describe('crawler/parse-real-sample', () => {
       expect(parsed.createdAt).toBe(new Date((raw['CreatedTime'] as number) * 1000).toISOString());
     }
     const m1 = records.find((r) => !isRejected(r) && r.id === 'MiniMax/MiniMax-M1-80k');
-    expect(m1).toMatchObject({ likes: 61, downloads: 476440, license: 'apache-2.0', tasks: ['text-generation'], tags: ['vllm'], chatApi: false });
-    expect(records.find((r) => r.id === 'MiniMax/MiniMax-M2.5')).toMatchObject({ chatApi: true, license: 'other' });
+    expect(m1).toMatchObject({ likes: 61, downloads: 476440, license: 'apache-2.0', tasks: ['text-generation'], tags: ['vllm'], openaiApi: false });
+    expect(records.find((r) => r.id === 'MiniMax/MiniMax-M2.5')).toMatchObject({ openaiApi: true, license: 'other' });
     // The real sample has an empty task and an empty licence: both edge cases survive.
     expect(records.find((r) => r.id === 'MiniMax/VTP-Base-f16d64')).toMatchObject({ tasks: [] });
     expect(records.find((r) => r.id === 'MiniMax/MiniMax-VL-01')).toMatchObject({ license: '' });
@@ -135,9 +143,9 @@ describe('crawler/envelope', () => {
     expect(() => parseCatalogPage('<html>')).toThrow(SchemaError);
   });
 
-  it('reads the chat list ids and rejects a non-list', () => {
-    expect(parseChatList({ object: 'list', data: [{ id: 'Qwen/Qwen3-32B', object: 'model' }] })).toEqual(['Qwen/Qwen3-32B']);
-    expect(() => parseChatList({ data: 'x' })).toThrow(SchemaError);
+  it('reads the gateway list ids and rejects a non-list', () => {
+    expect([...parseGatewayList({ object: 'list', data: [{ id: 'Qwen/Qwen3-32B', object: 'model' }] }).keys()]).toEqual(['Qwen/Qwen3-32B']);
+    expect(() => parseGatewayList({ data: 'x' })).toThrow(SchemaError);
   });
 });
 

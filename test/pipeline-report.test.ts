@@ -20,7 +20,7 @@ const summary = (overrides: Partial<RunSummary> = {}): RunSummary => ({
   bytes: 2_500_000,
   durationMs: 3400,
   rejected: 0,
-  chatModels: 40,
+  openaiApiModels: 40,
   changes: { entered: 12, left: 2, returned: 1, missing: ['2026-03-02'] },
   ...overrides,
 });

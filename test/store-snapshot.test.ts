@@ -35,7 +35,7 @@ describe('crawler/snapshot-format', () => {
       const old = before[i] as string;
       let common = 0;
       while (common < line.length && line[common] === old[common]) common++;
-      // Everything up to and including chatApi is shared; the difference starts inside the volatile tail.
+      // Everything up to and including openaiApiSince is shared; the difference starts inside the volatile tail.
       expect(common).toBeGreaterThanOrEqual(line.indexOf(',"updatedAt":'));
     }
   });
