@@ -246,7 +246,11 @@ class Generator {
     }
     const chat = this.options.chatModels;
     const llms = entries.filter((e) => e.model.SupportInference === 'txt2txt').reverse();
-    const chatIds = chat === 0 ? [] : [...llms.slice(0, chat - 1).map((e) => e.key), GATEWAY_ONLY_ID];
+    // Like the real gateway: chat models, one listed model that is not a chat model (the real one lists
+    // a text-to-video model), and one id the catalog does not have.
+    const other = entries.find((e) => e.model.SupportInference !== 'txt2txt');
+    const served = other === undefined || chat < 3 ? llms.slice(0, Math.max(0, chat - 1)) : [...llms.slice(0, chat - 2), other];
+    const chatIds = chat === 0 ? [] : [...served.map((e) => e.key), GATEWAY_ONLY_ID];
     const seeds = this.seeds;
     const generator = this;
     return {

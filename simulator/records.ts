@@ -23,6 +23,7 @@ export const AWKWARD = [
   'chinese-missing',
   'license-empty',
   'odd-name',
+  'tasks-null',
 ] as const;
 export type Awkward = (typeof AWKWARD)[number];
 const AWKWARD_RATE = 0.03;
@@ -110,6 +111,18 @@ const HUB_FAMILIES: readonly (readonly [number, Family])[] = [
 ];
 
 const LORA_BASES = ['FLUX.1-dev', 'flux', 'SDXL', 'SD1.5', 'Qwen-Image', 'Z-Image-Turbo', 'Illustrious', 'Pony', 'Kolors'];
+/** `VisionFoundation` of each base, spelled as upstream does. */
+const FOUNDATIONS: Readonly<Record<string, string>> = {
+  'FLUX.1-dev': 'FLUX_1',
+  flux: 'FLUX_1',
+  SDXL: 'SD_XL',
+  'SD1.5': 'SD_1_5',
+  'Qwen-Image': 'QWEN_IMAGE_20_B',
+  'Z-Image-Turbo': 'Z_IMAGE_TURBO',
+  Illustrious: 'SD_XL',
+  Pony: 'SD_XL',
+  Kolors: 'KOLORS',
+};
 const BASE_REPOS: Readonly<Record<string, string>> = {
   'FLUX.1-dev': 'black-forest-labs/FLUX.1-dev',
   flux: 'black-forest-labs/FLUX.1-dev',
@@ -162,7 +175,8 @@ const DESCRIPTIONS = [
   'Fine-tuned for instruction following.',
   '适用于电商产品图生成',
 ];
-const LICENSES_LORA = ['creativeml-openrail-m', 'apache-2.0', 'other', 'cc-by-nc-4.0', ''];
+// Real pages spell one licence several ways (`Apache License 2.0` and `apache-2.0` on one page).
+const LICENSES_LORA = ['creativeml-openrail-m', 'apache-2.0', 'other', 'cc-by-nc-4.0', '', 'Apache License 2.0'];
 const LICENSES_OTHER = ['apache-2.0', 'mit', 'other', 'llama3.3', 'apache-2.0'];
 
 function familyFor(families: readonly (readonly [number, Family])[], u: number): Family {
@@ -275,8 +289,9 @@ export function modelSeed(seed: number, space: Space, index: number, id: number,
   } else if (family.kind === 'llm' && u(25) < 0.5) tags.push('vllm');
   if (has('tag-html')) tags.push(pick(HTML_PAYLOADS, u(28)), 'R&amp;D');
 
-  let tasks: readonly UpstreamTask[] = [family.task];
-  if (has('tasks-empty')) tasks = [];
+  let tasks: readonly UpstreamTask[] | null = [family.task];
+  if (has('tasks-null')) tasks = null;
+  else if (has('tasks-empty')) tasks = [];
   else if (has('tasks-blank')) tasks = [{ Name: '', ChineseName: '' }];
   else if (family.kind === 'vlm' && u(29) < 0.3) tasks = [family.task, TASK.textgen];
 
@@ -303,7 +318,7 @@ export function modelSeed(seed: number, space: Space, index: number, id: number,
     Libraries: lora ? LORA_LIBRARIES : LLM_LIBRARIES,
     Frameworks: u(43) < 0.2 ? ['Pytorch'] : ['pytorch'],
     ModelType: lora ? [loraBase.toLowerCase()] : [stem.split('-')[0]?.toLowerCase() ?? 'model'],
-    Architectures: family.kind === 'llm' ? ['Qwen3ForCausalLM'] : [],
+    Architectures: family.kind === 'llm' ? ['Qwen3ForCausalLM'] : lora ? null : [],
     Tasks: tasks,
     Tags: tags,
     CreatedTime: timesAsString ? String(created) : created,
@@ -316,9 +331,15 @@ export function modelSeed(seed: number, space: Space, index: number, id: number,
     SupportExperience: u(46) < 0.2 ? 1 : 0,
     SupportDashInference: family.kind === 'llm' && u(47) < 0.3 ? 1 : 0,
     AigcType: aigcType,
-    AigcAttributes: !lora ? '{}' : u(48) < 0.5 ? JSON.stringify({ SubVisionFoundation: vision }) : { SubVisionFoundation: vision },
-    BaseModel: lora ? [BASE_REPOS[loraBase] ?? 'black-forest-labs/FLUX.1-dev'] : [],
-    BackendSupport: family.kind === 'llm' && u(49) < 0.5 ? JSON.stringify({ model_id: `${path}/${name}` }) : '{}',
+    AigcAttributes: !lora ? (u(53) < 0.5 ? '' : '{}') : u(48) < 0.5 ? JSON.stringify({ SubVisionFoundation: vision }) : { SubVisionFoundation: vision },
+    BaseModel: lora ? [`${BASE_REPOS[loraBase] ?? 'black-forest-labs/FLUX.1-dev'}${u(54) < 0.4 ? '@v1' : ''}`] : [],
+    VisionFoundation: lora ? (FOUNDATIONS[loraBase] ?? 'FLUX_1') : '',
+    ModelInfos: lora
+      ? { safetensor: { model_size: u(55) < 0.1 ? 0 : Math.floor(1e7 + u(56) * 3e8), tensor_type: ['BF16'] } }
+      : family.kind === 'llm'
+        ? { safetensor: { model_size: Math.floor(5e8 + u(56) * 7e10), tensor_type: ['BF16'] } }
+        : {},
+    BackendSupport: family.kind === 'llm' && u(49) < 0.5 ? JSON.stringify({ model_id: `${path}/${name}` }) : u(52) < 0.3 ? '{}' : {},
     Avatar: `https://resouces.modelscope.cn/avatar/${imageId(seed, index, salt)}.png`,
     CoverImages: lora ? [`https://resouces.modelscope.cn/aigc/cover/${imageId(seed, index, salt + 1)}.jpg`] : [],
     widgets: family.kind === 'llm' && u(50) < 0.3 ? [{ task: family.task.Name, enable: true }] : [],
@@ -374,6 +395,8 @@ export function render(model: ModelSeed, metrics: Metrics, listed: boolean): Ups
     AigcType: b.AigcType,
     AigcAttributes: b.AigcAttributes,
     BaseModel: b.BaseModel,
+    VisionFoundation: b.VisionFoundation,
+    ModelInfos: b.ModelInfos,
     BackendSupport: b.BackendSupport,
     Avatar: b.Avatar,
     CoverImages: b.CoverImages,

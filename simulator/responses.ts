@@ -17,7 +17,8 @@ export function envelope(code: number, success: boolean, message: string, id: st
 
 /** One page of the dolphin listing. */
 export function listPage(entries: readonly CatalogEntry[], total: number, id: string): string {
-  return envelope(200, true, '', id, { Model: { Models: entries.map((e) => e.model), TotalCount: total }, FiledAgg: {} });
+  // As a real page: Message "success", and Source/Target beside the page in Data.
+  return envelope(200, true, 'success', id, { FiledAgg: {}, Model: { Models: entries.map((e) => e.model), TotalCount: total }, Source: '', Target: '' });
 }
 
 /** Detail-only keys the listing does not carry. */
@@ -43,10 +44,11 @@ export function detailData(entry: CatalogEntry): Record<string, unknown> {
 export const MODEL_NOT_FOUND = { code: 10010205, message: '模型不存在' } as const;
 
 /** The OpenAI-compatible `GET /v1/models` body. */
-export function chatList(models: readonly { id: string; created: number; owner: string }[]): string {
+export function chatList(models: readonly { id: string; created: number }[]): string {
   return JSON.stringify({
     object: 'list',
-    data: models.map((m) => ({ id: m.id, object: 'model', created: m.created, owned_by: m.owner })),
+    // Real replies: `"object": ""` (not "model") and `"owned_by": "system"` on every entry.
+    data: models.map((m) => ({ id: m.id, object: '', created: m.created, owned_by: 'system' })),
   });
 }
 

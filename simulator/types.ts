@@ -47,9 +47,10 @@ export interface UpstreamModel {
   readonly Libraries: readonly string[];
   readonly Frameworks: readonly string[];
   readonly ModelType: readonly string[];
-  readonly Architectures: readonly string[];
-  /** `[]` or `[{Name:"",ChineseName:""}]` on a few percent. */
-  readonly Tasks: readonly UpstreamTask[];
+  /** `null` on LoRAs, as on real records. */
+  readonly Architectures: readonly string[] | null;
+  /** `[]`, `[{Name:"",ChineseName:""}]` or `null` on a few percent. */
+  readonly Tasks: readonly UpstreamTask[] | null;
   readonly Tags: readonly string[];
   /** Unix seconds; a numeric string on a few percent. */
   readonly CreatedTime: number | string;
@@ -69,9 +70,14 @@ export interface UpstreamModel {
   readonly AigcType: string;
   /** Upstream sends both a JSON string and an object. */
   readonly AigcAttributes: string | Readonly<Record<string, string>>;
+  /** Base model ids; some carry a revision (`MusePublic/Qwen-image@v1`). */
   readonly BaseModel: readonly string[];
-  /** A JSON string (`'{}'` mostly). */
-  readonly BackendSupport: string;
+  /** The family of an AIGC model (`FLUX_1`, `QWEN_IMAGE_20_B`…), `""` otherwise. */
+  readonly VisionFoundation: string;
+  /** `{safetensor: {model_size, tensor_type}}` where known (`model_size: 0` on some), `{}` otherwise. */
+  readonly ModelInfos: Readonly<Record<string, unknown>>;
+  /** An object mostly (as on real list items), a JSON string on some (as the SDK's default `'{}'`). */
+  readonly BackendSupport: string | Readonly<Record<string, unknown>>;
   readonly Avatar: string;
   readonly CoverImages: readonly string[];
   readonly widgets: readonly unknown[];

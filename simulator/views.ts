@@ -213,7 +213,7 @@ export class ViewCache {
     const filtered = needle !== '' || tasks !== null || aigcTypes !== null;
     const keep = (e: CatalogEntry): boolean =>
       (needle === '' || e.model.Name.toLowerCase().includes(needle)) &&
-      (tasks === null || e.model.Tasks.some((t) => tasks.includes(t.Name))) &&
+      (tasks === null || (e.model.Tasks ?? []).some((t) => tasks.includes(t.Name))) &&
       (aigcTypes === null || aigcTypes.includes(e.model.AigcType));
     let core = this.sorted(source, request.scope, request.sortBy);
     if (removed !== null) core = core.filter((e) => !removed.has(e));

@@ -42,6 +42,22 @@ describe('crawler/happy-path', () => {
     expect(snapshot!.source.unfilteredTotalCount).toBeGreaterThan(snapshot!.source.totalCount);
   });
 
+  it('carries the fields people look for through a real crawl: licence id, base models, family, gateway date', async () => {
+    await run('2026-03-01');
+    const models = (await readSnapshot(dataDir, '2026-03-01'))!.models;
+    const respelled = models.filter((m) => m.licenseUpstream === 'Apache License 2.0');
+    expect(respelled.length).toBeGreaterThan(0);
+    for (const m of respelled) expect(m.license).toBe('apache-2.0');
+    expect(models.some((m) => m.baseModels.some((b) => b.revision === 'v1' && !b.id.includes('@')))).toBe(true);
+    expect(models.some((m) => m.visionFoundation === 'FLUX_1' && m.aigcType === 'LoRA')).toBe(true);
+    expect(models.some((m) => m.parameters !== null && m.parameters > 0)).toBe(true);
+    // The gateway serves a model that is not a chat model, and dates every one it serves.
+    const served = models.filter((m) => m.openaiApi);
+    expect(served.some((m) => m.inferenceType !== 'txt2txt')).toBe(true);
+    for (const m of served) expect(m.openaiApiSince).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const m of models.filter((x) => !x.openaiApi)) expect(m.openaiApiSince).toBeNull();
+  });
+
   it('reads the list with the API-Inference filter, 100 per page, by PUT', async () => {
     await run('2026-03-01');
     const listRequests = sim.requests.filter((r) => r.route === 'list');

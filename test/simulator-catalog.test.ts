@@ -139,8 +139,17 @@ describe('simulator/catalog records', () => {
     expect(all.some((m) => typeof m.CreatedTime === 'string' && typeof m.LastUpdatedTime === 'string')).toBe(true);
     expect(all.some((m) => !('ChineseName' in m))).toBe(true);
     expect(all.some((m) => /[\u4e00-\u9fff]/.test(m.ChineseName ?? ''))).toBe(true);
-    expect(all.some((m) => m.Tasks.length === 0)).toBe(true);
-    expect(all.some((m) => m.Tasks.length === 1 && m.Tasks[0]?.Name === '')).toBe(true);
+    expect(all.some((m) => m.Tasks?.length === 0)).toBe(true);
+    expect(all.some((m) => m.Tasks?.length === 1 && m.Tasks[0]?.Name === '')).toBe(true);
+    // The real shapes of shared/data-samples/modelscope-dolphin-lora-page-raw.json.
+    expect(all.some((m) => m.Tasks === null)).toBe(true);
+    expect(all.some((m) => m.Architectures === null)).toBe(true);
+    expect(all.some((m) => typeof m.BackendSupport === 'object')).toBe(true);
+    expect(all.some((m) => typeof m.AigcAttributes === 'string' && m.AigcAttributes !== '')).toBe(true);
+    expect(all.some((m) => m.License === 'Apache License 2.0') && all.some((m) => m.License === 'apache-2.0')).toBe(true);
+    expect(all.some((m) => m.BaseModel.some((id) => /@v1$/.test(id)))).toBe(true);
+    expect(all.some((m) => m.VisionFoundation === 'FLUX_1')).toBe(true);
+    expect(all.some((m) => (m.ModelInfos['safetensor'] as { model_size?: number } | undefined)?.model_size === 0)).toBe(true);
     expect(all.some((m) => m.License === '')).toBe(true);
     expect(all.some((m) => HTML_PAYLOADS.includes(m.ChineseName ?? ''))).toBe(true);
     expect(all.some((m) => HTML_PAYLOADS.some((h) => m.Description.includes(h)))).toBe(true);
@@ -170,13 +179,15 @@ describe('simulator/catalog records', () => {
     }
   });
 
-  it('serves chat ids: listed txt2txt models plus one id that is not in the catalog', () => {
+  it('serves gateway ids as the real one does: chat models, one listed model that is not one, one id not in the catalog', () => {
     const d = catalogForDay({ size: 1000, chatModels: 12 });
     expect(d.chatIds).toHaveLength(12);
     const listed = new Map(d.listing.map((m) => [`${m.Path}/${m.Name}`, m]));
     const missing = d.chatIds.filter((id) => !listed.has(id));
     expect(missing).toHaveLength(1);
-    for (const id of d.chatIds.filter((i) => listed.has(i))) expect(listed.get(id)?.SupportInference).toBe('txt2txt');
+    const kinds = d.chatIds.filter((i) => listed.has(i)).map((id) => listed.get(id)?.SupportInference);
+    expect(kinds.filter((kind) => kind === 'txt2txt')).toHaveLength(10);
+    expect(kinds.filter((kind) => kind !== 'txt2txt')).toHaveLength(1);
     expect(catalogForDay({ size: 1000, chatModels: 0 }).chatIds).toEqual([]);
   });
 });

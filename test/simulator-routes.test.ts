@@ -35,7 +35,9 @@ describe('simulator/dolphin paging', () => {
   it('answers with the documented envelope', async () => {
     const body = JSON.parse((await putModels(sim.origin, { PageNumber: 1, PageSize: 1 })).text) as Record<string, unknown>;
     expect(Object.keys(body)).toEqual(['Code', 'Success', 'Message', 'RequestId', 'Data']);
-    expect(body).toMatchObject({ Code: 200, Success: true, Message: '', Data: { FiledAgg: {} } });
+    // As the real page in shared/data-samples: Message "success", Source and Target beside the page.
+    expect(body).toMatchObject({ Code: 200, Success: true, Message: 'success', Data: { FiledAgg: {}, Source: '', Target: '' } });
+    expect(Object.keys(body['Data'] as object)).toEqual(['FiledAgg', 'Model', 'Source', 'Target']);
     expect(body['RequestId']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -90,7 +92,7 @@ describe('simulator/dolphin filter and hub', () => {
     expect(named.TotalCount).toBeGreaterThan(0);
     const criterion = [{ category: 'tasks', predicate: 'contains', values: ['text-generation'] }];
     const llms = modelsOf(await putModels(sim.origin, { PageNumber: 1, PageSize: 100, Criterion: criterion }));
-    const expected = sim.listing().filter((m) => m.Tasks.some((t) => t.Name === 'text-generation'));
+    const expected = sim.listing().filter((m) => (m.Tasks ?? []).some((t) => t.Name === 'text-generation'));
     expect(llms.TotalCount).toBe(expected.length);
     expect(llms.Models.map(idOf)).toEqual(expected.slice(0, 100).map(idOf));
     // Other predicates are silently ignored upstream.
@@ -154,14 +156,15 @@ describe('simulator/days', () => {
 });
 
 describe('simulator/chat models', () => {
-  it('serves today\'s chat ids in the OpenAI shape and records the Authorization header', async () => {
+  it('serves today\'s gateway ids in the shape real replies have and records the Authorization header', async () => {
     const reply = await call(`${sim.inferenceOrigin}/v1/models`, 'GET', undefined, { authorization: 'Bearer ms-test-token' });
     const body = JSON.parse(reply.text) as { object: string; data: { id: string; object: string; created: number; owned_by: string }[] };
     expect(body.object).toBe('list');
     expect(body.data.map((d) => d.id)).toEqual(sim.chatIds());
     expect(body.data).toHaveLength(10);
     expect(body.data.map((d) => d.id)).toContain(GATEWAY_ONLY_ID);
-    for (const d of body.data) expect(d).toEqual({ id: d.id, object: 'model', created: expect.any(Number), owned_by: expect.any(String) });
+    // Real replies: "object" is "" (not "model") and "owned_by" is "system" on every entry.
+    for (const d of body.data) expect(d).toEqual({ id: d.id, object: '', created: expect.any(Number), owned_by: 'system' });
     expect(sim.requests.at(-1)).toMatchObject({ route: 'chat', status: 200, headers: { authorization: 'Bearer ms-test-token' } });
   });
 });
