@@ -1,4 +1,6 @@
 // crawler/snapshot-format: the bytes a snapshot file is made of (sorting, one model per line, key order).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataFileError } from '../store/errors.ts';
 import { ModelRecord } from '../store/record.ts';
@@ -48,5 +50,16 @@ describe('snapshot/id-is-owner-and-name', () => {
     const forged = serialiseSnapshot(good).replace('"owner":"a"', '"owner":"b"');
     expect(() => parseSnapshot(forged, 'snap.json')).toThrow(DataFileError);
     expect(() => parseSnapshot(forged, 'snap.json')).toThrow('snap.json: does not match the snapshot schema at models.0.id: id must be owner/name');
+  });
+});
+
+describe('snapshot/readme-example', () => {
+  it('documents a snapshot the schema accepts, keys in file order', async () => {
+    const readme = await readFile(join(import.meta.dirname, '..', 'data', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Snapshots'));
+    const example = section.slice(section.indexOf('```json') + '```json'.length, section.indexOf('```', section.indexOf('```json') + 7));
+    const parsed = parseSnapshot(example, 'data/README.md');
+    expect(parsed.models.length).toBeGreaterThan(1);
+    for (const line of modelLines(example)) expect(Object.keys(JSON.parse(line.replace(/,$/, '')) as object)).toEqual(Object.keys(ModelRecord.shape));
   });
 });
