@@ -68,6 +68,8 @@ export interface PageRequest {
   pageSize?: number;
   /** Apply the API-Inference filter (default true); false asks for the whole hub, for the filter check. */
   filtered?: boolean;
+  /** Sort order (default LISTING_ORDER); the probe also looks at `Default`. */
+  sortBy?: string;
 }
 
 function checkEnvelope(json: unknown, where: string): z.infer<typeof ListEnvelope> {
@@ -115,11 +117,11 @@ export function parseGatewayList(json: unknown, where = 'gateway model list'): G
 export const LISTING_ORDER = 'GmtModified';
 
 /** The JSON body the website sends for one page of the catalog. */
-export function catalogRequestBody(page: number, pageSize: number, filtered: boolean): Record<string, unknown> {
+export function catalogRequestBody(page: number, pageSize: number, filtered: boolean, sortBy: string = LISTING_ORDER): Record<string, unknown> {
   return {
     PageNumber: page,
     PageSize: pageSize,
-    SortBy: LISTING_ORDER,
+    SortBy: sortBy,
     Name: '',
     Target: '',
     Criterion: [],
@@ -135,7 +137,7 @@ export function fetchCatalogPage(client: HttpClient, request: PageRequest): Prom
     method: 'PUT',
     url,
     page: request.page,
-    body: catalogRequestBody(request.page, request.pageSize ?? PAGE_SIZE, filtered),
+    body: catalogRequestBody(request.page, request.pageSize ?? PAGE_SIZE, filtered, request.sortBy),
     headers: { Accept: 'application/json' },
     parse: (json) => parseCatalogPage(json, `PUT ${url} (page ${request.page})`),
   });

@@ -62,7 +62,8 @@ export interface NightOptions {
   help: boolean;
 }
 
-function origin(name: string, value: string): string {
+/** An origin option checked (absolute http(s) URL) and without a trailing slash; `name` is the flag. */
+export function originOption(name: string, value: string): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -107,8 +108,8 @@ export function parseCrawlArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   if (dataDir.trim() === '') throw new UsageError('--data-dir must not be empty');
   const token = env['MODELSCOPE_TOKEN']?.trim();
   return {
-    origin: origin('--origin', v.origin ?? env['MODELSCOPE_ORIGIN'] ?? 'https://modelscope.cn'),
-    inferenceOrigin: origin(
+    origin: originOption('--origin', v.origin ?? env['MODELSCOPE_ORIGIN'] ?? 'https://modelscope.cn'),
+    inferenceOrigin: originOption(
       '--inference-origin',
       v['inference-origin'] ?? env['MODELSCOPE_INFERENCE_ORIGIN'] ?? 'https://api-inference.modelscope.cn',
     ),

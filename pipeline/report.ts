@@ -2,6 +2,7 @@
 import { appendFile } from 'node:fs/promises';
 import { processIo, type Io } from '../core/cli.ts';
 import { logLine, markdownText } from '../core/text.ts';
+import type { ProbeRow } from '../crawler/probe.ts';
 import type { CrawlProgress } from '../crawler/crawl.ts';
 
 /** Where progress goes and how it looks. */
@@ -174,4 +175,18 @@ export async function reportNight(
     io.out(`${rest.join('\n')}\n`);
   }
   await writeStepSummary(summary, stepSummaryPath);
+}
+
+const verdict = (row: ProbeRow): string => (row.held === undefined ? 'info' : row.held ? 'yes' : 'NO');
+
+/** The rows as plain lines for a terminal or log. */
+export function probeLines(rows: readonly ProbeRow[]): string[] {
+  const width = Math.max(...rows.map((row) => row.assumption.length));
+  return rows.map((row) => logLine(`${verdict(row).padEnd(4)}  ${row.assumption.padEnd(width)}  ${row.seen}`));
+}
+
+/** The rows as a Markdown table for the job summary. */
+export function probeMarkdown(rows: readonly ProbeRow[]): string {
+  const lines = rows.map((row) => `| ${markdownText(row.assumption)} | ${verdict(row)} | ${markdownText(row.seen)} |`);
+  return ['### ModelScope probe', '', '| assumption | held | seen |', '|---|---|---|', ...lines, ''].join('\n');
 }

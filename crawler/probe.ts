@@ -1,0 +1,125 @@
+// `npm run probe`: what the crawler assumes about ModelScope, checked against the real service with a
+// handful of requests (seven), for a fork's first run and the nightly job summary. It reads, never writes.
+import { CatalogError } from '../core/errors.ts';
+import { formatCount } from '../core/text.ts';
+import type { HttpClient } from './http/client.ts';
+import { fetchCatalogPage, fetchGatewayModels, LISTING_ORDER, PAGE_SIZE, UPSTREAM_KEYS, type CatalogPage, type GatewayModels } from './modelscope.ts';
+import { upstreamId } from './normalise.ts';
+
+/** One assumption and what the service said. */
+export interface ProbeRow {
+  /** The assumption, in words. */
+  assumption: string;
+  /** What was seen (figures, values). */
+  seen: string;
+  /** `true` held, `false` did not, `undefined` for a row that only informs. */
+  held: boolean | undefined;
+}
+
+/** Where to probe. */
+export interface ProbeTarget {
+  /** Catalog origin, no trailing slash. */
+  origin: string;
+  /** Inference gateway origin, no trailing slash. */
+  inferenceOrigin: string;
+}
+
+const ids = (page: CatalogPage): string[] => page.items.map((item) => upstreamId(item) ?? '?');
+
+/** How many positions of two reads of one page differ, and how many ids are in one but not the other. */
+function drift(a: readonly string[], b: readonly string[]): { moved: number; swapped: number } {
+  const inB = new Set(b);
+  return { moved: a.filter((id, i) => b[i] !== id).length, swapped: a.filter((id) => !inB.has(id)).length };
+}
+
+function driftText(a: readonly string[], b: readonly string[]): string {
+  const { moved, swapped } = drift(a, b);
+  return moved === 0 ? `the same ${a.length} ids in the same order` : `${moved} of ${a.length} positions differ, ${swapped} ids in one read only`;
+}
+
+/** A request that failed, as a row instead of an exception: the probe reports, it does not stop. */
+async function attempt<T>(read: () => Promise<T>): Promise<T | CatalogError> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof CatalogError) return error;
+    throw error;
+  }
+}
+
+/** Check every assumption; never throws for what the service answers (a failed request is a row). */
+export async function probe(client: HttpClient, target: ProbeTarget): Promise<ProbeRow[]> {
+  const { origin } = target;
+  const rows: ProbeRow[] = [];
+  const [first, hub, gateway] = await Promise.all([
+    attempt(() => fetchCatalogPage(client, { origin, page: 1 })),
+    attempt(() => fetchCatalogPage(client, { origin, page: 1, pageSize: 1, filtered: false })),
+    attempt(() => fetchGatewayModels(client, target.inferenceOrigin)),
+  ]);
+  if (first instanceof CatalogError) {
+    rows.push({ assumption: 'the catalog answers PUT /api/v1/dolphin/models', seen: first.message, held: false });
+  } else {
+    const flagged = first.items.filter((item) => {
+      const value = (item as { SupportInference?: unknown }).SupportInference;
+      return typeof value === 'string' && value.trim() !== '';
+    });
+    const hubTotal = hub instanceof CatalogError ? undefined : hub.totalCount;
+    rows.push({
+      assumption: 'the API-Inference filter is honoured',
+      seen:
+        hubTotal === undefined
+          ? `the unfiltered read failed: ${(hub as CatalogError).message}`
+          : `filtered TotalCount ${formatCount(first.totalCount)} < hub ${formatCount(hubTotal)}; ${flagged.length} of ${first.items.length} records have SupportInference`,
+      held: hubTotal !== undefined && first.totalCount < hubTotal && flagged.length === first.items.length,
+    });
+    const expected = Math.min(PAGE_SIZE, first.totalCount);
+    rows.push({ assumption: `page size ${PAGE_SIZE} is accepted`, seen: `${first.items.length} records on page 1 of ${formatCount(first.totalCount)}`, held: first.items.length === expected });
+
+    const again = await attempt(() => fetchCatalogPage(client, { origin, page: 1 }));
+    rows.push({
+      assumption: `${LISTING_ORDER} order (the one the crawl reads) holds still between two reads of page 1`,
+      seen: again instanceof CatalogError ? again.message : driftText(ids(first), ids(again)),
+      held: again instanceof CatalogError ? false : drift(ids(first), ids(again)).swapped === 0,
+    });
+    const defaults = await attempt(() => fetchCatalogPage(client, { origin, page: 1, sortBy: 'Default' }));
+    const defaultsAgain = defaults instanceof CatalogError ? defaults : await attempt(() => fetchCatalogPage(client, { origin, page: 1, sortBy: 'Default' }));
+    rows.push({
+      assumption: 'Default order between two reads of page 1 (a live ranking; not what the crawl reads)',
+      seen: defaults instanceof CatalogError ? defaults.message : defaultsAgain instanceof CatalogError ? defaultsAgain.message : driftText(ids(defaults), ids(defaultsAgain)),
+      held: undefined,
+    });
+
+    const values = new Map<string, number>();
+    for (const item of first.items) {
+      const value = String((item as { SupportInference?: unknown }).SupportInference ?? '');
+      values.set(value, (values.get(value) ?? 0) + 1);
+    }
+    rows.push({
+      assumption: 'SupportInference values on page 1',
+      seen: [...values].sort((a, b) => b[1] - a[1]).map(([value, n]) => `${value === '' ? '""' : value} ${n}`).join(', ') || 'no records',
+      held: undefined,
+    });
+
+    const keys = new Set(first.items.flatMap((item) => (typeof item === 'object' && item !== null ? Object.keys(item) : [])));
+    const missing = UPSTREAM_KEYS.filter((key) => !keys.has(key));
+    rows.push({
+      assumption: 'records carry the keys the crawler reads',
+      seen: `${UPSTREAM_KEYS.length - missing.length} of ${UPSTREAM_KEYS.length} present${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}; ${keys.size} keys in all, ${[...keys].filter((k) => !UPSTREAM_KEYS.includes(k)).length} not read`,
+      held: missing.length === 0 || first.items.length === 0,
+    });
+  }
+  rows.push(gatewayRow(gateway));
+  return rows;
+}
+
+function gatewayRow(gateway: GatewayModels | CatalogError): ProbeRow {
+  const assumption = 'GET /v1/models answers without a token';
+  if (gateway instanceof CatalogError) return { assumption, seen: gateway.message, held: false };
+  const dated = [...gateway.values()].filter((created) => created !== undefined).length;
+  return { assumption, seen: `${gateway.size} ids, ${dated} with a created date`, held: gateway.size > 0 };
+}
+
+/** Whether every assumption that can hold did. */
+export function allHeld(rows: readonly ProbeRow[]): boolean {
+  return rows.every((row) => row.held !== false);
+}
