@@ -41,17 +41,6 @@ export interface Measured {
   peakRssBytes: number;
 }
 
-/**
- * The node flags and script of an npm script such as `node --max-semi-space-size=16 crawler/cli.ts`, so a
- * benchmark measures exactly what `npm run <name>` runs.
- */
-export async function npmScriptCommand(name: string): Promise<{ nodeArgs: string[]; script: string }> {
-  const { scripts } = JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> };
-  const words = scripts[name]?.split(/\s+/) ?? [];
-  if (words[0] !== 'node' || words.length < 2) throw new Error(`npm script ${name} is not "node [flags] script": ${scripts[name]}`);
-  return { nodeArgs: words.slice(1, -1), script: words.at(-1)! };
-}
-
 /** Run `node [nodeArgs] [--import peak-rss] script args…`, timing it and reading its peak RSS. */
 export async function runMeasured(script: string, args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<Measured> {
   const rssFile = join(tmpdir(), `peak-rss-${process.pid}-${Date.now()}`);
@@ -88,3 +77,5 @@ export function printChecks(title: string, checks: Check[]): boolean {
   }
   return checks.every((c) => c.pass);
 }
+
+export { npmScriptCommand } from '../core/npm-script.ts';

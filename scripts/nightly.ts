@@ -1,9 +1,13 @@
 // `npm run nightly`: the whole nightly job in one command — crawl (snapshot, events, history), then build
-// site/dist. A failed or refused crawl stops here with its exit status and builds nothing.
+// site/dist. The crawl runs as `npm run crawl` does, in a process of its own: its node flags keep a crawl's
+// heap small (package.json), and a build of a year of history needs a far larger one. A failed or
+// refused crawl stops here with its exit status and builds nothing.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { constants } from 'node:os';
 import { EXIT, processIo, runCli } from '../core/cli.ts';
-import { runNight } from '../pipeline/night.ts';
+import { npmScriptCommand } from '../core/npm-script.ts';
 import { HELP, parseCrawlArgs } from '../pipeline/options.ts';
-import { reportNight } from '../pipeline/report.ts';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
 import { readEventLog, readHistories } from '../store/change-files.ts';
@@ -16,15 +20,25 @@ SITE_URL (absolute base URL of the site), SITE_SNAPSHOT_DAYS (newest N snapshots
 
 ${HELP.split('\n').slice(2).join('\n')}`;
 
+/** Run `npm run crawl -- argv` as a child sharing this terminal; its exit status. */
+async function crawl(argv: readonly string[]): Promise<number> {
+  const { nodeArgs, script } = await npmScriptCommand('crawl');
+  const child = spawn(process.execPath, [...nodeArgs, script, ...argv], { stdio: 'inherit' });
+  const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  // Killed by a signal: the shell's convention, 128 + its number.
+  return code ?? (signal === null ? EXIT.failed : 128 + (constants.signals[signal] ?? 0));
+}
+
 process.exitCode = await runCli('nightly', processIo, async () => {
-  const options = parseCrawlArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // Parsed here too, so a bad option stops before anything runs and --help shows the nightly's own text.
+  const options = parseCrawlArgs(argv);
   if (options.help) {
     console.log(NIGHTLY_HELP);
     return EXIT.ok;
   }
-  const { summary, exitCode } = await runNight(options);
-  await reportNight(summary, exitCode === EXIT.ok);
-  if (exitCode !== EXIT.ok) return exitCode;
+  const crawled = await crawl(argv);
+  if (crawled !== EXIT.ok) return crawled;
 
   const build = resolveBuildOptions([], { ...process.env, CATALOG_DATA_DIR: options.dataDir });
   if (build === 'help') return EXIT.ok;
