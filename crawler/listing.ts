@@ -94,6 +94,51 @@ function refuseIgnoredFilter(filteredTotal: number, hubTotal: number, withoutInf
   if (ignored) throw new RefusalError('filter-ignored', ignored);
 }
 
+/** Which page a recovery re-reads next, told what each wave found. */
+export interface RecoveryPlan {
+  /** First page of the next wave. */
+  next(): number;
+  /** The wave from `first`, `size` pages long, found new ids or not. */
+  read(first: number, size: number, found: boolean): void;
+}
+
+/**
+ * Where ids a moving order hid are. An updated model jumps to the top, so most are near the top; a model
+ * at a page boundary can also slip between two pages read out of order, anywhere in the list. So: sweep
+ * down from page 1 until a wave finds nothing; once a sweep from the top finds nothing at all, sweep the
+ * rest of the list once; then back to the top (a missed model updated again has jumped above the sweep).
+ */
+export function recoveryPlan(pageCount: number): RecoveryPlan {
+  let cursor = 1;
+  let deepest = 0;
+  let foundThisSweep = false;
+  let deepDone = false;
+  let deep = false;
+  return {
+    next: () => cursor,
+    read(first, size, found) {
+      const end = first + size - 1;
+      deepest = Math.max(deepest, end);
+      foundThisSweep ||= found;
+      if (deep) {
+        // The deep sweep goes on to the last page whatever a wave finds.
+        if (end < pageCount) cursor = end + 1;
+        else [deep, deepDone, cursor, foundThisSweep] = [false, true, 1, false];
+        return;
+      }
+      if (found && end < pageCount) {
+        cursor = end + 1;
+        return;
+      }
+      // This top sweep is over: a clean one sends us deep (once); otherwise start at the top again.
+      const clean = !foundThisSweep;
+      foundThisSweep = false;
+      if (clean && !deepDone && deepest < pageCount) [deep, cursor] = [true, deepest + 1];
+      else cursor = 1;
+    },
+  };
+}
+
 /** Read one complete listing, or throw RefusalError (filter ignored, membership never held still). */
 export async function readListing(client: HttpClient, options: ListingOptions, progress: CrawlProgress = {}): Promise<Listing> {
   const { origin, gateway } = options;
@@ -126,15 +171,20 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
     refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
 
     let verdict = listingVerdict(observe(reading));
-    // Short while TotalCount held still: the order moved and hid ids. Updated models move to the top, so
-    // re-read from page 1, a wave at a time, until every id is in or every page has been read again.
-    for (let next = 1; verdict.verdict === 'short' && next <= pageCount; next += options.wave) {
-      const wave = Array.from({ length: Math.min(options.wave, pageCount - next + 1) }, (_, index) => next + index);
-      const pages = await Promise.all(wave.map((page) => fetchCatalogPage(client, { origin, page })));
-      pagesReread += pages.length;
+    // Short while TotalCount held still: the order moved and hid ids (see recoveryPlan). Re-read, a wave at
+    // a time, at most every page once this pass; a new pass then unions with this one.
+    const plan = recoveryPlan(pageCount);
+    for (let budget = pageCount; verdict.verdict === 'short' && budget > 0; ) {
+      const next = plan.next();
+      const size = Math.min(options.wave, pageCount - next + 1, budget);
+      const pages = await Promise.all(Array.from({ length: size }, (_, index) => fetchCatalogPage(client, { origin, page: next + index })));
+      budget -= size;
+      pagesReread += size;
+      const known = reading.records.size;
       for (const page of pages) absorb(reading, page, gateway, true, withoutInference);
       refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
       verdict = listingVerdict(observe(reading));
+      plan.read(next, size, reading.records.size > known);
     }
     if (verdict.verdict === 'complete') {
       if (reading.recovered > 0) progress.note?.(`the order moved while the list was read: ${reading.recovered} ids recovered by re-reading ${pagesReread} pages`);

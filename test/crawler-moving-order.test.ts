@@ -6,6 +6,7 @@ import { EXIT } from '../core/cli.ts';
 import { runNight } from '../pipeline/night.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { crawlIds } from '../simulator/testing.ts';
+import { recoveryPlan } from '../crawler/listing.ts';
 import { readEventLog } from '../store/change-files.ts';
 import { readSnapshot } from '../store/snapshots.ts';
 import { crawlOptions, quietProgress, tempDir } from './helpers.ts';
@@ -102,5 +103,36 @@ describe('crawler/moving-order', () => {
       const leftToday = log.events.filter((event) => event.date === date && event.kind === 'left').map((event) => event.id);
       expect(leftToday.filter((id) => listed.has(id)), date).toEqual([]);
     }
+  });
+});
+
+describe('crawler/recovery-plan', () => {
+  /** The waves a plan asks for, given which of them find something. */
+  function walk(pageCount: number, wave: number, finds: (first: number, round: number) => boolean, budget = pageCount): number[] {
+    const plan = recoveryPlan(pageCount);
+    const firsts: number[] = [];
+    for (let round = 0; budget > 0; round++) {
+      const next = plan.next();
+      const size = Math.min(wave, pageCount - next + 1, budget);
+      firsts.push(next);
+      budget -= size;
+      plan.read(next, size, finds(next, round));
+    }
+    return firsts;
+  }
+
+  it('sweeps down from the top while waves find ids, and starts again at the top when one finds none', () => {
+    expect(walk(10, 2, (first) => first <= 3, 8)).toEqual([1, 3, 5, 1]);
+  });
+
+  it('after a top sweep that finds nothing, sweeps the rest of the list once, then returns to the top', () => {
+    // First sweep finds ids on pages 1–4, the second finds none: go deep from page 7 to the end.
+    expect(walk(12, 2, (first, round) => round < 2 && first <= 3, 16)).toEqual([1, 3, 5, 1, 7, 9, 11, 1]);
+    // A pass re-reads at most every page once.
+    expect(walk(12, 2, (first, round) => round < 2 && first <= 3)).toEqual([1, 3, 5, 1, 7, 9]);
+  });
+
+  it('never asks for a page past the last', () => {
+    for (const first of walk(7, 3, () => true, 20)) expect(first).toBeLessThanOrEqual(7);
   });
 });
