@@ -2,9 +2,13 @@
 // carry the same items with the same ids, dates and text.
 import { formatCount } from '../core/text.ts';
 import { compareIds } from '../store/order.ts';
+import type { ModelRecord } from '../store/record.ts';
 import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../store/types.ts';
 import { escapeHtml, htmlText, visibleText } from './escape.ts';
 import { changesDayUrl, modelPageUrl, modelScopeUrl, PLAIN_PATHS, type ModelPaths } from './urls.ts';
+
+/** A model's record on the newest snapshot, or undefined. */
+export type RecordLookup = (id: string) => ModelRecord | undefined;
 
 /** A day with at least one change, ready to render. */
 export interface ChangeItem {
@@ -30,6 +34,8 @@ export interface ItemOptions {
   siteUrl: string;
   /** Where model pages are (default: plain paths, no case twins told apart). */
   paths?: ModelPaths;
+  /** A model's record on the newest snapshot, to say what kind of model entered (default: none). */
+  records?: RecordLookup;
   /** Newest days kept (default 100). */
   maxItems?: number;
   /** Models listed per item before "…and N more" (default 100), keeping a big day's item readable. */
@@ -92,7 +98,22 @@ function statsText(event: ChangeEvent): string {
   return event.kind === 'left' ? `${stats} when last seen` : stats;
 }
 
-function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: string, maxModels: number, paths: ModelPaths) {
+/**
+ * What kind of model it is, for a reader deciding whether it matters to them: served by the
+ * OpenAI-compatible API, or a LoRA and what it builds on. `undefined` when there is nothing to add.
+ */
+export function kindText(record: ModelRecord | undefined): string | undefined {
+  if (record === undefined) return undefined;
+  if (record.openaiApi) return 'served by the OpenAI-compatible API';
+  if (record.aigcType !== '') {
+    const family = record.visionFoundation !== '' ? ` for ${record.visionFoundation}` : '';
+    const base = record.baseModels[0] === undefined ? '' : ` (base ${record.baseModels[0].id})`;
+    return `${record.aigcType}${family}${base}`;
+  }
+  return undefined;
+}
+
+function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: string, maxModels: number, paths: ModelPaths, records: RecordLookup) {
   const dayUrl = changesDayUrl(siteUrl, day.date);
   const intro = introSentence(day);
   const html: string[] = [`<p>${escapeHtml(intro)}</p>`];
@@ -110,11 +131,14 @@ function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: st
     for (const event of shown) {
       const page = modelPageUrl(siteUrl, event.id, paths);
       const upstream = modelScopeUrl(event.id);
+      // Entered and returned models are on the newest snapshot; what left is not, and says only its figures.
+      const kind = event.kind === 'left' ? undefined : kindText(records(event.id));
+      const stats = kind === undefined ? statsText(event) : `${kind}; ${statsText(event)}`;
       html.push(
-        `<li><a href="${escapeHtml(page)}"><bdi>${htmlText(event.id)}</bdi></a>: ${escapeHtml(statsText(event))}` +
+        `<li><a href="${escapeHtml(page)}"><bdi>${htmlText(event.id)}</bdi></a>: ${htmlText(stats)}` +
           ` (<a href="${escapeHtml(upstream)}">on ModelScope</a>)</li>`,
       );
-      text.push(`- ${visibleText(event.id)}: ${statsText(event)}`, `  ${page}`, `  ${upstream}`);
+      text.push(`- ${visibleText(event.id)}: ${visibleText(stats)}`, `  ${page}`, `  ${upstream}`);
     }
     const hidden = ofKind.length - shown.length;
     if (hidden > 0) {
@@ -148,7 +172,7 @@ export function changeItems(log: EventLog, options: ItemOptions): ChangeItem[] {
     const sorted = [...events].sort((a, b) => compareIds(a.id, b.id));
     const counts = { entered: 0, returned: 0, left: 0 };
     for (const event of sorted) counts[event.kind] += 1;
-    const { html, text } = renderDay(day, sorted, options.siteUrl, maxModels, options.paths ?? PLAIN_PATHS);
+    const { html, text } = renderDay(day, sorted, options.siteUrl, maxModels, options.paths ?? PLAIN_PATHS, options.records ?? (() => undefined));
     size += html.length + text.length;
     if (items.length > 0 && size > maxSize) break;
     items.push({

@@ -84,7 +84,13 @@ async function build(options: BuildOptions, sources: ChangeSources): Promise<Bui
   const info: ChannelInfo = { siteUrl: options.siteUrl };
   // Every model ever seen gets its path here, once, so the API, the feeds and the pages agree.
   const paths = planModelPaths([...histories.values()].map(({ id, firstSeen }) => ({ id, firstSeen })));
-  const items = changeItems(log, { siteUrl: options.siteUrl, paths, ...(options.maxFeedItems === undefined ? {} : { maxItems: options.maxFeedItems }) });
+  const onList = new Map((latest?.models ?? []).map((model) => [model.id, model]));
+  const items = changeItems(log, {
+    siteUrl: options.siteUrl,
+    paths,
+    records: (id) => onList.get(id),
+    ...(options.maxFeedItems === undefined ? {} : { maxItems: options.maxFeedItems }),
+  });
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
 
   const fixed: OutputFile[] = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { ConfigError } from '../publish/errors.ts';
 import { formatCount } from '../core/text.ts';
-import { changeItems, changeTitle, gapNote, plural } from '../publish/items.ts';
+import { changeItems, changeTitle, gapNote, kindText, plural } from '../publish/items.ts';
 import { model, snapshot, track } from './fixtures/publish/factories.ts';
 
 const siteUrl = 'http://localhost:4321/';
@@ -83,5 +83,31 @@ describe('publish/config', () => {
     expect(() => resolveBuildOptions(['--snapshot-days', '1.5'], {})).toThrow(/^--snapshot-days: /);
     expect(() => resolveBuildOptions(['--site-url', 'nope'], {})).toThrow(ConfigError);
     expect(() => resolveBuildOptions(['--bogus'], {})).toThrow(/^command line: Unknown option '--bogus'/);
+  });
+});
+
+describe('publish/items-kind', () => {
+  const gatewayModel = model('Qwen/Qwen3-32B', { openaiApi: true, openaiApiSince: '2025-04-29' });
+  const lora = model('studio/ink-lora', { aigcType: 'LoRA', visionFoundation: 'FLUX_1', baseModels: [{ id: 'AI-ModelScope/FLUX.1-dev', revision: null }] });
+  const hostile = model('evil/x', { aigcType: 'LoRA', visionFoundation: '<img src=x onerror=alert(1)>' });
+
+  it('says what kind of model it is: served by the OpenAI-compatible API, or a LoRA and what it builds on', () => {
+    expect(kindText(gatewayModel)).toBe('served by the OpenAI-compatible API');
+    expect(kindText(lora)).toBe('LoRA for FLUX_1 (base AI-ModelScope/FLUX.1-dev)');
+    expect(kindText(model('a/plain'))).toBeUndefined();
+    expect(kindText(undefined)).toBeUndefined();
+  });
+
+  it('puts it beside entered and returned models in the feed, escaped, and not beside ones that left', () => {
+    const gone = model('old/gone');
+    const snapshots = [snapshot('2026-03-01', [gone]), snapshot('2026-03-02', [gatewayModel, lora, hostile])];
+    const { log } = track(snapshots);
+    const onList = new Map(snapshots[1]!.models.map((m) => [m.id, m]));
+    const [item] = changeItems(log, { siteUrl, records: (id) => onList.get(id) });
+    expect(item?.text).toContain('- Qwen/Qwen3-32B: served by the OpenAI-compatible API; 1 like, 10 downloads');
+    expect(item?.text).toContain('- studio/ink-lora: LoRA for FLUX_1 (base AI-ModelScope/FLUX.1-dev); 1 like');
+    expect(item?.text).toContain('- old/gone: 1 like, 10 downloads when last seen');
+    expect(item?.html).toContain('LoRA for &lt;img src=x onerror=alert(1)&gt;');
+    expect(item?.html).not.toContain('<img');
   });
 });
