@@ -55,6 +55,22 @@ export function upstreamId(item: unknown): string | undefined {
   return typeof Path === 'string' && typeof Name === 'string' ? `${Path}/${Name}` : undefined;
 }
 
+/** Distinct values `intern` keeps; past this (hostile data) values are kept as they come. */
+const SHARED_LIMIT = 20_000;
+const shared = new Map<string, string>();
+
+/**
+ * One string object per distinct value of the fields that repeat across the list (tasks, tags, licences,
+ * types, families, base models, owners): JSON.parse makes a new string for every occurrence, and 60,000
+ * records of a few hundred distinct values were tens of MB of copies held through the crawl.
+ */
+function intern(value: string): string {
+  const hit = shared.get(value);
+  if (hit !== undefined) return hit;
+  if (shared.size < SHARED_LIMIT) shared.set(value, value);
+  return value;
+}
+
 /** Upstream item → our record, or the reason it is unusable. `gateway` marks the models the OpenAI-compatible gateway serves. */
 export function normaliseModel(item: unknown, gateway: GatewayModels): ModelRecord | Rejected {
   if (typeof item !== 'object' || item === null) return { id: '(no id)', reason: `item: expected an object, got ${item === null ? 'null' : typeof item}` };
@@ -83,15 +99,16 @@ export function normaliseModel(item: unknown, gateway: GatewayModels): ModelReco
   if (inferenceType === '') return { id, reason: 'empty SupportInference' };
   const tasks = (m.Tasks ?? [])
     .map((task) => (typeof task === 'object' && task !== null ? (task as { Name?: unknown }).Name : undefined))
-    .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
-  const tags = (m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string');
-  const upstreamLicense = text(m.License).trim();
-  const license = canonicalLicense(upstreamLicense);
+    .filter((name): name is string => typeof name === 'string' && name.trim() !== '')
+    .map(intern);
+  const tags = (m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string').map(intern);
+  const upstreamLicense = intern(text(m.License).trim());
+  const license = intern(canonicalLicense(upstreamLicense));
   const parameters = count((m.ModelInfos as { safetensor?: { model_size?: unknown } } | null | undefined)?.safetensor?.model_size);
   const since = gateway.get(id);
   const record: ModelRecord = {
     id,
-    owner: m.Path,
+    owner: intern(m.Path),
     name: m.Name,
     chineseName: text(m.ChineseName),
     likes,
@@ -100,9 +117,9 @@ export function normaliseModel(item: unknown, gateway: GatewayModels): ModelReco
     tags,
     license,
     licenseUpstream: upstreamLicense === license ? null : upstreamLicense,
-    inferenceType,
-    aigcType: text(m.AigcType),
-    visionFoundation: text(m.VisionFoundation).trim(),
+    inferenceType: intern(inferenceType),
+    aigcType: intern(text(m.AigcType)),
+    visionFoundation: intern(text(m.VisionFoundation).trim()),
     baseModels: baseModels(m.BaseModel),
     // 0 and unreadable counts mean "not given": a model of no parameters is not a thing.
     parameters: typeof parameters === 'number' && parameters > 0 ? parameters : null,
@@ -133,7 +150,9 @@ export function baseModels(value: unknown): ModelRecord['baseModels'] {
     const at = text.lastIndexOf('@');
     const id = at > 0 ? text.slice(0, at) : text;
     const revision = at > 0 && at < text.length - 1 ? text.slice(at + 1) : null;
-    if (/^[^/\s]+\/[^/\s]+$/.test(id) && !out.some((b) => b.id === id && b.revision === revision)) out.push({ id, revision });
+    if (/^[^/\s]+\/[^/\s]+$/.test(id) && !out.some((b) => b.id === id && b.revision === revision)) {
+      out.push({ id: intern(id), revision: revision === null ? null : intern(revision) });
+    }
   }
   return out;
 }
