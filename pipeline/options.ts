@@ -14,7 +14,8 @@ Options:
   --inference-origin URL  OpenAI-compatible gateway (env MODELSCOPE_INFERENCE_ORIGIN;
                           default https://api-inference.modelscope.cn)
   --data-dir DIR          where snapshots, events and history live (env CATALOG_DATA_DIR; default data)
-  --date YYYY-MM-DD       snapshot date (default: today in Asia/Shanghai, ModelScope's day)
+  --date YYYY-MM-DD       snapshot date, 2022-11-01 up to tomorrow (default: today in Asia/Shanghai,
+                          ModelScope's day)
   --concurrency N         requests in flight at once (default 2)
   --rps R                 requests started per second, at most (default 2)
   --timeout S             seconds per request attempt (default 30)
