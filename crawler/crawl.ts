@@ -46,8 +46,6 @@ export interface CrawlResult {
   recovered: number;
   /** Records dropped as unusable (also reported). */
   rejected: Rejected[];
-  /** Ids the gateway serves that are not on the catalog list. */
-  gatewayOnly: string[];
 }
 
 /** Crawl once and, if everything checks out, return the day's snapshot; refusals throw RefusalError. */
@@ -79,7 +77,6 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
   if (shrink) throw new RefusalError('shrink', shrink);
 
   models.sort((a, b) => compareIds(a.id, b.id));
-  const listed = new Set(models.map((model) => model.id));
   // Records were checked against the strict schema one by one in normaliseModel; parsing the whole
   // snapshot again would copy 60k objects for nothing.
   const snapshot: Snapshot = {
@@ -99,6 +96,5 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
     pagesReread: listing.pagesReread,
     recovered: listing.recovered,
     rejected,
-    gatewayOnly: [...gateway.keys()].filter((id) => !listed.has(id)).sort(),
   };
 }

@@ -1,7 +1,7 @@
 // `npm run nightly`: the whole nightly job in one command — crawl (snapshot, events, history), then build
-// site/dist. The crawl runs as `npm run crawl` does, in a process of its own: its node flags keep a crawl's
-// heap small (package.json), and a build of a year of history needs a far larger one. A failed or
-// refused crawl stops here with its exit status and builds nothing.
+// site/dist. The crawl runs exactly as `npm run crawl` does, in a process of its own with that script's
+// node flags (package.json), so its memory is not the build's. A failed or refused crawl stops here with
+// its exit status and builds nothing.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { constants } from 'node:os';
