@@ -131,7 +131,7 @@ function dolphin(state: SimulatorState, method: string, raw: string, id: string)
       name: query.name,
       tasks: query.tasks,
       aigcTypes: query.aigcTypes,
-    });
+    }, moving !== undefined);
     return listPage(view.slice((page - 1) * query.pageSize, query.pageSize), view.total, id);
   };
   // Computed now, not after the latency, so concurrent requests see the list in arrival order.

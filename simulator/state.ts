@@ -57,10 +57,11 @@ export class SimulatorState {
     return { day: this.catalog, inserted: this.inserted, version: this.version };
   }
 
-  view(request: ViewRequest): View {
-    // Under moving-order the plain list (no filter, no shrink) comes in its live order.
+  /** The view for `request`; `moving` when a moving-order fault shapes it (the plain list then comes in its live order). */
+  view(request: ViewRequest, moving = false): View {
     const plain = request.scope === 'list' && request.shrink === null && request.name === '' && request.tasks === null && request.aigcTypes === null;
-    const live = plain ? this.moving?.order.order(request.sortBy) : undefined;
+    const current = this.moving?.version === this.version ? this.moving : undefined;
+    const live = moving && plain ? current?.order.order(request.sortBy) : undefined;
     return live === undefined ? this.views.view(this.source(), request) : { total: live.length, slice: (offset, count) => live.slice(offset, offset + count) };
   }
 

@@ -3,7 +3,7 @@
 // list whose membership really changed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../core/cli.ts';
-import { runNight } from '../pipeline/night.ts';
+import { collectingEvery, runNight } from '../pipeline/night.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { crawlIds } from '../simulator/testing.ts';
 import { recoveryPlan } from '../crawler/listing.ts';
@@ -43,6 +43,16 @@ describe('crawler/moving-order', () => {
     const ids = await crawlIds(sim.origin, 100, { SortBy: 'Default' });
     expect(ids).toHaveLength(SIZE);
     expect(new Set(ids).size).toBeLessThan(SIZE);
+  });
+
+  it('moves only while the fault is there: cleared, the Default order is newest first again', async () => {
+    const firstPage = async (): Promise<string[]> => (await crawlIds(sim.origin, 100, { SortBy: 'Default' })).slice(0, 100);
+    const still = await firstPage();
+    expect(still).toEqual(sim.listing().slice(0, 100).map((m) => `${m.Path}/${m.Name}`));
+    sim.inject({ kind: 'moving-order', share: 0.05 });
+    expect(await firstPage()).not.toEqual(still);
+    sim.clearFaults();
+    expect(await firstPage()).toEqual(still);
   });
 
   it('reads the exact, complete list in one pass while the ranking moves a lot', async () => {
@@ -134,5 +144,20 @@ describe('crawler/recovery-plan', () => {
 
   it('never asks for a page past the last', () => {
     for (const first of walk(7, 3, () => true, 20)) expect(first).toBeLessThanOrEqual(7);
+  });
+});
+
+describe('pipeline/garbage-while-paging', () => {
+  it('collects every N pages when the process can, and passes every hook through', () => {
+    const seen: string[] = [];
+    let collections = 0;
+    const wrapped = collectingEvery(3, { passStarted: (p, n) => seen.push(`pass ${p}/${n}`), pageRead: (m) => seen.push(`page ${m}`), note: (t) => seen.push(t) }, () => collections++);
+    wrapped.passStarted?.(1, 7);
+    for (let page = 0; page < 7; page++) wrapped.pageRead?.(100);
+    wrapped.note?.('done');
+    expect(collections).toBe(2);
+    expect(seen).toEqual(['pass 1/7', ...Array.from({ length: 7 }, () => 'page 100'), 'done']);
+    const plain = { pageRead: () => undefined };
+    expect(collectingEvery(3, plain, undefined)).toBe(plain);
   });
 });
