@@ -1,9 +1,10 @@
 // File-system edge of the site build: stage everything in a fresh directory beside the output, then
 // swap it in, so a failed build leaves the previous site exactly as it was.
-import { chmod, mkdir, mkdtemp, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mapBounded } from '../core/concurrency.ts';
+import { isWithin } from '../core/paths.ts';
 import type { OutputFile } from './api.ts';
 import { ConfigError, UnsafePathError } from './errors.ts';
 
@@ -129,20 +130,13 @@ export async function markAsBuild(staged: string): Promise<void> {
   await writeFile(join(staged, BUILD_MARKER), MARKER_TEXT, { flag: 'wx' });
 }
 
-/** Whether `inner` is `outer` or inside it, compared as real paths (links resolved). */
-async function within(inner: string, outer: string): Promise<boolean> {
-  const real = async (path: string): Promise<string> => realpath(path).catch(() => resolve(path));
-  const [a, b] = [await real(inner), await real(outer)];
-  return a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
-}
-
 /**
  * Refuse to replace `out` unless a build made it: it must not exist, be empty, or carry the build marker
  * (or hold only what an unmarked earlier build wrote). `--out .` or `--out data` would otherwise delete a
  * checkout or the archive. Never an output that holds the data dir.
  */
 export async function checkReplaceable(out: string, dataDir: string): Promise<void> {
-  if (await within(dataDir, out)) throw new ConfigError(`${out} holds the data dir ${dataDir}; the build replaces its output as a whole`, '--out');
+  if (await isWithin(dataDir, out)) throw new ConfigError(`${out} holds the data dir ${dataDir}; the build replaces its output as a whole`, '--out');
   const info = await stat(out).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw new ConfigError(`cannot use ${out} as the output (${error.code})`, '--out', { cause: error });

@@ -1,9 +1,10 @@
 // `npm run demo`: the whole product offline. A simulator plays ModelScope for several nights (churn, a
 // flaky night, a night with a broken filter), the real night pipeline records them, and the site is built.
-import { mkdir, readdir, realpath, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defaultDataDir, EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
 import { UsageError } from '../core/errors.ts';
+import { isWithin } from '../core/paths.ts';
 import { runNight } from '../pipeline/night.ts';
 import { parseCrawlArgs } from '../pipeline/options.ts';
 import { Progress, summaryLines } from '../pipeline/report.ts';
@@ -28,22 +29,6 @@ night 6 it answers 429 and resets connections, which the crawler retries), then 
 /** The file that marks a data dir as the demo's own, so a later demo may wipe it. */
 const DEMO_MARKER = '.demo-data';
 
-/** `path` with links resolved, for the part that exists (so `./data//`, `$PWD/data` and a link compare equal). */
-async function realPath(path: string): Promise<string> {
-  const absolute = resolve(path);
-  try {
-    return await realpath(absolute);
-  } catch {
-    const parent = dirname(absolute);
-    return parent === absolute ? absolute : join(await realPath(parent), basename(absolute));
-  }
-}
-
-async function isWithin(inner: string, outer: string): Promise<boolean> {
-  const [a, b] = [await realPath(inner), await realPath(outer)];
-  return a === b || a.startsWith(b.endsWith(sep) ? b : b + sep) || b.startsWith(a.endsWith(sep) ? a : a + sep);
-}
-
 /**
  * Make `dataDir` ready for the demo: never the project's data dir (nor inside or around it, however the
  * path is written); a directory the demo made before is wiped; an empty or new one is taken; anything
@@ -52,7 +37,8 @@ async function isWithin(inner: string, outer: string): Promise<boolean> {
 async function prepareDataDir(dataDir: string): Promise<void> {
   const projectData = join(import.meta.dirname, '..', 'data');
   for (const real of [projectData, defaultDataDir()]) {
-    if (await isWithin(dataDir, real)) throw new UsageError(`the demo never writes to data/ (the project's data dir, ${real}): pick another --data-dir`);
+    // Inside it, or around it: either way the demo would write into, or wipe, the project's data.
+    if ((await isWithin(dataDir, real)) || (await isWithin(real, dataDir))) throw new UsageError(`the demo never writes to data/ (the project's data dir, ${real}): pick another --data-dir`);
   }
   const names = await readdir(dataDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
