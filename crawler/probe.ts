@@ -32,9 +32,11 @@ function drift(a: readonly string[], b: readonly string[]): { moved: number; swa
   return { moved: a.filter((id, i) => b[i] !== id).length, swapped: a.filter((id) => !inB.has(id)).length };
 }
 
-function driftText(a: readonly string[], b: readonly string[]): string {
+/** Two reads of one page, as a row's `seen` and whether they hold the same ids. */
+function compareReads(a: readonly string[], b: readonly string[]): { seen: string; sameIds: boolean } {
   const { moved, swapped } = drift(a, b);
-  return moved === 0 ? `the same ${a.length} ids in the same order` : `${moved} of ${a.length} positions differ, ${swapped} ids in one read only`;
+  const seen = moved === 0 ? `the same ${a.length} ids in the same order` : `${moved} of ${a.length} positions differ, ${swapped} ids in one read only`;
+  return { seen, sameIds: swapped === 0 };
 }
 
 /** A request that failed, as a row instead of an exception: the probe reports, it does not stop. */
@@ -76,16 +78,17 @@ export async function probe(client: HttpClient, target: ProbeTarget): Promise<Pr
     rows.push({ assumption: `page size ${PAGE_SIZE} is accepted`, seen: `${first.items.length} records on page 1 of ${formatCount(first.totalCount)}`, held: first.items.length === expected });
 
     const again = await attempt(() => fetchCatalogPage(client, { origin, page: 1 }));
+    const reads = again instanceof CatalogError ? undefined : compareReads(ids(first), ids(again));
     rows.push({
       assumption: `${LISTING_ORDER} order (the one the crawl reads) holds still between two reads of page 1`,
-      seen: again instanceof CatalogError ? again.message : driftText(ids(first), ids(again)),
-      held: again instanceof CatalogError ? false : drift(ids(first), ids(again)).swapped === 0,
+      seen: reads?.seen ?? (again as CatalogError).message,
+      held: reads?.sameIds ?? false,
     });
     const defaults = await attempt(() => fetchCatalogPage(client, { origin, page: 1, sortBy: 'Default' }));
     const defaultsAgain = defaults instanceof CatalogError ? defaults : await attempt(() => fetchCatalogPage(client, { origin, page: 1, sortBy: 'Default' }));
     rows.push({
       assumption: 'Default order between two reads of page 1 (a live ranking; not what the crawl reads)',
-      seen: defaults instanceof CatalogError ? defaults.message : defaultsAgain instanceof CatalogError ? defaultsAgain.message : driftText(ids(defaults), ids(defaultsAgain)),
+      seen: defaults instanceof CatalogError ? defaults.message : defaultsAgain instanceof CatalogError ? defaultsAgain.message : compareReads(ids(defaults), ids(defaultsAgain)).seen,
       held: undefined,
     });
 
