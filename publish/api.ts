@@ -1,14 +1,15 @@
 // The static JSON API: pure builders of each file's content. docs/api.md documents every URL here.
-import { DataFileError } from '../store/errors.ts';
 import { dayFields, eventFields } from '../store/events-file.ts';
 import { jsonWithItemLines } from '../store/json-lines.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { serialiseSnapshot } from '../store/snapshots.ts';
-import type { ChangeEvent, EventKind, EventLog, ModelHistory, PresenceInterval, SeriesPoint } from '../store/types.ts';
-import { SITE_FILES, modelApiFile, modelApiUrl, modelPageUrl, modelScopeUrl, PLAIN_PATHS, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
+import { dateOfDay, dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
+import type { ChangeEvent, EventKind, EventLog, PresenceInterval, Track } from '../store/types.ts';
+import type { SiteInputs } from './inputs.ts';
+import { modelApiFile, modelApiUrl, modelPageUrl, modelScopeUrl, PLAIN_PATHS, SITE_FILES, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
 
 /** Bumped only for incompatible changes to a published shape. */
-export const API_VERSION = 1;
+export const API_VERSION = 2;
 
 /** One file of the built site. */
 export interface OutputFile {
@@ -55,6 +56,8 @@ export function apiIndexJson(siteUrl: string, latest: string | null, counts: Api
       model: `${siteUrl}api/models/{owner}/{name}.json`,
       feed: `${siteUrl}${SITE_FILES.feed}`,
       rss: `${siteUrl}${SITE_FILES.rss}`,
+      openaiFeed: `${siteUrl}${SITE_FILES.openaiFeed}`,
+      openaiRss: `${siteUrl}${SITE_FILES.openaiRss}`,
     },
     notes: {
       model:
@@ -91,7 +94,22 @@ export function snapshotIndexJson(siteUrl: string, published: readonly string[],
   );
 }
 
-/** `/api/models/<owner>/<name>.json`: one model's whole story. */
+/** Days of daily figures each model file carries; older figures stay in the repository's `data/history/`. */
+export const SERIES_DAYS = 365;
+
+/** A model's likes and downloads as change points over the newest `SERIES_DAYS` days. */
+export interface ModelSeries {
+  /** First day covered (`YYYY-MM-DD`): the window's start, or the first day seen when later. */
+  from: string;
+  /** Days after `from` on which likes or downloads changed, ascending; each value holds until the next. */
+  days: number[];
+  /** Likes from each of those days. */
+  likes: number[];
+  /** Downloads from each of those days. */
+  downloads: number[];
+}
+
+/** `/api/models/<owner>/<name>.json`: one model's story. */
 export interface ModelDocument {
   id: string;
   owner: string;
@@ -104,105 +122,109 @@ export interface ModelDocument {
   intervals: PresenceInterval[];
   /** This model's events, oldest first. */
   events: { date: string; kind: EventKind; likes: number; downloads: number }[];
-  /** `[date, value]` change points: the value holds from `date` until the next point. */
-  likes: SeriesPoint[];
-  /** Same rule as likes. */
-  downloads: SeriesPoint[];
+  /** Figures over the newest year, bounded so the site does not grow with the years. */
+  series: ModelSeries;
   /** The record on the newest snapshot, `null` when the model is off the list. */
   current: ModelRecord | null;
+  /** For a model off the list: its last record when a published snapshot still has it, else `null`. */
+  lastRecord: ModelRecord | null;
   links: { page: string; modelscope: string; api: string };
+}
+
+/** The value of a `[day, value, …]` change-point list on `day` (0 before its first point). */
+function valueOn(points: readonly number[], day: number): number {
+  let value = 0;
+  for (let i = 0; i < points.length && (points[i] as number) <= day; i += 2) value = points[i + 1] as number;
+  return value;
+}
+
+/** The series of a track over the `SERIES_DAYS` days ending on `lastDay`. */
+export function modelSeries(track: Track, lastDay: number): ModelSeries {
+  const first = Math.max(track.presence[0] ?? lastDay, lastDay - SERIES_DAYS + 1);
+  const days = new Set<number>([first]);
+  for (const points of [track.likes, track.downloads]) for (let i = 0; i < points.length; i += 2) if ((points[i] as number) > first) days.add(points[i] as number);
+  const sorted = [...days].sort((a, b) => a - b);
+  return {
+    from: dateOfDay(first),
+    days: sorted.map((day) => day - first),
+    likes: sorted.map((day) => valueOn(track.likes, day)),
+    downloads: sorted.map((day) => valueOn(track.downloads, day)),
+  };
 }
 
 /** The document for one model. */
 export function modelDocument(
   siteUrl: string,
-  history: ModelHistory,
+  id: string,
+  track: Track,
   events: readonly ChangeEvent[],
-  current: ModelRecord | undefined,
+  records: { current: ModelRecord | undefined; lastRecord: ModelRecord | undefined; lastDay: number },
   paths: ModelPaths = PLAIN_PATHS,
 ): ModelDocument {
-  const { owner, name } = current ?? splitModelId(history.id);
+  const { current, lastRecord } = records;
+  const { owner, name } = current ?? splitModelId(id);
+  const intervals: PresenceInterval[] = [];
+  for (let i = 0; i < track.presence.length; i += 2) intervals.push({ from: dateOfDay(track.presence[i] as number), to: dateOfDay(track.presence[i + 1] as number) });
   return {
-    id: history.id,
+    id,
     owner,
     name,
     onList: current !== undefined,
-    firstSeen: history.firstSeen,
-    lastSeen: history.lastSeen,
-    intervals: history.intervals.map((interval) => ({ from: interval.from, to: interval.to })),
+    firstSeen: intervals[0]?.from ?? '',
+    lastSeen: intervals.at(-1)?.to ?? '',
+    intervals,
     events: events.map(({ date, kind, likes, downloads }) => ({ date, kind, likes, downloads })),
-    likes: history.likes.map(([date, value]): SeriesPoint => [date, value]),
-    downloads: history.downloads.map(([date, value]): SeriesPoint => [date, value]),
+    series: modelSeries(track, records.lastDay),
     current: current ?? null,
-    links: {
-      page: modelPageUrl(siteUrl, history.id, paths),
-      modelscope: modelScopeUrl(history.id),
-      api: modelApiUrl(siteUrl, history.id, paths),
-    },
+    lastRecord: current === undefined ? (lastRecord ?? null) : null,
+    links: { page: modelPageUrl(siteUrl, id, paths), modelscope: modelScopeUrl(id), api: modelApiUrl(siteUrl, id, paths) },
   };
 }
 
-/** Serialised model document: series, intervals and events one entry per line. */
+/** Serialised model document: intervals and events one per line, the series arrays on one line each. */
 export function serialiseModelDocument(doc: ModelDocument): string {
-  return jsonWithItemLines({ ...doc }, { lineArrays: ['intervals', 'events', 'likes', 'downloads'] });
+  return jsonWithItemLines({ ...doc }, { lineArrays: ['intervals', 'events'] });
 }
 
-/** What model files are built from. */
-export interface ModelSources {
-  siteUrl: string;
-  histories: ReadonlyMap<string, ModelHistory>;
-  log: EventLog;
-  latest: Snapshot | undefined;
-  /** Where each model's files go (default: plain paths, no case twins told apart). */
-  paths?: ModelPaths;
-}
-
-/**
- * Every model's file, lazily, so 60,000 documents are never all in memory. Checks first that every
- * model on the newest snapshot has a history. Unsafe ids throw `UnsafePathError` when reached.
- */
-export function modelFiles(sources: ModelSources): Iterable<OutputFile> {
-  const current = new Map((sources.latest?.models ?? []).map((model) => [model.id, model]));
-  const orphan = [...current.keys()].find((id) => !sources.histories.has(id));
-  if (orphan !== undefined) {
-    throw new DataFileError(`model ${JSON.stringify(orphan)} is on the newest snapshot but has no history`, 'change log');
-  }
-  const eventsById = new Map<string, ChangeEvent[]>();
-  for (const event of sources.log.events) {
-    const list = eventsById.get(event.id);
-    if (list === undefined) eventsById.set(event.id, [event]);
+/** Events grouped by model id, each list in log order. */
+export function eventsByModel(log: EventLog): Map<string, ChangeEvent[]> {
+  const byId = new Map<string, ChangeEvent[]>();
+  for (const event of log.events) {
+    const list = byId.get(event.id);
+    if (list === undefined) byId.set(event.id, [event]);
     else list.push(event);
   }
+  return byId;
+}
+
+/** Every model's file, lazily, so 60,000 documents are never all in memory. */
+export function modelFiles(inputs: SiteInputs): Iterable<OutputFile> {
+  const byId = eventsByModel(inputs.log);
+  const lastDay = dayNumber(inputs.latest?.date ?? FIRST_SNAPSHOT_DATE);
   return (function* () {
-    for (const [id, history] of sources.histories) {
-      const doc = modelDocument(sources.siteUrl, history, eventsById.get(id) ?? [], current.get(id), sources.paths);
-      yield { path: modelApiFile(id, sources.paths), content: serialiseModelDocument(doc) };
+    for (const [id, track] of inputs.tracks) {
+      const doc = modelDocument(inputs.siteUrl, id, track, byId.get(id) ?? [], { current: inputs.records.get(id), lastRecord: inputs.lastKnown.get(id), lastDay }, inputs.paths);
+      yield { path: modelApiFile(id, inputs.paths), content: serialiseModelDocument(doc) };
     }
   })();
 }
 
 /** The fixed API files (everything but model files and dated snapshot copies). */
-export function apiFiles(
-  siteUrl: string,
-  log: EventLog,
-  latest: Snapshot | undefined,
-  histories: ReadonlyMap<string, ModelHistory>,
-  published: readonly string[],
-  available: number,
-): OutputFile[] {
+export function apiFiles(inputs: SiteInputs): OutputFile[] {
+  const { siteUrl, log, latest, published, dates } = inputs;
   const counts: ApiCounts = {
     models: latest?.models.length ?? 0,
-    modelsEverSeen: histories.size,
+    modelsEverSeen: inputs.tracks.size,
     days: log.days.length,
     events: log.events.length,
     snapshotsPublished: published.length,
-    snapshotsAvailable: available,
+    snapshotsAvailable: dates.length,
   };
   return [
     { path: SITE_FILES.apiIndex, content: apiIndexJson(siteUrl, latest?.date ?? null, counts) },
     { path: SITE_FILES.latest, content: latestJson(latest) },
     { path: SITE_FILES.changes, content: changesJson(log) },
-    { path: SITE_FILES.snapshotIndex, content: snapshotIndexJson(siteUrl, published, available) },
+    { path: SITE_FILES.snapshotIndex, content: snapshotIndexJson(siteUrl, published, dates.length) },
   ];
 }
 

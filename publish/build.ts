@@ -1,6 +1,5 @@
-// CLI: `npm run build` — the static site into site/dist/. See `--help` and docs/api.md.
+// CLI: `npm run build` — the whole static site into site/dist/. See `--help` and docs/api.md.
 import { processIo, runCli } from '../core/cli.ts';
-import { readEventLog, readHistories } from '../store/change-files.ts';
 import { resolveBuildOptions, USAGE } from './config.ts';
 import { plural } from './items.ts';
 import { buildSite } from './site.ts';
@@ -11,7 +10,7 @@ process.exitCode = await runCli('build', processIo, async () => {
     console.log(USAGE);
     return;
   }
-  const summary = await buildSite(options, { readEventLog, readHistories });
+  const summary = await buildSite(options);
   if (summary.latest === null) {
     console.log(`No snapshots in ${options.dataDir} yet: built an empty site (empty list, empty feeds) into ${summary.outDir}.`);
     return;
@@ -22,6 +21,6 @@ process.exitCode = await runCli('build', processIo, async () => {
       : `${summary.snapshotsPublished} of ${plural(summary.snapshotsAvailable, 'snapshot')}`;
   console.log(
     `Built ${summary.outDir} for ${options.siteUrl}: latest ${summary.latest}, ${plural(summary.models, 'model')} on the list, ` +
-      `${plural(summary.modelFiles, 'model file')}, ${plural(summary.feedItems, 'feed item')}, ${snapshots}.`,
+      `${plural(summary.modelFiles, 'model page')} in each language, ${plural(summary.feedItems, 'feed item')}, ${snapshots}.`,
   );
 });

@@ -6,7 +6,7 @@ import { DEFAULT_SITE_URL, normaliseSiteUrl } from './urls.ts';
 
 export const USAGE = `Usage: npm run build -- [options]
 
-Builds the static site (feeds, JSON API, placeholder home page) from the data directory.
+Builds the static site (pages in English and Chinese, feeds, JSON API) from the data directory.
 
 Options:
   --data-dir DIR        data directory (env CATALOG_DATA_DIR, default data)

@@ -15,3 +15,10 @@ export class ConfigError extends UsageError {
     super(what, where, options);
   }
 }
+
+/** The site generator (Astro) failed; `cause` carries its own error. */
+export class BuildError extends CatalogError {
+  constructor(what: string, where: string, options?: { cause?: unknown }) {
+    super(what, where, options);
+  }
+}

@@ -14,12 +14,25 @@ export interface ChannelInfo {
   language?: string;
   /** Author shown by readers (default `FEED_AUTHOR`). */
   author?: string;
+  /** Where this JSON Feed is, relative to the site (default `feed.json`). */
+  feedPath?: string;
+  /** Where the matching RSS is, relative to the site (default `rss.xml`). */
+  rssPath?: string;
 }
 
 export const FEED_TITLE = 'ModelScope API-Inference list: changes';
 export const FEED_DESCRIPTION =
   'Models entering, leaving and returning to the list of models ModelScope lets anyone call through its free API-Inference service, observed nightly.';
 export const FEED_AUTHOR = 'modelscope-inference-catalog';
+
+/** The feed pair of the models served by the OpenAI-compatible gateway, the few that chat clients call. */
+export const OPENAI_CHANNEL = {
+  title: 'ModelScope API-Inference list: changes to OpenAI-compatible models',
+  description:
+    'Models served by ModelScope\'s OpenAI-compatible API-Inference gateway entering, leaving and returning to the free list, observed nightly.',
+  feedPath: SITE_FILES.openaiFeed,
+  rssPath: SITE_FILES.openaiRss,
+} as const;
 
 /** A JSON Feed 1.1 author. */
 export interface JsonFeedAuthor {
@@ -57,6 +70,8 @@ export function channel(info: ChannelInfo): Required<ChannelInfo> {
     description: info.description ?? FEED_DESCRIPTION,
     language: info.language ?? 'en',
     author: info.author ?? FEED_AUTHOR,
+    feedPath: info.feedPath ?? SITE_FILES.feed,
+    rssPath: info.rssPath ?? SITE_FILES.rss,
   };
 }
 
@@ -67,7 +82,7 @@ export function buildJsonFeed(items: readonly ChangeItem[], info: ChannelInfo): 
     version: 'https://jsonfeed.org/version/1.1',
     title: c.title,
     home_page_url: c.siteUrl,
-    feed_url: `${c.siteUrl}${SITE_FILES.feed}`,
+    feed_url: `${c.siteUrl}${c.feedPath}`,
     description: c.description,
     language: c.language,
     authors: [{ name: c.author, url: c.siteUrl }],

@@ -7,7 +7,7 @@ import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../store/typ
 import { escapeHtml, htmlText, visibleText } from './escape.ts';
 import { changesDayUrl, modelPageUrl, modelScopeUrl, PLAIN_PATHS, type ModelPaths } from './urls.ts';
 
-/** A model's record on the newest snapshot, or undefined. */
+/** A model's newest known record (on the newest snapshot, or the last one seen), or undefined. */
 export type RecordLookup = (id: string) => ModelRecord | undefined;
 
 /** A day with at least one change, ready to render. */
@@ -34,8 +34,12 @@ export interface ItemOptions {
   siteUrl: string;
   /** Where model pages are (default: plain paths, no case twins told apart). */
   paths?: ModelPaths;
-  /** A model's record on the newest snapshot, to say what kind of model entered (default: none). */
+  /** A model's newest known record, to say what kind of model it is (default: none). */
   records?: RecordLookup;
+  /** Prefix of each item's id before the date (default `changes-`); each feed pair has its own. */
+  idPrefix?: string;
+  /** Which events to include (default: all); days left with none are skipped. */
+  include?: (event: ChangeEvent) => boolean;
   /** Newest days kept (default 100). */
   maxItems?: number;
   /** Models listed per item before "…and N more" (default 100), keeping a big day's item readable. */
@@ -131,8 +135,7 @@ function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: st
     for (const event of shown) {
       const page = modelPageUrl(siteUrl, event.id, paths);
       const upstream = modelScopeUrl(event.id);
-      // Entered and returned models are on the newest snapshot; what left is not, and says only its figures.
-      const kind = event.kind === 'left' ? undefined : kindText(records(event.id));
+      const kind = kindText(records(event.id));
       const stats = kind === undefined ? statsText(event) : `${kind}; ${statsText(event)}`;
       html.push(
         `<li><a href="${escapeHtml(page)}"><bdi>${htmlText(event.id)}</bdi></a>: ${htmlText(stats)}` +
@@ -159,6 +162,7 @@ export function changeItems(log: EventLog, options: ItemOptions): ChangeItem[] {
   let size = 0;
   const byDate = new Map<string, ChangeEvent[]>();
   for (const event of log.events) {
+    if (options.include !== undefined && !options.include(event)) continue;
     const list = byDate.get(event.date);
     if (list === undefined) byDate.set(event.date, [event]);
     else list.push(event);
@@ -176,7 +180,7 @@ export function changeItems(log: EventLog, options: ItemOptions): ChangeItem[] {
     size += html.length + text.length;
     if (items.length > 0 && size > maxSize) break;
     items.push({
-      id: `changes-${day.date}`,
+      id: `${options.idPrefix ?? 'changes-'}${day.date}`,
       date: day.date,
       url: changesDayUrl(options.siteUrl, day.date),
       title: changeTitle(counts),

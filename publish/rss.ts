@@ -35,7 +35,7 @@ export function buildRss(items: readonly ChangeItem[], info: ChannelInfo): strin
     `    ${element('link', c.siteUrl)}`,
     `    ${element('description', c.description)}`,
     `    ${element('language', c.language)}`,
-    `    <atom:link href="${escapeXml(`${c.siteUrl}${SITE_FILES.rss}`)}" rel="self" type="application/rss+xml"/>`,
+    `    <atom:link href="${escapeXml(`${c.siteUrl}${c.rssPath}`)}" rel="self" type="application/rss+xml"/>`,
     `    ${element('docs', 'https://www.rssboard.org/rss-specification')}`,
   ];
   if (newest !== undefined) lines.push(`    ${element('lastBuildDate', rfc822ShanghaiMidnight(newest.date))}`);

@@ -160,15 +160,22 @@ export function modelScopeUrl(id: string): string {
   return `${MODELSCOPE_MODELS}${encode(owner)}/${encode(name)}`;
 }
 
-/** The site's changes page, anchored at one observed day. */
+/** The month page of the changes timeline holding `date` (`changes/2026-03/`): a day's lasting home. */
+export function changesMonthPath(date: string): string {
+  return `changes/${date.slice(0, 7)}/`;
+}
+
+/** The site's changes timeline, anchored at one observed day on its month page. */
 export function changesDayUrl(siteUrl: string, date: string): string {
-  return `${siteUrl}changes/#${date}`;
+  return `${siteUrl}${changesMonthPath(date)}#${date}`;
 }
 
 /** Output paths (relative to the site root) of the fixed files. */
 export const SITE_FILES = {
   feed: 'feed.json',
   rss: 'rss.xml',
+  openaiFeed: 'openai/feed.json',
+  openaiRss: 'openai/rss.xml',
   home: 'index.html',
   apiIndex: 'api/index.json',
   latest: 'api/latest.json',

@@ -11,7 +11,6 @@ import { Progress, summaryLines } from '../pipeline/report.ts';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
 import { startSimulator } from '../simulator/index.ts';
-import { readEventLog, readHistories } from '../store/change-files.ts';
 
 const HELP = `Usage: npm run demo -- [--nights N] [--size N] [--data-dir DIR] [--out DIR]
 
@@ -97,7 +96,7 @@ process.exitCode = await runCli('demo', processIo, async () => {
 
   const build = resolveBuildOptions(['--data-dir', dataDir, '--out', values.out], process.env);
   if (build === 'help') return EXIT.ok;
-  const built = await buildSite(build, { readEventLog, readHistories });
+  const built = await buildSite(build);
   console.log(`\nsite built into ${built.outDir}: ${built.models} models, ${built.feedItems} feed items, ${built.modelFiles} model files`);
   console.log('serve it with: npm run preview   (then open http://localhost:4321/)');
   console.log(`try: npm run diff -- --data-dir ${dataDir}`);

@@ -10,7 +10,6 @@ import { npmScriptCommand } from '../core/npm-script.ts';
 import { HELP, parseCrawlArgs } from '../pipeline/options.ts';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
-import { readEventLog, readHistories } from '../store/change-files.ts';
 
 const NIGHTLY_HELP = `Usage: npm run nightly -- [crawl options]
 
@@ -42,7 +41,7 @@ process.exitCode = await runCli('nightly', processIo, async () => {
 
   const build = resolveBuildOptions([], { ...process.env, CATALOG_DATA_DIR: options.dataDir });
   if (build === 'help') return EXIT.ok;
-  const built = await buildSite(build, { readEventLog, readHistories });
+  const built = await buildSite(build);
   console.log(`site: ${built.outDir} for ${build.siteUrl} (latest ${built.latest ?? 'none'}, ${built.models} models, ${built.feedItems} feed items)`);
   return EXIT.ok;
 });

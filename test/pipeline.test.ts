@@ -3,7 +3,7 @@ import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
-import { readEventLog, readHistories } from '../store/change-files.ts';
+import { readEventLog } from '../store/change-files.ts';
 import { readSnapshot } from '../store/snapshots.ts';
 import { EXIT } from '../core/cli.ts';
 import { runNight } from '../pipeline/night.ts';
@@ -70,7 +70,7 @@ describe('pipeline/nightly-crawls', () => {
 
   it('builds feeds and API that tell the same story', async () => {
     const out = join(await tempDir('pipeline-site-'), 'dist');
-    await buildSite({ dataDir, outDir: out, siteUrl: 'https://example.test/catalog/', snapshotDays: 'all' }, { readEventLog, readHistories });
+    await buildSite({ dataDir, outDir: out, siteUrl: 'https://example.test/catalog/', snapshotDays: 'all' });
     const log = await readEventLog(dataDir);
     const feed = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')) as { items: { id: string }[] };
     const changedDays = log.days.filter((day) => day.entered + day.left + day.returned > 0);

@@ -1,14 +1,19 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventLog, ModelHistory } from '../store/types.ts';
+import * as cheerio from 'cheerio';
+import { rebuildChanges } from '../changes/rebuild.ts';
+import { updateChanges } from '../changes/update.ts';
 import type { Snapshot } from '../store/record.ts';
 import { parseSnapshot, serialiseSnapshot, snapshotPath, writeSnapshot } from '../store/snapshots.ts';
+import { dayNumber } from '../store/dates.ts';
+import { API_VERSION, modelSeries, SERIES_DAYS } from '../publish/api.ts';
 import { UnsafePathError } from '../publish/errors.ts';
 import { DataFileError } from '../store/errors.ts';
 import { insideRoot } from '../publish/output.ts';
-import { buildSite, type BuildOptions, type ChangeSources } from '../publish/site.ts';
-import { fileSegment, modelApiFile, modelApiUrl, normaliseSiteUrl, urlSegment } from '../publish/urls.ts';
+import { modelPagePath } from '../publish/pages.ts';
+import { buildSite, type BuildOptions } from '../publish/site.ts';
+import { fileSegment, modelApiFile, modelApiUrl, modelPageUrl, normaliseSiteUrl, planModelPaths, urlSegment } from '../publish/urls.ts';
 import { model, snapshot, track } from './fixtures/publish/factories.ts';
 import { tempDir, treeContents } from './fixtures/publish/fs.ts';
 
@@ -24,21 +29,26 @@ const SNAPSHOTS: Snapshot[] = [
   snapshot('2026-03-04', [model('Qwen/Qwen3-8B', { likes: 7 }), model('acme/my model'), model('old/gone')]),
 ];
 
-/** A data dir holding `snapshots`, and change sources derived from them. */
+/**
+ * A data dir holding `snapshots` and the change log the nightly step derives from them (the build reads
+ * both from disk), and the log the test factory expects.
+ */
 async function fixture(snapshots: readonly Snapshot[] = SNAPSHOTS) {
   const root = await tempDir();
   made.push(root);
   const dataDir = join(root, 'data');
   await mkdir(dataDir); // a fresh clone has data/ (its README) before the first crawl
   for (const snap of snapshots) await writeSnapshot(dataDir, snap);
-  const { log, histories } = track(snapshots);
-  const sources = fixedSources(log, histories);
+  if (snapshots.length > 0) await rebuildChanges(dataDir);
+  const { log } = track(snapshots);
   const options: BuildOptions = { dataDir, outDir: join(root, 'site', 'dist'), siteUrl, snapshotDays: 'all' };
-  return { root, dataDir, log, histories, sources, options };
+  return { root, dataDir, log, options };
 }
 
-function fixedSources(log: EventLog, histories: ReadonlyMap<string, ModelHistory>): ChangeSources {
-  return { readEventLog: async () => log, readHistories: async () => histories };
+/** Write one more night's snapshot and bring the change log up to it, as the nightly job does. */
+async function addNight(dataDir: string, snap: Snapshot): Promise<void> {
+  await writeSnapshot(dataDir, snap);
+  await updateChanges(dataDir, snap.date);
 }
 
 async function readJson(dir: string, path: string): Promise<Record<string, unknown>> {
@@ -54,31 +64,51 @@ async function documentedPaths(fill: Record<string, string>): Promise<string[]> 
 }
 
 describe('publish/api', () => {
-  it('builds every documented URL, and the model URL decodes to its file', async () => {
-    const { options, sources } = await fixture();
-    const summary = await buildSite(options, sources);
+  it('builds every documented URL, the feed pairs and both pages of every model, and the model URL decodes to its file', async () => {
+    const { options } = await fixture();
+    const summary = await buildSite(options);
     expect(summary).toMatchObject({ latest: '2026-03-04', models: 3, modelFiles: 4, feedItems: 2, snapshotsPublished: 3 });
     const documented = await documentedPaths({ owner: 'Qwen', name: 'Qwen3-8B', date: '2026-03-02' });
-    expect(documented.length).toBe(8);
+    // The reference documents at least the eight URLs of apiVersion 1; each one it documents is built.
+    expect(documented).toEqual(expect.arrayContaining([
+      'feed.json', 'rss.xml', 'api/index.json', 'api/latest.json', 'api/changes.json',
+      'api/models/Qwen/Qwen3-8B.json', 'api/snapshots/index.json', 'api/snapshots/2026-03-02.json',
+    ]));
     const files = Object.keys(await treeContents(options.outDir));
     for (const path of documented) expect(files, path).toContain(path);
-    expect(files).toContain('index.html');
+    for (const path of ['index.html', 'zh/index.html', 'openai/feed.json', 'openai/rss.xml', 'changes/index.html', 'changes/2026-03/index.html', 'status/index.html']) {
+      expect(files, path).toContain(path);
+    }
+    const paths = planModelPaths(['Qwen/Qwen3-8B', 'acme/my model', 'old/gone', 'new/comer'].map((id) => ({ id, firstSeen: '2026-03-01' })));
     for (const id of ['Qwen/Qwen3-8B', 'acme/my model', 'old/gone', 'new/comer']) {
       const url = new URL(modelApiUrl(siteUrl, id));
       expect(decodeURIComponent(url.pathname.slice('/repo/'.length))).toBe(modelApiFile(id));
       expect(files).toContain(modelApiFile(id));
+      // The page URL, decoded once as a static host does, names the page file in both languages.
+      const page = decodeURIComponent(new URL(modelPageUrl(siteUrl, id)).pathname.slice('/repo/'.length));
+      expect(page).toBe(modelPagePath(id, paths));
+      expect(files).toContain(`${page}index.html`);
+      expect(files).toContain(`zh/${page}index.html`);
     }
   });
 
   it('writes the right content into each API file', async () => {
-    const { options, sources, log, dataDir } = await fixture();
-    await buildSite(options, sources);
+    const { options, log, dataDir } = await fixture();
+    await buildSite(options);
     const out = options.outDir;
 
     const index = await readJson(out, 'api/index.json');
+    expect(index['apiVersion']).toBe(2);
+    expect(API_VERSION).toBe(2);
     expect(index['latest']).toBe('2026-03-04');
     expect(index['counts']).toEqual({ models: 3, modelsEverSeen: 4, days: 3, events: 4, snapshotsPublished: 3, snapshotsAvailable: 3 });
-    expect((index['urls'] as Record<string, string>)['model']).toBe(`${siteUrl}api/models/{owner}/{name}.json`);
+    expect(index['urls']).toMatchObject({
+      model: `${siteUrl}api/models/{owner}/{name}.json`,
+      feed: `${siteUrl}feed.json`,
+      rss: `${siteUrl}rss.xml`,
+      openaiFeed: `${siteUrl}openai/feed.json`,
+      openaiRss: `${siteUrl}openai/rss.xml`,
+    });
 
     const latest = parseSnapshot(await readFile(join(out, 'api/latest.json'), 'utf8'));
     expect(latest.date).toBe('2026-03-04');
@@ -103,18 +133,25 @@ describe('publish/api', () => {
         { date: '2026-03-02', kind: 'left', likes: 1, downloads: 10 },
         { date: '2026-03-04', kind: 'returned', likes: 1, downloads: 10 },
       ],
+      lastRecord: null,
     });
     expect((gone['current'] as { id: string }).id).toBe('old/gone');
+    // apiVersion 2: figures as one series over the newest year, not change-point lists.
+    expect(gone).not.toHaveProperty('likes');
+    expect(gone).not.toHaveProperty('downloads');
+    expect(gone['series']).toEqual({ from: '2026-03-01', days: [0], likes: [1], downloads: [10] });
+
+    // A model off the list: no current record, but its last one while a published snapshot holds it.
     const comer = await readJson(out, 'api/models/new/comer.json');
-    expect(comer).toMatchObject({ onList: false, current: null, downloads: [['2026-03-02', 99]] });
+    expect(comer).toMatchObject({ onList: false, current: null, series: { from: '2026-03-02', days: [0], likes: [1], downloads: [99] } });
+    expect(comer['lastRecord']).toMatchObject({ id: 'new/comer', downloads: 99 });
     expect((comer['links'] as Record<string, string>)['modelscope']).toBe('https://modelscope.cn/models/new/comer');
     const qwen = await readJson(out, 'api/models/Qwen/Qwen3-8B.json');
-    expect(qwen['likes']).toEqual([
-      ['2026-03-01', 5],
-      ['2026-03-02', 7],
-    ]);
+    expect(qwen['series']).toEqual({ from: '2026-03-01', days: [0, 1], likes: [5, 7], downloads: [10, 10] });
+    expect(qwen['lastRecord']).toBeNull();
     const spaced = await readJson(out, 'api/models/acme/my%20model.json');
     expect((spaced['links'] as Record<string, string>)['api']).toBe(`${siteUrl}api/models/acme/my%2520model.json`);
+    expect((spaced['links'] as Record<string, string>)['page']).toBe(`${siteUrl}models/acme/my%2520model/`);
 
     const dates = await readJson(out, 'api/snapshots/index.json');
     expect(dates).toMatchObject({ latest: '2026-03-04', published: 3, available: 3, dates: ['2026-03-01', '2026-03-02', '2026-03-04'] });
@@ -123,48 +160,103 @@ describe('publish/api', () => {
       expect(copy.equals(await readFile(snapshotPath(dataDir, date)))).toBe(true);
     }
     const feed = await readJson(out, 'feed.json');
-    expect((feed['items'] as { id: string }[]).map((item) => item.id)).toEqual(['changes-2026-03-04', 'changes-2026-03-02']);
+    const items = feed['items'] as { id: string; url: string }[];
+    expect(items.map((item) => item.id)).toEqual(['changes-2026-03-04', 'changes-2026-03-02']);
+    expect(items.map((item) => item.url)).toEqual([`${siteUrl}changes/2026-03/#2026-03-04`, `${siteUrl}changes/2026-03/#2026-03-02`]);
     expect(await readFile(join(out, 'rss.xml'), 'utf8')).toContain('<guid isPermaLink="false">changes-2026-03-04</guid>');
-    const home = await readFile(join(out, 'index.html'), 'utf8');
-    expect(home).toContain('Newest snapshot: 2026-03-04, 3 models on the list.');
-    expect(home).toContain('href="api/index.json"');
+    // No model here is served by the OpenAI-compatible API: that pair is valid and empty.
+    expect(await readJson(out, 'openai/feed.json')).toMatchObject({ feed_url: `${siteUrl}openai/feed.json`, items: [] });
+    expect(await readFile(join(out, 'openai/rss.xml'), 'utf8')).toContain(`<atom:link href="${siteUrl}openai/rss.xml" rel="self"`);
+
+    // The catalog page (Astro) states the newest snapshot and lists the models on it.
+    const $ = cheerio.load(await readFile(join(out, 'index.html'), 'utf8'));
+    expect($('p.lead').text()).toContain('3 models anyone can call through ModelScope’s free API-Inference, as of 2026-03-04');
+    expect($('#count').text()).toBe('3 models');
+    expect($('#results tbody tr')).toHaveLength(3);
+    expect($('#results tbody a').map((_, a) => $(a).attr('href')).get().sort()).toEqual(['/repo/models/Qwen/Qwen3-8B/', '/repo/models/acme/my%2520model/', '/repo/models/old/gone/']);
+    expect($('link[rel="alternate"][type="application/json"]').attr('href')).toBe('/repo/api/index.json');
   });
 
   it('publishes only the newest N snapshots when asked, and says how many exist', async () => {
-    const { options, sources } = await fixture();
-    await buildSite({ ...options, snapshotDays: 1 }, sources);
+    const { options } = await fixture();
+    await buildSite({ ...options, snapshotDays: 1 });
     const files = Object.keys(await treeContents(options.outDir)).filter((path) => path.startsWith('api/snapshots/'));
     expect(files.sort()).toEqual(['api/snapshots/2026-03-04.json', 'api/snapshots/index.json']);
     expect(await readJson(options.outDir, 'api/snapshots/index.json')).toMatchObject({ published: 1, available: 3, dates: ['2026-03-04'] });
-    await buildSite({ ...options, snapshotDays: 0 }, sources);
+    // The last record of a model off the list is known only while a published snapshot holds it.
+    expect(await readJson(options.outDir, 'api/models/new/comer.json')).toMatchObject({ onList: false, current: null, lastRecord: null });
+    await buildSite({ ...options, snapshotDays: 0 });
     expect(await readJson(options.outDir, 'api/snapshots/index.json')).toMatchObject({ latest: null, published: 0, dates: [] });
     expect(await readJson(options.outDir, 'api/latest.json')).toMatchObject({ date: '2026-03-04' });
   });
 
   it('builds an empty site before the first crawl', async () => {
-    const { options, sources } = await fixture([]);
-    const summary = await buildSite(options, sources);
+    const { options } = await fixture([]);
+    const summary = await buildSite(options);
     expect(summary).toMatchObject({ latest: null, models: 0, modelFiles: 0, feedItems: 0, snapshotsAvailable: 0 });
     expect(await readJson(options.outDir, 'api/latest.json')).toEqual({ date: null, source: null, models: [] });
     expect(await readJson(options.outDir, 'feed.json')).toMatchObject({ items: [] });
+    expect(await readJson(options.outDir, 'openai/feed.json')).toMatchObject({ items: [] });
     expect(await readJson(options.outDir, 'api/changes.json')).toEqual({ latest: null, days: [], events: [] });
-    expect(await readFile(join(options.outDir, 'index.html'), 'utf8')).toContain('No snapshot has been taken yet.');
+    const $ = cheerio.load(await readFile(join(options.outDir, 'index.html'), 'utf8'));
+    expect($('#count').text()).toBe('0 models');
+    expect($('#results tbody tr')).toHaveLength(0);
+    for (const page of ['changes/index.html', 'status/index.html', 'zh/changes/index.html']) {
+      const text = cheerio.load(await readFile(join(options.outDir, page), 'utf8'))('main').text();
+      expect(text, page).toContain(page.startsWith('zh/') ? '尚未生成任何快照。' : 'No snapshot has been taken yet.');
+    }
   });
 
   it('rebuilding the same data gives byte-identical output', async () => {
-    const { options, sources } = await fixture();
-    await buildSite(options, sources);
+    const { options } = await fixture();
+    await buildSite(options);
     const first = await treeContents(options.outDir);
-    await buildSite(options, sources);
+    await buildSite(options);
     expect(await treeContents(options.outDir)).toEqual(first);
   });
 
   it('replaces the previous output as a whole (stale files do not survive)', async () => {
-    const { options, sources } = await fixture();
-    await buildSite(options, sources);
+    const { options } = await fixture();
+    await buildSite(options);
     await writeFile(join(options.outDir, 'stale.txt'), 'old');
-    await buildSite(options, sources);
+    await buildSite(options);
     expect(Object.keys(await treeContents(options.outDir))).not.toContain('stale.txt');
+  });
+
+  it('a second build in the same process renders the new data, not the first build’s', async () => {
+    // The nightly job builds once per process, but a test run, the demo and any long-lived caller build
+    // again: the pages must come from the inputs of this build.
+    const { options, dataDir } = await fixture();
+    await buildSite(options);
+    await addNight(dataDir, snapshot('2026-03-05', [model('Qwen/Qwen3-8B', { likes: 7 }), model('fresh/arrival')]));
+    await buildSite(options);
+    const files = Object.keys(await treeContents(options.outDir));
+    expect(files).toContain('api/models/fresh/arrival.json');
+    expect(files).toContain('models/fresh/arrival/index.html');
+    expect(files).toContain('zh/models/fresh/arrival/index.html');
+    const $ = cheerio.load(await readFile(join(options.outDir, 'index.html'), 'utf8'));
+    expect($('#count').text()).toBe('2 models');
+    expect($('p.lead').text()).toContain('as of 2026-03-05');
+  });
+
+  it('keeps figures for the newest 365 days only, starting the series on the window’s first day', () => {
+    const lastDay = dayNumber('2027-03-01');
+    const first = dayNumber('2026-01-01');
+    const track = {
+      presence: [first, lastDay],
+      likes: [first, 1, lastDay - 400, 2, lastDay - 10, 3],
+      downloads: [first, 100, lastDay - SERIES_DAYS, 150, lastDay, 200],
+    };
+    const series = modelSeries(track, lastDay);
+    const from = lastDay - SERIES_DAYS + 1;
+    expect(series.from).toBe('2026-03-02');
+    expect(dayNumber(series.from)).toBe(from);
+    // The window opens with the values holding on its first day; a change before it is not a point.
+    expect(series).toEqual({ from: '2026-03-02', days: [0, lastDay - 10 - from, lastDay - from], likes: [2, 3, 3], downloads: [150, 150, 200] });
+    // A model first seen inside the window starts on its first day.
+    expect(modelSeries({ presence: [lastDay - 2, lastDay], likes: [lastDay - 2, 4], downloads: [lastDay - 2, 9] }, lastDay)).toEqual({
+      from: '2027-02-27', days: [0], likes: [4], downloads: [9],
+    });
   });
 });
 
@@ -209,8 +301,8 @@ describe('publish/api path safety', () => {
 
   it('hostile ids stay inside the output directory', async () => {
     const hostile = ['evil/../../../../tmp/pwned', 'evil/..\\..\\x', 'evil/%2e%2e', 'evil/a%2Fb', 'evil/.env'];
-    const { options, sources, root } = await fixture([snapshot('2026-03-01', hostile.map((id) => model(id)))]);
-    await buildSite(options, sources);
+    const { options, root } = await fixture([snapshot('2026-03-01', hostile.map((id) => model(id)))]);
+    await buildSite(options);
     const files = Object.keys(await treeContents(options.outDir)).filter((path) => path.startsWith('api/models/'));
     expect(files.sort()).toEqual([
       'api/models/evil/%2Eenv.json',
@@ -219,38 +311,41 @@ describe('publish/api path safety', () => {
       'api/models/evil/%2E.%5C..%5Cx.json',
       'api/models/evil/a%252Fb.json',
     ].sort());
+    // Their pages too: each at the path its API file has, in both languages, and nowhere else.
+    const pages = Object.keys(await treeContents(options.outDir)).filter((path) => /^(zh\/)?models\//.test(path));
+    const expected = files.map((path) => `models/${path.slice('api/models/'.length, -'.json'.length)}/index.html`);
+    expect(pages.sort()).toEqual([...expected, ...expected.map((path) => `zh/${path}`)].sort());
     expect((await readdir(root)).sort()).toEqual(['data', 'site']);
     expect(await readdir(dirname(options.outDir))).toEqual(['dist']);
   });
 
   it('a refused id fails the build and leaves the previous output byte-identical', async () => {
-    const { options, sources } = await fixture();
-    await buildSite(options, sources);
+    const { options } = await fixture();
+    await buildSite(options);
     const before = await treeContents(options.outDir);
-    const poisoned = track([...SNAPSHOTS, snapshot('2026-03-05', [model('evil/..')])]);
-    await writeSnapshot(options.dataDir, snapshot('2026-03-05', [model('evil/..')]));
-    await expect(buildSite(options, fixedSources(poisoned.log, poisoned.histories))).rejects.toThrow(UnsafePathError);
+    await addNight(options.dataDir, snapshot('2026-03-05', [model('evil/..')]));
+    await expect(buildSite(options)).rejects.toThrow(UnsafePathError);
     expect(await treeContents(options.outDir)).toEqual(before);
     expect(await readdir(dirname(options.outDir))).toEqual(['dist']);
   });
 
   it('a change log that lags the snapshots fails the build with a clear error, output untouched', async () => {
-    const { options, sources } = await fixture();
-    await buildSite(options, sources);
+    const { options } = await fixture();
+    await buildSite(options);
     const before = await treeContents(options.outDir);
     await writeSnapshot(options.dataDir, snapshot('2026-03-06', [model('a/b')]));
-    const failure = buildSite(options, sources);
+    const failure = buildSite(options);
     await expect(failure).rejects.toThrow(DataFileError);
     await expect(failure).rejects.toThrow('the change log ends at 2026-03-04 but the newest snapshot is 2026-03-06');
     expect(await treeContents(options.outDir)).toEqual(before);
   });
 
   it('a corrupt newest snapshot fails the build naming the file, output untouched', async () => {
-    const { options, sources } = await fixture();
-    await buildSite(options, sources);
+    const { options } = await fixture();
+    await buildSite(options);
     const before = await treeContents(options.outDir);
     await writeFile(snapshotPath(options.dataDir, '2026-03-04'), serialiseSnapshot(SNAPSHOTS[2]!).replace('"likes":7', '"likes":-7'));
-    await expect(buildSite(options, sources)).rejects.toThrow(/2026-03-04\.json: does not match the snapshot schema/);
+    await expect(buildSite(options)).rejects.toThrow(/2026-03-04\.json: does not match the snapshot schema/);
     expect(await treeContents(options.outDir)).toEqual(before);
   });
 });
@@ -272,13 +367,26 @@ describe('publish/api every-id-builds', () => {
   }
 
   it('builds long ASCII and long CJK names and ids that differ only in case, each at its own path', async () => {
-    const { options, sources } = await fixture([
+    const { options } = await fixture([
       snapshot('2026-03-01', [model(LONG_ASCII), model(LONG_CJK), model(TWINS[0] as string)]),
       snapshot('2026-03-02', [model(LONG_ASCII), model(LONG_CJK), ...TWINS.map((id) => model(id))]),
     ]);
-    await buildSite(options, sources);
+    await buildSite(options);
     const links = await modelFileLinks(options.outDir);
     expect(links.size).toBe(4);
+    // Each model's page is where its links.page points (decoded once, as a static host does), in both languages.
+    const tree = await treeContents(options.outDir);
+    for (const [path, content] of Object.entries(tree)) {
+      if (!path.startsWith('api/models/')) continue;
+      const doc = JSON.parse(Buffer.from(content, 'latin1').toString('utf8')) as { id: string; links: { page: string } };
+      const page = decodeURIComponent(new URL(doc.links.page).pathname.slice('/repo/'.length));
+      expect(page).toBe(`models/${path.slice('api/models/'.length, -'.json'.length)}/`);
+      for (const file of [`${page}index.html`, `zh/${page}index.html`]) {
+        expect(tree, file).toHaveProperty([file]);
+        const title = cheerio.load(Buffer.from(tree[file] as string, 'latin1').toString('utf8'))('title').text();
+        expect(title.startsWith(`${doc.id} · `), file).toBe(true);
+      }
+    }
     for (const [path, linked] of links) {
       expect(linked).toBe(path);
       for (const part of path.split('/')) expect(Buffer.byteLength(part), path).toBeLessThanOrEqual(255);
@@ -293,13 +401,13 @@ describe('publish/api every-id-builds', () => {
 
   it('keeps every path when a new case twin appears later', async () => {
     const first = await fixture([snapshot('2026-03-01', [model(TWINS[1] as string), model(LONG_CJK)])]);
-    await buildSite(first.options, first.sources);
+    await buildSite(first.options);
     const before = [...(await modelFileLinks(first.options.outDir)).keys()].sort();
     const later = await fixture([
       snapshot('2026-03-01', [model(TWINS[1] as string), model(LONG_CJK)]),
       snapshot('2026-03-02', [model(TWINS[1] as string), model(LONG_CJK), model(TWINS[0] as string), model('QWEN/QWEN3-8B')]),
     ]);
-    await buildSite(later.options, later.sources);
+    await buildSite(later.options);
     const after = [...(await modelFileLinks(later.options.outDir)).keys()];
     for (const path of before) expect(after).toContain(path);
     expect(after).toHaveLength(4);

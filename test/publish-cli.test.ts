@@ -50,7 +50,7 @@ describe('publish/cli', () => {
     const result = await build(['--out', out], { CATALOG_DATA_DIR: dataDir, SITE_URL: 'https://u.github.io/repo' });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('latest 2026-03-03, 2 models on the list, 3 model files, 1 feed item, 2 snapshots');
+    expect(result.stdout).toContain(`Built ${out} for https://u.github.io/repo/: latest 2026-03-03, 2 models on the list, 3 model pages in each language, 1 feed item, 2 snapshots.`);
     // Readable by a web server running as another user (mkdtemp alone would leave it 0700).
     expect((await stat(out)).mode & 0o777).toBe(0o755);
     const feed = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')) as { feed_url: string; items: { title: string; content_text: string }[] };
@@ -60,6 +60,11 @@ describe('publish/cli', () => {
     const gone = JSON.parse(await readFile(join(out, 'api/models/b/two.json'), 'utf8')) as { onList: boolean; events: { kind: string }[] };
     expect(gone.onList).toBe(false);
     expect(gone.events.map((event) => event.kind)).toEqual(['left']);
+    // Three models ever seen: a page each, in both languages.
+    for (const id of ['a/one', 'b/two', 'c/three']) {
+      await access(join(out, 'models', id, 'index.html'));
+      await access(join(out, 'zh', 'models', id, 'index.html'));
+    }
   });
 
   it('says so when there are no snapshots yet, and still builds', async () => {
@@ -160,10 +165,14 @@ describe('publish/cli-output-safety', () => {
     expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
     expect(await readdir(out)).toContain('.catalog-build');
     expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
-    await rm(join(out, '.catalog-build'));
+    // What a build wrote before outputs were marked: the placeholder home page, the feeds and the API.
+    await rm(out, { recursive: true });
+    await mkdir(join(out, 'api'), { recursive: true });
+    for (const name of ['index.html', 'feed.json', 'rss.xml', 'api/index.json']) await writeFile(join(out, name), 'old');
     const result = await build(['--data-dir', dataDir, '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(await readdir(out)).toContain('.catalog-build');
+    expect(await readFile(join(out, 'index.html'), 'utf8')).not.toBe('old');
     expect(await readdir(root)).toEqual(expect.arrayContaining(['data', 'dist']));
   });
 });

@@ -1,28 +1,34 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildChanges } from '../changes/rebuild.ts';
 import { escapeHtml, escapeXml, stripXmlIllegal, visibleText } from '../publish/escape.ts';
 import { buildJsonFeed, serialiseJsonFeed } from '../publish/feed.ts';
-import { buildHomeHtml } from '../publish/home.ts';
 import { changeItems } from '../publish/items.ts';
 import { buildRss } from '../publish/rss.ts';
+import { buildSite } from '../publish/site.ts';
+import { writeSnapshot } from '../store/snapshots.ts';
 import { HOSTILE, model, snapshot, track } from './fixtures/publish/factories.ts';
 import { parseRss } from './fixtures/publish/parse-rss.ts';
+import { tempDir } from './fixtures/publish/fs.ts';
 
 const siteUrl = 'https://user.github.io/repo/';
 const hostileIds = [...Object.values(HOSTILE).map((name) => `evil/${name}`), `${HOSTILE.attribute}/x`];
 
+const HOSTILE_SNAPSHOTS = [
+  snapshot('2026-03-01', [model('a/one')]),
+  snapshot('2026-03-02', [model('a/one'), ...hostileIds.map((id) => model(id))]),
+];
+
 function hostileOutputs() {
-  const { log } = track([
-    snapshot('2026-03-01', [model('a/one')]),
-    snapshot('2026-03-02', [model('a/one'), ...hostileIds.map((id) => model(id))]),
-  ]);
+  const { log } = track(HOSTILE_SNAPSHOTS);
   const items = changeItems(log, { siteUrl });
   return {
     items,
     feed: buildJsonFeed(items, { siteUrl }),
     rss: buildRss(items, { siteUrl }),
-    home: buildHomeHtml({ info: { siteUrl }, latest: { date: '2026-03-02', models: hostileIds.length + 1 }, newest: items[0] }),
   };
 }
 
@@ -85,12 +91,6 @@ describe('publish/escaping', () => {
     expectInert(items[0]?.description ?? '');
   });
 
-  it('index.html: hostile names are inert, and scripts are barred by CSP', () => {
-    const { home } = hostileOutputs();
-    expectInert(home);
-    expect(home).toContain(`content="default-src 'none'`);
-  });
-
   it('links to hostile models are percent-encoded, never raw', () => {
     const { feed } = hostileOutputs();
     const $ = cheerio.load(feed.items[0]?.content_html ?? '');
@@ -100,5 +100,50 @@ describe('publish/escaping', () => {
     expect(hrefs.length).toBeGreaterThan(hostileIds.length);
     for (const href of hrefs) expect(href).toMatch(/^https:\/\/[!#-;=?-~]+$/);
     expect(hrefs).toContain(`${siteUrl}models/evil/%253Cscript%253Ealert%25281%2529%253C%252Fscript%253E/`);
+  });
+});
+
+describe('publish/escaping in the catalog page', () => {
+  let root: string;
+  let home: string;
+  beforeAll(async () => {
+    root = await tempDir();
+    const dataDir = join(root, 'data');
+    for (const snap of HOSTILE_SNAPSHOTS) await writeSnapshot(dataDir, snap);
+    await rebuildChanges(dataDir);
+    await buildSite({ dataDir, outDir: join(root, 'dist'), siteUrl, snapshotDays: 'all' });
+    home = await readFile(join(root, 'dist', 'index.html'), 'utf8');
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('index.html (the catalog): hostile names are text, never markup, and only our own scripts may run', () => {
+    const $ = cheerio.load(home);
+    // Nothing a name could have made: no element beyond the page's own, no handler, no inline script.
+    expect($('img, iframe, object, embed, svg, style').length).toBe(0);
+    $('*').each((_, element) => {
+      for (const name of Object.keys($(element).attr() ?? {})) expect(name.startsWith('on'), `attribute ${name}`).toBe(false);
+    });
+    const scripts = $('script');
+    expect(scripts.length).toBeGreaterThan(0);
+    scripts.each((_, script) => {
+      expect($(script).attr('src') ?? '', 'a script without src').toMatch(/^\/repo\/_assets\/[\w.-]+\.js$/);
+      expect($(script).text()).toBe('');
+    });
+    // Each hostile model is a row, its owner and name shown as the very characters upstream sent.
+    const shown = $('#results bdi').map((_, element) => $(element).text()).get();
+    for (const id of hostileIds) {
+      const slash = id.indexOf('/');
+      expect(shown).toContain(id.slice(0, slash).toWellFormed());
+      expect(shown).toContain(id.slice(slash + 1).toWellFormed());
+    }
+    expect($('#results tbody tr')).toHaveLength(hostileIds.length + 1);
+    // Scripts are barred by CSP unless they are files of this site.
+    const csp = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
   });
 });

@@ -62,8 +62,11 @@ describe('publish/items', () => {
     expect(item?.title).toBe('7 entered, 1 left');
     expect(item?.text).toContain('- m/4: ');
     expect(item?.text).not.toContain('- m/5: ');
-    expect(item?.text).toContain('- …and 2 more: http://localhost:4321/changes/#2026-03-02');
-    expect(item?.text).toContain('- …and 1 more: ');
+    expect(item?.url).toBe('http://localhost:4321/changes/2026-03/#2026-03-02');
+    // The rest are on the day's lasting home: its month page of the changes timeline.
+    expect(item?.text).toContain('- …and 2 more: http://localhost:4321/changes/2026-03/#2026-03-02');
+    expect(item?.text).toContain('- …and 1 more: http://localhost:4321/changes/2026-03/#2026-03-02');
+    expect(item?.html).toContain('<li><a href="http://localhost:4321/changes/2026-03/#2026-03-02">…and 2 more</a></li>');
     expect(item?.html).toContain('<h3>1 model left the list</h3>');
   });
 });
@@ -98,16 +101,36 @@ describe('publish/items-kind', () => {
     expect(kindText(undefined)).toBeUndefined();
   });
 
-  it('puts it beside entered and returned models in the feed, escaped, and not beside ones that left', () => {
+  it('puts it beside entered and returned models in the feed, escaped, and beside ones that left when their last record is known', () => {
     const gone = model('old/gone');
-    const snapshots = [snapshot('2026-03-01', [gone]), snapshot('2026-03-02', [gatewayModel, lora, hostile])];
+    const goneLora = model('old/lora', { aigcType: 'LoRA', visionFoundation: 'SDXL', baseModels: [{ id: 'base/sdxl', revision: null }] });
+    const snapshots = [snapshot('2026-03-01', [gone, goneLora]), snapshot('2026-03-02', [gatewayModel, lora, hostile])];
     const { log } = track(snapshots);
     const onList = new Map(snapshots[1]!.models.map((m) => [m.id, m]));
-    const [item] = changeItems(log, { siteUrl, records: (id) => onList.get(id) });
+    // old/lora's last record is known (a published snapshot has it); old/gone's is not.
+    const [item] = changeItems(log, { siteUrl, records: (id) => onList.get(id) ?? (id === goneLora.id ? goneLora : undefined) });
     expect(item?.text).toContain('- Qwen/Qwen3-32B: served by the OpenAI-compatible API; 1 like, 10 downloads');
     expect(item?.text).toContain('- studio/ink-lora: LoRA for FLUX_1 (base AI-ModelScope/FLUX.1-dev); 1 like');
     expect(item?.text).toContain('- old/gone: 1 like, 10 downloads when last seen');
+    expect(item?.text).toContain('- old/lora: LoRA for SDXL (base base/sdxl); 1 like, 10 downloads when last seen');
     expect(item?.html).toContain('LoRA for &lt;img src=x onerror=alert(1)&gt;');
     expect(item?.html).not.toContain('<img');
+  });
+
+  it('keeps only the events asked for, under their own item ids, and skips days left empty', () => {
+    const snapshots = [
+      snapshot('2026-03-01', [model('a/plain')]),
+      snapshot('2026-03-02', [model('a/plain'), gatewayModel]),
+      snapshot('2026-03-03', [gatewayModel, model('b/plain')]),
+      snapshot('2026-04-01', [model('b/plain')]),
+    ];
+    const { log } = track(snapshots);
+    const records = (id: string) => (id === gatewayModel.id ? gatewayModel : undefined);
+    const items = changeItems(log, { siteUrl, records, idPrefix: 'openai-changes-', include: (event) => records(event.id)?.openaiApi === true });
+    expect(items.map((item) => [item.id, item.title, item.url])).toEqual([
+      ['openai-changes-2026-04-01', '1 left', 'http://localhost:4321/changes/2026-04/#2026-04-01'],
+      ['openai-changes-2026-03-02', '1 entered', 'http://localhost:4321/changes/2026-03/#2026-03-02'],
+    ]);
+    expect(items.map((item) => item.text).join('\n')).not.toContain('plain');
   });
 });

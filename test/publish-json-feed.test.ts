@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { buildJsonFeed, serialiseJsonFeed } from '../publish/feed.ts';
+import { buildJsonFeed, OPENAI_CHANNEL, serialiseJsonFeed } from '../publish/feed.ts';
 import { changeItems } from '../publish/items.ts';
 import { model, snapshot, track } from './fixtures/publish/factories.ts';
 
@@ -75,7 +75,20 @@ describe('publish/json-feed', () => {
     expect(feed.feed_url).toBe('https://user.github.io/repo/feed.json');
     expect(feed.language).toBe('en');
     expect(feed.authors[0]?.url).toBe(siteUrl);
-    for (const item of feed.items) expect(item.url.startsWith(`${siteUrl}changes/#`)).toBe(true);
+    // Each item links to its day on the month page of the changes timeline.
+    expect(feed.items.map((item) => item.url)).toEqual([`${siteUrl}changes/2026-03/#2026-03-05`, `${siteUrl}changes/2026-03/#2026-03-02`]);
+  });
+
+  it('the OpenAI-compatible pair is a feed of its own: its own URL and title, still valid', () => {
+    const { log } = track([snapshot('2026-03-01', [model('a/one')]), snapshot('2026-03-02', [model('a/one'), model('q/chat', { openaiApi: true })])]);
+    const items = changeItems(log, { siteUrl, idPrefix: 'openai-changes-', include: (event) => event.id === 'q/chat' });
+    const feed = buildJsonFeed(items, { siteUrl, ...OPENAI_CHANNEL });
+    expect(feed.feed_url).toBe('https://user.github.io/repo/openai/feed.json');
+    expect(feed.home_page_url).toBe(siteUrl);
+    expect(feed.title).toBe(OPENAI_CHANNEL.title);
+    expect(feed.title).not.toBe(sampleFeed().title);
+    expect(feed.items.map((item) => item.id)).toEqual(['openai-changes-2026-03-02']);
+    expect(errorsOf(JSON.parse(serialiseJsonFeed(feed)))).toBe('');
   });
 
   it('items are newest first with stable ids, Shanghai-midnight dates and counted titles', () => {

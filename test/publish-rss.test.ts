@@ -1,6 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { buildJsonFeed } from '../publish/feed.ts';
+import { buildJsonFeed, OPENAI_CHANNEL } from '../publish/feed.ts';
 import { changeItems } from '../publish/items.ts';
 import { buildRss, rfc822ShanghaiMidnight } from '../publish/rss.ts';
 import { model, snapshot, track } from './fixtures/publish/factories.ts';
@@ -28,6 +28,14 @@ describe('publish/rss', () => {
     expect(rss.channel.link).toBe(siteUrl);
     expect(rss.channel['atom:link']['@_href']).toBe(`${siteUrl}rss.xml`);
     expect(rss.channel['atom:link']['@_rel']).toBe('self');
+  });
+
+  it('the OpenAI-compatible pair links to itself', () => {
+    const xml = buildRss(sample().items, { siteUrl, ...OPENAI_CHANNEL });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const rss = parseRss(xml);
+    expect(rss.channel['atom:link']['@_href']).toBe(`${siteUrl}openai/rss.xml`);
+    expect(rss.channel.title).toBe(OPENAI_CHANNEL.title);
   });
 
   it('carries the same items as the JSON Feed: ids as non-permalink guids, same dates, same HTML', () => {

@@ -1,0 +1,93 @@
+// Everything the site is built from, read once through store/: the Astro pages, the feeds and the JSON
+// API all render from this one value, so they always agree (and nothing parses our files twice).
+import { DataFileError } from '../store/errors.ts';
+import { readEventLog, readTracks } from '../store/change-files.ts';
+import type { ModelRecord, Snapshot } from '../store/record.ts';
+import { listSnapshotDates, loadSnapshot } from '../store/snapshots.ts';
+import { dateOfDay } from '../store/dates.ts';
+import type { EventLog, Track } from '../store/types.ts';
+import { planModelPaths, type ModelPaths } from './urls.ts';
+
+/** The data the whole site renders. */
+export interface SiteInputs {
+  /** Normalised site base URL (`https://user.github.io/repo/`). */
+  siteUrl: string;
+  /** Every snapshot date in the data directory, ascending. */
+  dates: string[];
+  /** The dates published under `/api/snapshots/` (the newest `snapshotDays`), ascending. */
+  published: string[];
+  /** The newest snapshot, `undefined` before the first crawl. */
+  latest: Snapshot | undefined;
+  log: EventLog;
+  /** Every model ever seen, by id. */
+  tracks: ReadonlyMap<string, Track>;
+  /** Records on the newest snapshot, by id. */
+  records: ReadonlyMap<string, ModelRecord>;
+  /**
+   * The last record seen of models off the list, as far as the published snapshots reach back: the
+   * change log keeps figures, not records, so older departures are known by id and figures only.
+   */
+  lastKnown: ReadonlyMap<string, ModelRecord>;
+  /** Where each model's page and API file live. */
+  paths: ModelPaths;
+}
+
+/** What to read. */
+export interface InputOptions {
+  dataDir: string;
+  siteUrl: string;
+  /** Publish only the newest N dated snapshots (default `all`). */
+  snapshotDays: number | 'all';
+}
+
+/**
+ * Read the data directory. Every published snapshot is parsed (one at a time: a 60k-model snapshot takes
+ * ~300 MB to parse), because they are published byte for byte and a truncated one must fail the build.
+ */
+export async function readSiteInputs(options: InputOptions): Promise<SiteInputs> {
+  const { dataDir } = options;
+  const dates = await listSnapshotDates(dataDir);
+  const latestDate = dates.at(-1);
+  const latest = latestDate === undefined ? undefined : await loadSnapshot(dataDir, latestDate, dates);
+  const log = await readEventLog(dataDir);
+  const loggedUpTo = log.days.at(-1)?.date;
+  if (loggedUpTo !== latestDate) {
+    const have = loggedUpTo === undefined ? 'the change log is empty' : `the change log ends at ${loggedUpTo}`;
+    const want = latestDate === undefined ? 'there are no snapshots' : `the newest snapshot is ${latestDate}`;
+    throw new DataFileError(`${have} but ${want}; update the change log before building the site`, dataDir);
+  }
+  const { tracks, through } = await readTracks(dataDir);
+  if (through.length > 1 || (through[0] ?? latestDate) !== latestDate) {
+    throw new DataFileError(`history shards reach ${through.join(', ')} but the newest snapshot is ${latestDate}; run the rebuild`, dataDir);
+  }
+  const records = new Map((latest?.models ?? []).map((model) => [model.id, model]));
+  const orphan = [...records.keys()].find((id) => !tracks.has(id));
+  if (orphan !== undefined) throw new DataFileError(`model ${JSON.stringify(orphan)} is on the newest snapshot but has no history`, 'change log');
+  const count = options.snapshotDays === 'all' ? dates.length : Math.min(options.snapshotDays, dates.length);
+  const published = dates.slice(dates.length - count);
+  const lastKnown = new Map<string, ModelRecord>();
+  for (const date of [...published].reverse()) {
+    if (date === latestDate) continue;
+    const snapshot = await loadSnapshot(dataDir, date, dates);
+    for (const model of snapshot.models) if (!records.has(model.id) && !lastKnown.has(model.id)) lastKnown.set(model.id, model);
+  }
+  // Every model ever seen gets its path once, so the API, the feeds and the pages agree.
+  const paths = planModelPaths([...tracks].map(([id, track]) => ({ id, firstSeen: dateOfDay(track.presence[0] ?? 0) })));
+  return { siteUrl: options.siteUrl, dates, published, latest, log, tracks, records, lastKnown, paths };
+}
+
+// The Astro build runs in this process but imports its own bundled copy of our modules, so the inputs
+// read here reach the pages through a process-wide registry rather than a module variable.
+const REGISTRY = Symbol.for('modelscope-inference-catalog.site-inputs');
+type Registry = { [REGISTRY]?: SiteInputs };
+
+/** Hand the inputs to the pages of the Astro build about to run in this process. */
+export function provideSiteInputs(inputs: SiteInputs | undefined): void {
+  if (inputs === undefined) delete (globalThis as Registry)[REGISTRY];
+  else (globalThis as Registry)[REGISTRY] = inputs;
+}
+
+/** The inputs the build provided, or `undefined` (under `astro dev`, which reads them itself). */
+export function providedSiteInputs(): SiteInputs | undefined {
+  return (globalThis as Registry)[REGISTRY];
+}

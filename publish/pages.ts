@@ -1,0 +1,49 @@
+// Where each model page is rendered and where it ends up. Astro's router decodes percent escapes in
+// route parameters, so a page whose file name holds one (non-ASCII, spaces, long or odd names: rare)
+// is rendered at a stand-in path under `models/~/` — `~` is never a real segment, since names have it
+// encoded — and moved to its real path before the site is swapped in.
+import { hash } from 'node:crypto';
+import type { SiteInputs } from './inputs.ts';
+import { urlSegment, type ModelPaths } from './urls.ts';
+
+/** Path prefixes of the model pages, one per language (`''` English, `zh/` Chinese). */
+export const MODEL_PAGE_PREFIXES = ['', 'zh/'] as const;
+
+/** Where a router may render a model page: `models/<owner>/<name>/` relative to the language prefix. */
+export interface PageRoute {
+  id: string;
+  owner: string;
+  name: string;
+}
+
+/** The route of a model's page: its file segments when a router keeps them as they are, else a stand-in. */
+export function modelPageRoute(id: string, paths: ModelPaths): PageRoute {
+  const [owner, name] = paths.segments(id);
+  if (!owner.includes('%') && !name.includes('%')) return { id, owner, name };
+  return { id, owner: '~', name: hash('sha256', id, 'hex').slice(0, 16) };
+}
+
+/** The real page path (`models/<owner>/<name>/`) relative to a language prefix. */
+export function modelPagePath(id: string, paths: ModelPaths): string {
+  const [owner, name] = paths.segments(id);
+  return `models/${owner}/${name}/`;
+}
+
+/** Every stand-in page to move, as paths of `index.html` relative to the site root. */
+export function modelPageMoves(inputs: SiteInputs): { from: string; to: string }[] {
+  const moves: { from: string; to: string }[] = [];
+  for (const id of inputs.tracks.keys()) {
+    const route = modelPageRoute(id, inputs.paths);
+    if (route.owner !== '~') continue;
+    for (const prefix of MODEL_PAGE_PREFIXES) {
+      moves.push({ from: `${prefix}models/~/${route.name}/index.html`, to: `${prefix}${modelPagePath(id, inputs.paths)}index.html` });
+    }
+  }
+  return moves;
+}
+
+/** The page path in URL form (`%` of a file name as `%25`), relative to a language prefix. */
+export function modelPageHref(id: string, paths: ModelPaths): string {
+  const [owner, name] = paths.segments(id);
+  return `models/${urlSegment(owner)}/${urlSegment(name)}/`;
+}
