@@ -1,10 +1,14 @@
-// The folders are the pipeline: core → store → crawler, changes → pipeline; store → publish; every
-// import pointing one way. This reads the real import graph and fails on a cycle between folders, on an
-// import a folder is not meant to make, and on a crawler that touches files.
+// The folders are the pipeline: core → store → crawler, changes → pipeline; store → publish → site; every
+// import pointing one way. This reads the real import graph (`.ts` files, and the frontmatter and scripts
+// of the site's `.astro` components) and fails on a cycle between folders, on an import a folder is not
+// meant to make, on a crawler that touches files, and on browser code that reaches for the build side.
 import { readFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderCycles, folderGraph, folderOf, importEdges, importSpecifiers, resolveSpecifier, sourceFiles, type ImportEdge } from './import-graph.ts';
+import {
+  astroParts, folderCycles, folderGraph, folderOf, importEdges, importSpecifiers, importingText, resolveSpecifier, sourceFiles, valueImportSpecifiers, type ImportEdge,
+} from './import-graph.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -16,14 +20,56 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   changes: ['core', 'store'],
   pipeline: ['core', 'store', 'crawler', 'changes'],
   publish: ['core', 'store'],
+  // The Astro site renders what publish/ read (publish/inputs.ts); its browser scripts import none of
+  // these three (see the browser test below).
+  site: ['core', 'store', 'publish'],
   simulator: ['core'],
   scripts: ['core', 'store', 'pipeline', 'publish', 'simulator'],
-  bench: ['core', 'store', 'crawler', 'changes', 'pipeline', 'publish', 'simulator'],
+  bench: ['core', 'store', 'crawler', 'changes', 'pipeline', 'publish', 'site', 'simulator'],
 };
 const FOLDERS = Object.keys(MAY_IMPORT);
+const EXTENSIONS = ['.ts', '.astro'];
 
 async function projectEdges(): Promise<ImportEdge[]> {
-  return importEdges(ROOT, await sourceFiles(ROOT, FOLDERS));
+  return importEdges(ROOT, await sourceFiles(ROOT, FOLDERS, EXTENSIONS));
+}
+
+/** Folders browser code must never load at run time: they read files and run in Node. */
+const BUILD_SIDE = ['core', 'store', 'publish'];
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/**
+ * What the browser bundles load, followed through every import that survives compilation: from each of
+ * `site/src/scripts/*.ts` and each processed `<script>` of an `.astro` component. Returns the chains that
+ * reach a build-side folder or a Node built-in, and the files visited.
+ */
+async function browserReach(): Promise<{ bad: string[]; visited: Set<string> }> {
+  const bad: string[] = [];
+  const visited = new Set<string>();
+  const queue: { file: string; text?: string; chain: string[] }[] = [];
+  for (const file of await sourceFiles(ROOT, ['site/src/scripts'])) queue.push({ file, chain: [file] });
+  for (const file of await sourceFiles(ROOT, ['site/src'], ['.astro'])) {
+    astroParts(await readFile(join(ROOT, file), 'utf8')).scripts.forEach((text, i) => queue.push({ file, text, chain: [`${file} <script> #${i + 1}`] }));
+  }
+  while (queue.length > 0) {
+    const { file, text, chain } = queue.shift() as (typeof queue)[number];
+    if (text === undefined) {
+      if (visited.has(file)) continue;
+      visited.add(file);
+    }
+    const source = text ?? (await readFile(join(ROOT, file), 'utf8'));
+    for (const specifier of valueImportSpecifiers(source)) {
+      if (NODE_BUILTINS.has(specifier) || specifier.startsWith('node:')) {
+        bad.push([...chain, specifier].join(' → '));
+        continue;
+      }
+      const target = resolveSpecifier(file, specifier);
+      if (target === undefined) continue;
+      if (BUILD_SIDE.includes(folderOf(target)) || !target.startsWith('site/src/')) bad.push([...chain, target].join(' → '));
+      else queue.push({ file: target, chain: [...chain, target] });
+    }
+  }
+  return { bad, visited };
 }
 
 describe('architecture/import-graph', () => {
@@ -49,6 +95,27 @@ describe('architecture/import-graph', () => {
     expect(folderOf('crawler/http/client.ts')).toBe('crawler');
   });
 
+  it('reads the imports of an .astro component: its frontmatter and processed scripts, not its markup', () => {
+    const source = [
+      '---',
+      "import Base from '../layouts/Base.astro';",
+      "import { siteData } from '../data.ts';",
+      "import type { Lang } from '../i18n/lang.ts';",
+      '---',
+      '<p>import { fake } from "./not-code.ts" is text here</p>',
+      '<script>',
+      "  import '../scripts/catalog.ts';",
+      '</script>',
+      '<script is:inline>console.log(1)</script>',
+    ].join('\n');
+    expect(astroParts(source).scripts).toEqual(["\n  import '../scripts/catalog.ts';\n"]);
+    expect(importSpecifiers(importingText('site/src/components/X.astro', source))).toEqual([
+      '../layouts/Base.astro', '../data.ts', '../i18n/lang.ts', '../scripts/catalog.ts',
+    ]);
+    // Type-only imports load nothing at run time.
+    expect(valueImportSpecifiers("import type { A } from './a.ts';\nexport type { B } from './b.ts';\nimport { c, type D } from './c.ts';")).toEqual(['./c.ts']);
+  });
+
   it('finds a cycle between folders, however long, and none in a chain', () => {
     const edge = (from: string, to: string): ImportEdge => ({ from: `${from}/x.ts`, to: `${to}/y.ts` });
     expect(folderCycles(folderGraph([edge('a', 'b'), edge('b', 'c'), edge('a', 'c')]))).toEqual([]);
@@ -61,6 +128,11 @@ describe('architecture/import-graph', () => {
   it('has no cycle between the project folders', async () => {
     const edges = await projectEdges();
     expect(edges.length).toBeGreaterThan(100);
+    // The site is scanned too: its TypeScript and its components' frontmatter and scripts.
+    expect(edges.some(({ from }) => from.startsWith('site/src/') && from.endsWith('.ts'))).toBe(true);
+    expect(edges).toContainEqual({ from: 'site/src/pages/index.astro', to: 'site/src/components/CatalogPage.astro' });
+    expect(edges).toContainEqual({ from: 'site/src/components/CatalogPage.astro', to: 'site/src/scripts/catalog.ts' });
+    expect(edges.some(({ from, to }) => from.startsWith('site/src/') && to.startsWith('publish/'))).toBe(true);
     expect(folderCycles(folderGraph(edges))).toEqual([]);
   });
 
@@ -70,6 +142,14 @@ describe('architecture/import-graph', () => {
       .filter(({ from, to }) => !(MAY_IMPORT[folderOf(from)] ?? []).includes(folderOf(to)))
       .map(({ from, to }) => `${from} → ${to}`);
     expect(unexpected).toEqual([]);
+  });
+
+  it('keeps browser code to the site: nothing from core, store or publish, and no Node built-in', async () => {
+    const { bad, visited } = await browserReach();
+    expect(visited.has('site/src/scripts/catalog.ts')).toBe(true);
+    expect(visited.has('site/src/scripts/lang-switch.ts')).toBe(true);
+    expect(visited.size).toBeGreaterThan(5);
+    expect(bad).toEqual([]);
   });
 
   it('keeps the crawler away from files: it turns ModelScope into a Snapshot value and nothing more', async () => {

@@ -19,11 +19,55 @@ const SPECIFIERS = [
 
 /** The specifiers a source text imports, in order of appearance (duplicates kept). */
 export function importSpecifiers(source: string): string[] {
+  return specifiersOf(source, false);
+}
+
+/**
+ * The specifiers a source text loads at run time: `import type` and `export type` statements are left
+ * out, since TypeScript erases them and they load nothing.
+ */
+export function valueImportSpecifiers(source: string): string[] {
+  return specifiersOf(source, true);
+}
+
+function specifiersOf(source: string, valuesOnly: boolean): string[] {
   const found: { at: number; specifier: string }[] = [];
   for (const pattern of SPECIFIERS) {
-    for (const match of source.matchAll(pattern)) found.push({ at: match.index, specifier: match[1] as string });
+    for (const match of source.matchAll(pattern)) {
+      if (valuesOnly && /^(?:import|export)\s+type\s/.test(match[0])) continue;
+      found.push({ at: match.index, specifier: match[1] as string });
+    }
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.specifier);
+}
+
+/** The two kinds of code an `.astro` file holds: its frontmatter (run by the build) and its `<script>`s (bundled for the browser). */
+export interface AstroParts {
+  frontmatter: string;
+  scripts: string[];
+}
+
+/**
+ * Split an `.astro` component into its frontmatter (between the opening `---` fences) and the bodies of
+ * its processed `<script>` elements; `is:inline` scripts are left as they are by Astro, so import nothing.
+ */
+export function astroParts(source: string): AstroParts {
+  const fence = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*$/m.exec(source);
+  const frontmatter = fence !== null && source.slice(0, fence.index).trim() === '' ? (fence[1] as string) : '';
+  const template = fence === null ? source : source.slice(fence.index + fence[0].length);
+  const scripts: string[] = [];
+  for (const match of template.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/\bis:inline\b/.test(match[1] as string)) continue;
+    scripts.push(match[2] as string);
+  }
+  return { frontmatter, scripts };
+}
+
+/** The source text whose imports count: all of a `.ts` file, the frontmatter and scripts of an `.astro` file. */
+export function importingText(path: string, source: string): string {
+  if (!path.endsWith('.astro')) return source;
+  const { frontmatter, scripts } = astroParts(source);
+  return [frontmatter, ...scripts].join('\n');
 }
 
 /** The imported file of a relative specifier, relative to the root; undefined for packages and `node:` modules. */
@@ -89,23 +133,32 @@ export function folderCycles(graph: ReadonlyMap<string, ReadonlySet<string>>): s
   return cycles.sort((a, b) => (a.join() < b.join() ? -1 : 1));
 }
 
-/** Every `.ts` file under `folders` of `root` (node_modules and build output never looked at). */
-export async function sourceFiles(root: string, folders: readonly string[]): Promise<string[]> {
+/** Directories that hold no source of ours: installed packages, build output, tool caches and dot-directories. */
+const NOT_SOURCE = new Set(['node_modules', 'dist']);
+
+/**
+ * Every source file under `folders` of `root` whose name ends in one of `extensions` (default `.ts`);
+ * `node_modules`, build output (`dist`) and dot-directories (`.astro`, leftovers of builds) never looked at.
+ */
+export async function sourceFiles(root: string, folders: readonly string[], extensions: readonly string[] = ['.ts']): Promise<string[]> {
   const files: string[] = [];
   for (const folder of folders) {
     const entries = await readdir(join(root, folder), { recursive: true, withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
-      if (entry.isFile() && entry.name.endsWith('.ts')) files.push(relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+      if (!entry.isFile() || !extensions.some((ext) => entry.name.endsWith(ext))) continue;
+      const path = relative(root, join(entry.parentPath, entry.name)).split(sep).join('/');
+      if (path.split('/').some((part) => NOT_SOURCE.has(part) || part.startsWith('.'))) continue;
+      files.push(path);
     }
   }
   return files.sort();
 }
 
-/** The file-level import edges among `files` (imports of packages and node: modules left out). */
+/** The file-level import edges among `files` (imports of packages and node: modules left out); `.astro` files by their frontmatter and scripts. */
 export async function importEdges(root: string, files: readonly string[]): Promise<ImportEdge[]> {
   const edges: ImportEdge[] = [];
   for (const from of files) {
-    for (const specifier of importSpecifiers(await readFile(join(root, from), 'utf8'))) {
+    for (const specifier of importSpecifiers(importingText(from, await readFile(join(root, from), 'utf8')))) {
       const to = resolveSpecifier(from, specifier);
       if (to !== undefined) edges.push({ from, to });
     }

@@ -1,0 +1,23 @@
+// Astro settings. `npm run build` (publish/site.ts) passes `site`, `base` and `outDir` itself; under
+// `npm run dev` they come from SITE_URL like everything else.
+import { defineConfig } from 'astro/config';
+
+const siteUrl = new URL(process.env['SITE_URL']?.trim() || 'http://localhost:4321/');
+
+export default defineConfig({
+  site: siteUrl.origin,
+  base: siteUrl.pathname,
+  trailingSlash: 'always',
+  build: { format: 'directory', assets: '_assets', inlineStylesheets: 'never' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  // Every script and stylesheet is a file of our own (never inlined), so one short CSP in the layout
+  // (`script-src 'self'`) covers them; Astro's CSP would list every script's hash on all 120,000 pages.
+  // Short asset names: every model page names its stylesheet and script.
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      rollupOptions: { output: { entryFileNames: '_assets/[hash].js', chunkFileNames: '_assets/[hash].js', assetFileNames: '_assets/[hash][extname]' } },
+    },
+  },
+});

@@ -1,0 +1,49 @@
+// The one door from the pages to the data: the inputs `npm run build` read through store/ (handed over
+// in-process), or under `astro dev` the same reader run here on CATALOG_DATA_DIR. Derived tables are
+// computed once per build, not once per page.
+import { defaultDataDir } from '../../core/cli.ts';
+import { providedSiteInputs, readSiteInputs, type SiteInputs } from '../../publish/inputs.ts';
+import { eventsByModel } from '../../publish/api.ts';
+import { normaliseSiteUrl } from '../../publish/urls.ts';
+import type { ChangeEvent } from '../../store/types.ts';
+import { searchRows } from './lib/catalog-view.ts';
+import type { SearchRow } from './lib/search-shard.ts';
+import { dateToDay } from './lib/stays.ts';
+
+/** The inputs plus what several pages derive from them. */
+export interface SiteData {
+  inputs: SiteInputs;
+  /** One search row per model ever seen. */
+  rows: SearchRow[];
+  /** Each model's events, oldest first. */
+  events: ReadonlyMap<string, ChangeEvent[]>;
+  /** Day number of the newest snapshot (0 before the first). */
+  lastDay: number;
+  /** Day numbers of every observed night, ascending. */
+  observedDays: number[];
+}
+
+let loading: Promise<SiteData> | undefined;
+
+async function load(): Promise<SiteData> {
+  const inputs =
+    providedSiteInputs() ??
+    (await readSiteInputs({
+      dataDir: defaultDataDir(process.env),
+      siteUrl: normaliseSiteUrl(process.env['SITE_URL']?.trim() || 'http://localhost:4321/'),
+      snapshotDays: 'all',
+    }));
+  return {
+    inputs,
+    rows: searchRows(inputs),
+    events: eventsByModel(inputs.log),
+    lastDay: inputs.latest === undefined ? 0 : dateToDay(inputs.latest.date),
+    observedDays: inputs.log.days.map((day) => dateToDay(day.date)),
+  };
+}
+
+/** The site's data, read once. */
+export function siteData(): Promise<SiteData> {
+  loading ??= load();
+  return loading;
+}

@@ -1,0 +1,152 @@
+// Interface strings every page shares: the site's name, navigation, footer, and the changes and status
+// pages. Both languages side by side, so a missing translation is a type error.
+import type { Labels } from './lang.ts';
+
+/** Labels of the site frame and the changes and status pages. */
+export interface CommonLabels {
+  siteName: string;
+  siteDescription: string;
+  skip: string;
+  nav: { catalog: string; changes: string; status: string; feeds: string; api: string };
+  navLabel: string;
+  switchTo: string;
+  switchLabel: string;
+  footer: string;
+  sourceLink: string;
+  feedAll: string;
+  feedOpenai: string;
+  rssAll: string;
+  rssOpenai: string;
+  apiIndex: string;
+  catalogTitle: string;
+  catalogDescription: (models: string, date: string) => string;
+  changesTitle: string;
+  changesDescription: string;
+  changesMonthTitle: (month: string) => string;
+  changesIntro: string;
+  changesRecent: (days: number) => string;
+  changesArchive: string;
+  changesNone: string;
+  gap: (dates: string) => string;
+  baseline: (models: string) => string;
+  dayCounts: (entered: string, left: string, returned: string, models: string) => string;
+  kinds: { entered: string; left: string; returned: string };
+  categories: { all: string; openai: string; lora: string; image: string; other: string; unknown: string };
+  filterKind: string;
+  filterCategory: string;
+  allKinds: string;
+  moreEvents: (n: string) => string;
+  statusTitle: string;
+  statusDescription: string;
+  newest: string;
+  age: (days: number) => string;
+  modelsNow: string;
+  modelsBefore: (date: string) => string;
+  missingNights: string;
+  noMissing: string;
+  publishedSnapshots: string;
+  allSnapshots: (n: string) => string;
+  observedDays: string;
+  noData: string;
+  healthy: string;
+  stale: string;
+}
+
+export const COMMON_LABELS: Labels<CommonLabels> = {
+  en: {
+    siteName: 'ModelScope API-Inference catalog',
+    siteDescription: 'Every model ModelScope lets anyone call through its free API-Inference service, and when each entered, left or came back.',
+    skip: 'Skip to content',
+    nav: { catalog: 'Catalog', changes: 'Changes', status: 'Status', feeds: 'Feeds', api: 'JSON API' },
+    navLabel: 'Site',
+    switchTo: '简体中文',
+    switchLabel: 'Language: 简体中文',
+    footer: 'Observed nightly from ModelScope’s public catalog. Not affiliated with ModelScope.',
+    sourceLink: 'Data and source',
+    feedAll: 'All changes (JSON Feed)',
+    feedOpenai: 'OpenAI-compatible models (JSON Feed)',
+    rssAll: 'All changes (RSS)',
+    rssOpenai: 'OpenAI-compatible models (RSS)',
+    apiIndex: 'JSON API',
+    catalogTitle: 'Free API-Inference models on ModelScope',
+    catalogDescription: (models, date) => `${models} models anyone can call through ModelScope’s free API-Inference, as of ${date}: search, filter, and see when each entered or left.`,
+    changesTitle: 'Changes to the list',
+    changesDescription: 'Every night’s models entering, leaving and returning to ModelScope’s free API-Inference list.',
+    changesMonthTitle: (month) => `Changes in ${month}`,
+    changesIntro: 'One entry per observed night. A night without a snapshot is a gap, never a removal: what changed during it shows on the next night.',
+    changesRecent: (days) => `The newest ${days} observed nights`,
+    changesArchive: 'By month',
+    changesNone: 'No changes',
+    gap: (dates) => `No data for ${dates}`,
+    baseline: (models) => `First snapshot: ${models} models (the baseline, no changes)`,
+    dayCounts: (entered, left, returned, models) => `${entered} entered · ${left} left · ${returned} returned · ${models} on the list`,
+    kinds: { entered: 'Entered', left: 'Left', returned: 'Returned' },
+    categories: { all: 'All models', openai: 'OpenAI-compatible', lora: 'LoRA', image: 'Image generation', other: 'Other', unknown: 'Unknown' },
+    filterKind: 'Change',
+    filterCategory: 'Kind of model',
+    allKinds: 'All changes',
+    moreEvents: (n) => `…and ${n} more in the JSON`,
+    statusTitle: 'Status',
+    statusDescription: 'Data health in public: the newest snapshot, its age, missing nights and the published snapshots.',
+    newest: 'Newest snapshot',
+    age: (days) => (days <= 0 ? 'today' : days === 1 ? '1 day old' : `${days} days old`),
+    modelsNow: 'Models on the list',
+    modelsBefore: (date) => `Previous snapshot (${date})`,
+    missingNights: 'Nights without a snapshot',
+    noMissing: 'None',
+    publishedSnapshots: 'Snapshots published here',
+    allSnapshots: (n) => `${n} snapshots in the repository`,
+    observedDays: 'Observed nights',
+    noData: 'No snapshot has been taken yet.',
+    healthy: 'Up to date',
+    stale: 'Behind: the newest snapshot is more than a day old',
+  },
+  zh: {
+    siteName: 'ModelScope API-Inference 模型目录',
+    siteDescription: 'ModelScope 免费 API-Inference 可调用的全部模型，以及每个模型上榜、下榜和重新上榜的时间。',
+    skip: '跳到正文',
+    nav: { catalog: '目录', changes: '变动', status: '状态', feeds: '订阅', api: 'JSON API' },
+    navLabel: '站点',
+    switchTo: 'English',
+    switchLabel: 'Language: English',
+    footer: '每晚从 ModelScope 公开目录观测。与 ModelScope 无关联。',
+    sourceLink: '数据与源码',
+    feedAll: '全部变动（JSON Feed）',
+    feedOpenai: 'OpenAI 兼容模型（JSON Feed）',
+    rssAll: '全部变动（RSS）',
+    rssOpenai: 'OpenAI 兼容模型（RSS）',
+    apiIndex: 'JSON API',
+    catalogTitle: 'ModelScope 免费 API-Inference 模型',
+    catalogDescription: (models, date) => `截至 ${date}，共 ${models} 个模型可通过 ModelScope 免费 API-Inference 调用：搜索、筛选，查看每个模型的上榜与下榜时间。`,
+    changesTitle: '榜单变动',
+    changesDescription: '每晚 ModelScope 免费 API-Inference 榜单上新增、下榜和重新上榜的模型。',
+    changesMonthTitle: (month) => `${month} 的变动`,
+    changesIntro: '每个观测夜一条记录。缺少快照的夜晚显示为空缺，绝不视为下榜：其间的变动会在下一晚显示。',
+    changesRecent: (days) => `最近 ${days} 个观测夜`,
+    changesArchive: '按月份',
+    changesNone: '无变动',
+    gap: (dates) => `${dates} 无数据`,
+    baseline: (models) => `首个快照：${models} 个模型（基线，无变动）`,
+    dayCounts: (entered, left, returned, models) => `新增 ${entered} · 下榜 ${left} · 重新上榜 ${returned} · 在榜 ${models}`,
+    kinds: { entered: '新增', left: '下榜', returned: '重新上榜' },
+    categories: { all: '全部模型', openai: 'OpenAI 兼容', lora: 'LoRA', image: '图像生成', other: '其他', unknown: '未知' },
+    filterKind: '变动',
+    filterCategory: '模型类别',
+    allKinds: '全部变动',
+    moreEvents: (n) => `……另有 ${n} 个，见 JSON`,
+    statusTitle: '状态',
+    statusDescription: '公开的数据健康状况：最新快照、其时效、缺失的夜晚和已发布的快照。',
+    newest: '最新快照',
+    age: (days) => (days <= 0 ? '今天' : `${days} 天前`),
+    modelsNow: '在榜模型',
+    modelsBefore: (date) => `上一个快照（${date}）`,
+    missingNights: '缺少快照的夜晚',
+    noMissing: '无',
+    publishedSnapshots: '本站发布的快照',
+    allSnapshots: (n) => `仓库中共有 ${n} 个快照`,
+    observedDays: '观测夜数',
+    noData: '尚未生成任何快照。',
+    healthy: '数据最新',
+    stale: '滞后：最新快照已超过一天',
+  },
+};

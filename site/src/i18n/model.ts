@@ -1,0 +1,188 @@
+// Interface strings of a model page: its facts, membership timeline, chart and usage snippet. Both
+// languages side by side, so a missing translation is a type error; strings with figures are functions.
+// The change kinds use the changes page's words (common.ts), so one event reads the same everywhere.
+import type { SnippetKind } from '../lib/snippets.ts';
+import type { Labels } from './lang.ts';
+
+/** Labels of the model page. Dates arrive formatted (`YYYY-MM-DD`), counts as numbers. */
+export interface ModelLabels {
+  likes: string;
+  downloads: string;
+  /** Status badge of a model on the list now. */
+  onList: string;
+  /** Status badge of a model no longer on the list. */
+  offList: string;
+  /** The tombstone line of a departed model: when it left and how long its last stay was. */
+  leftAfter: (date: string, days: number) => string;
+  /** Status line of a model on the list: when its current stay began. */
+  onListSince: (date: string) => string;
+  entered: string;
+  left: string;
+  returned: string;
+  /** Heading of the membership timeline. */
+  membership: string;
+  /** Heading of the likes-and-downloads history. */
+  history: string;
+  /** Length of one stay. */
+  stayOf: (days: number) => string;
+  /** Marks the stay still going on. */
+  stillOnList: string;
+  firstSeen: string;
+  lastSeen: string;
+  /** A span of days. */
+  days: (n: number) => string;
+  task: string;
+  licence: string;
+  /** Shown for a licence upstream leaves empty. */
+  noLicence: string;
+  baseModel: string;
+  /** The family an AIGC model belongs to (upstream VisionFoundation). */
+  family: string;
+  parameters: string;
+  created: string;
+  updated: string;
+  tags: string;
+  kind: string;
+  openaiApi: string;
+  lora: string;
+  image: string;
+  other: string;
+  viewOnModelScope: string;
+  json: string;
+  /** Heading of the usage snippet. */
+  callIt: string;
+  copy: string;
+  copied: string;
+  /** When the clipboard refuses: the reader copies by hand. */
+  copyFailed: string;
+  /** What the snippet of each kind does, shown above it. */
+  snippetNote: Readonly<Record<SnippetKind, string>>;
+  /** Where the token comes from and who may use it. */
+  tokenNote: string;
+  /** Text of the link to the token page (TOKEN_PAGE in lib/snippets.ts). */
+  tokenLink: string;
+  /** ModelScope's page stays the authority on calling a model. */
+  authoritative: string;
+  /** Title of the chart (and its accessible name, with the range). */
+  chartTitle: (from: string, to: string) => string;
+  /** Caption of the table giving the chart's figures as text. */
+  chartFigures: string;
+  date: string;
+  /** A table cell or chart gap for a day the model was not on the list. */
+  notOnList: string;
+  /** Legend of the chart's blank stretches. */
+  chartGaps: string;
+  /** Under a chart of a single observed night. */
+  oneNight: string;
+}
+
+const dayCount = (n: number): string => (n === 1 ? '1 day' : `${n.toLocaleString('en-US')} days`);
+
+export const MODEL_LABELS: Labels<ModelLabels> = {
+  en: {
+    likes: 'Likes',
+    downloads: 'Downloads',
+    onList: 'On the list',
+    offList: 'Left the list',
+    leftAfter: (date, days) => `Left the list on ${date} after ${dayCount(days)}.`,
+    onListSince: (date) => `On the list since ${date}.`,
+    entered: 'Entered',
+    left: 'Left',
+    returned: 'Returned',
+    membership: 'Membership',
+    history: 'History',
+    stayOf: (days) => `stay of ${dayCount(days)}`,
+    stillOnList: 'still on the list',
+    firstSeen: 'First seen',
+    lastSeen: 'Last seen',
+    days: dayCount,
+    task: 'Task',
+    licence: 'Licence',
+    noLicence: 'none given',
+    baseModel: 'Base model',
+    family: 'Model family',
+    parameters: 'Parameters',
+    created: 'Created',
+    updated: 'Updated',
+    tags: 'Tags',
+    kind: 'Kind',
+    openaiApi: 'OpenAI-compatible API',
+    lora: 'LoRA',
+    image: 'Image generation',
+    other: 'Other',
+    viewOnModelScope: 'View on ModelScope',
+    json: 'JSON',
+    callIt: 'Call it',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Could not copy: select the text and copy it by hand.',
+    snippetNote: {
+      chat: 'OpenAI-compatible: any OpenAI client works with base URL https://api-inference.modelscope.cn/v1/ and this model id.',
+      image: 'Image generation is asynchronous: the first call starts a task, the loop polls it until it has succeeded or failed.',
+      lora: 'A LoRA is not called by its own id: a base model is, with the LoRA passed in “loras”.',
+      other: 'This model is not served by the OpenAI-compatible gateway and is not an image model.',
+    },
+    tokenNote: 'Set MODELSCOPE_TOKEN to your ModelScope access token. API-Inference answers only accounts bound to a real-name-verified Alibaba Cloud account.',
+    tokenLink: 'Get a token',
+    authoritative: 'The example on the model’s ModelScope page is authoritative.',
+    chartTitle: (from, to) => `Likes and downloads, ${from} to ${to}`,
+    chartFigures: 'The chart’s figures',
+    date: 'Date',
+    notOnList: 'not on the list',
+    chartGaps: 'Blank stretches: not on the list',
+    oneNight: 'Observed on one night only so far.',
+  },
+  zh: {
+    likes: '点赞',
+    downloads: '下载',
+    onList: '在榜',
+    offList: '已下榜',
+    leftAfter: (date, days) => `在榜 ${days.toLocaleString('zh-CN')} 天后，于 ${date} 下榜。`,
+    onListSince: (date) => `自 ${date} 起在榜。`,
+    entered: '新增',
+    left: '下榜',
+    returned: '重新上榜',
+    membership: '上榜记录',
+    history: '历史数据',
+    stayOf: (days) => `在榜 ${days.toLocaleString('zh-CN')} 天`,
+    stillOnList: '仍在榜',
+    firstSeen: '首次观测',
+    lastSeen: '最后观测',
+    days: (n) => `${n.toLocaleString('zh-CN')} 天`,
+    task: '任务',
+    licence: '许可证',
+    noLicence: '未注明',
+    baseModel: '基础模型',
+    family: '模型系列',
+    parameters: '参数量',
+    created: '创建于',
+    updated: '更新于',
+    tags: '标签',
+    kind: '类别',
+    openaiApi: 'OpenAI 兼容 API',
+    lora: 'LoRA',
+    image: '图像生成',
+    other: '其他',
+    viewOnModelScope: '在 ModelScope 上查看',
+    json: 'JSON',
+    callIt: '调用方式',
+    copy: '复制',
+    copied: '已复制',
+    copyFailed: '无法复制：请选中文本手动复制。',
+    snippetNote: {
+      chat: 'OpenAI 兼容：任何 OpenAI 客户端均可使用，base URL 为 https://api-inference.modelscope.cn/v1/，model 为此模型 ID。',
+      image: '图像生成为异步调用：第一次请求创建任务，随后的循环轮询任务，直到成功或失败。',
+      lora: 'LoRA 不能以自身 ID 调用：需调用基础模型，并在 “loras” 中传入此 LoRA。',
+      other: '此模型不通过 OpenAI 兼容网关提供，也不是图像模型。',
+    },
+    tokenNote: '请将 MODELSCOPE_TOKEN 设为你的 ModelScope 访问令牌。API-Inference 仅响应已绑定并完成实名认证的阿里云账号。',
+    tokenLink: '获取令牌',
+    authoritative: '以该模型在 ModelScope 页面上的示例为准。',
+    chartTitle: (from, to) => `点赞与下载，${from} 至 ${to}`,
+    chartFigures: '图表数据',
+    date: '日期',
+    notOnList: '不在榜',
+    chartGaps: '空白段：不在榜',
+    oneNight: '目前仅观测到一晚。',
+  },
+};

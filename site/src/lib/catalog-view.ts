@@ -1,0 +1,106 @@
+// What the catalog page is built from: one search row per model ever seen, the rows shown before any
+// script runs, and the filter choices with their counts. Build side only (reads SiteInputs).
+import type { SiteInputs } from '../../../publish/inputs.ts';
+import { modelPageHref } from '../../../publish/pages.ts';
+import type { ModelRecord } from '../../../store/record.ts';
+import type { Track } from '../../../store/types.ts';
+import { compareTop } from './search-index.ts';
+import type { SearchRow } from './search-shard.ts';
+import { dateToDay, leftOnDay } from './stays.ts';
+
+/** Names a page URL can carry as they are (the client builds those links itself). */
+const PLAIN = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+
+/** The value of a `[day, value, …]` change-point list on `day` (`undefined` before its first point). */
+function valueOn(points: readonly number[], day: number): number | undefined {
+  let value: number | undefined;
+  for (let i = 0; i < points.length && (points[i] as number) <= day; i += 2) value = points[i + 1] as number;
+  return value;
+}
+
+/** Downloads gained over the 7 days up to `lastDay`; `null` for a model first seen within them. */
+export function growth7(track: Track, lastDay: number): number | null {
+  const before = valueOn(track.downloads, lastDay - 7);
+  const now = valueOn(track.downloads, lastDay);
+  return before === undefined || now === undefined || (track.presence[0] ?? lastDay) > lastDay - 7 ? null : now - before;
+}
+
+/** The page path of a model when the browser cannot derive it from the id, else `null`. */
+function pageHref(id: string, record: ModelRecord | undefined, inputs: SiteInputs): string | null {
+  const slash = id.indexOf('/');
+  const owner = record?.owner ?? id.slice(0, slash);
+  const name = record?.name ?? id.slice(slash + 1);
+  const [o, n] = inputs.paths.segments(id);
+  if (PLAIN.test(owner) && PLAIN.test(name) && o === owner && n === name) return null;
+  return modelPageHref(id, inputs.paths);
+}
+
+/** The search row of every model ever seen (left ones with what their last known record says). */
+export function searchRows(inputs: SiteInputs): SearchRow[] {
+  const lastDay = dateToDay(inputs.latest?.date ?? '1970-01-01');
+  const observed = inputs.log.days.map((day) => dateToDay(day.date));
+  const rows: SearchRow[] = [];
+  for (const [id, track] of inputs.tracks) {
+    const current = inputs.records.get(id);
+    const record = current ?? inputs.lastKnown.get(id);
+    const slash = id.indexOf('/');
+    const last = track.presence.length - 1;
+    const to = track.presence[last] as number;
+    rows.push({
+      id,
+      owner: record?.owner ?? id.slice(0, slash),
+      name: record?.name ?? id.slice(slash + 1),
+      chineseName: record?.chineseName ?? '',
+      tasks: record?.tasks ?? [],
+      baseModel: record?.baseModels[0]?.id ?? '',
+      aigcType: record?.aigcType ?? '',
+      family: record?.visionFoundation ?? '',
+      license: record?.license ?? '',
+      openaiApi: record?.openaiApi ?? false,
+      onList: current !== undefined,
+      entered: track.presence[last - 1] as number,
+      left: current !== undefined ? null : leftOnDay(to, observed),
+      likes: current?.likes ?? valueOn(track.likes, to) ?? 0,
+      downloads: current?.downloads ?? valueOn(track.downloads, to) ?? 0,
+      growth7: current === undefined ? null : growth7(track, lastDay),
+      href: pageHref(id, record, inputs),
+    });
+  }
+  return rows;
+}
+
+/** The rows the static page lists: on the list, OpenAI-compatible first, then by downloads. */
+export function topRows(rows: readonly SearchRow[], count: number): SearchRow[] {
+  return rows.filter((row) => row.onList).sort(compareTop).slice(0, count);
+}
+
+/** One choice of a filter and how many models on the list have it. */
+export interface FacetChoice {
+  value: string;
+  count: number;
+}
+
+/** The filter choices, most common first. */
+export interface Facets {
+  tasks: FacetChoice[];
+  aigcTypes: FacetChoice[];
+  families: FacetChoice[];
+  licenses: FacetChoice[];
+}
+
+function count(values: Iterable<string>): FacetChoice[] {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].map(([value, n]) => ({ value, count: n })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+}
+
+/** Filter choices over the models on the list. */
+export function facets(rows: readonly SearchRow[]): Facets {
+  const on = rows.filter((row) => row.onList);
+  return {
+    tasks: count(on.flatMap((row) => row.tasks)),
+    aigcTypes: count(on.map((row) => row.aigcType)),
+    families: count(on.map((row) => row.family)),
+    licenses: count(on.map((row) => row.license)),
+  };
+}

@@ -1,0 +1,66 @@
+// The changes timeline as plain data: one entry per observed night, newest first, its events grouped by
+// kind with each model's category, and the nights without a snapshot shown as gaps (never removals).
+import type { ModelCategory } from './model-kind.ts';
+import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../../../store/types.ts';
+
+/** Kinds in the order a day lists them. */
+export const EVENT_KINDS: readonly EventKind[] = ['entered', 'returned', 'left'];
+
+/** Most events of one kind a day lists on a page; the rest are in `/api/changes.json`. */
+export const MAX_EVENTS_SHOWN = 200;
+
+/** One event as a page lists it. */
+export interface DayEvent {
+  id: string;
+  category: ModelCategory;
+  likes: number;
+  downloads: number;
+}
+
+/** One observed night. */
+export interface DayView {
+  date: string;
+  /** Snapshot it was compared with; `null` for the baseline. */
+  previous: string | null;
+  /** Nights without a snapshot between `previous` and `date`, ascending. */
+  missing: string[];
+  models: number;
+  counts: Readonly<Record<EventKind, number>>;
+  /** Listed events by kind (at most `MAX_EVENTS_SHOWN` each), by id. */
+  events: Readonly<Record<EventKind, DayEvent[]>>;
+}
+
+/** Every observed night, newest first. `category` says what each model is. */
+export function dayViews(log: EventLog, category: (id: string) => ModelCategory, maxShown = MAX_EVENTS_SHOWN): DayView[] {
+  const byDate = new Map<string, ChangeEvent[]>();
+  for (const event of log.events) {
+    const list = byDate.get(event.date);
+    if (list === undefined) byDate.set(event.date, [event]);
+    else list.push(event);
+  }
+  return [...log.days].reverse().map((day: ObservedDay) => {
+    const events = { entered: [] as DayEvent[], returned: [] as DayEvent[], left: [] as DayEvent[] };
+    for (const event of byDate.get(day.date) ?? []) {
+      const list = events[event.kind];
+      if (list.length < maxShown) list.push({ id: event.id, category: category(event.id), likes: event.likes, downloads: event.downloads });
+    }
+    return {
+      date: day.date,
+      previous: day.previous,
+      missing: [...day.missing],
+      models: day.models,
+      counts: { entered: day.entered, returned: day.returned, left: day.left },
+      events,
+    };
+  });
+}
+
+/** The months that have observed nights (`YYYY-MM`), newest first. */
+export function monthsOf(days: readonly DayView[]): string[] {
+  return [...new Set(days.map((day) => day.date.slice(0, 7)))];
+}
+
+/** The nights of one month, newest first. */
+export function daysInMonth(days: readonly DayView[], month: string): DayView[] {
+  return days.filter((day) => day.date.startsWith(`${month}-`));
+}

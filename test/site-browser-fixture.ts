@@ -1,0 +1,225 @@
+// The browser tests' site: a realistic data directory written with the change-test factories (nine
+// nights, ~6,300 models so the search has two shards, OpenAI-compatible models, LoRAs of several
+// families, newcomers, departures, a return and a hostile name), built with the real site build, and a
+// tiny static server that serves it under a sub-path the way GitHub Pages does.
+import { createReadStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { updateChanges } from '../changes/update.ts';
+import { buildSite } from '../publish/site.ts';
+import type { ModelRecord } from '../store/record.ts';
+import { model, writeDay } from './changes-factory.ts';
+
+/** The observed nights, oldest first; the newest is the site's "today". */
+export const DATES = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09'] as const;
+
+/** The model whose name is markup: it must only ever show as text. */
+export const HOSTILE_ID = 'hostile/<img src=x onerror=alert(1)>';
+
+/** A model that left the list after night 5 and never came back (its page is a tombstone). */
+export const DEPARTED_ID = 'farewell/departed-model';
+
+/** What the fixture's data says, so the tests can work out the right answers themselves. */
+export interface FixtureModel {
+  record: ModelRecord;
+  /** On the newest snapshot. */
+  onList: boolean;
+  /** First date of its current (or last) stay. */
+  entered: string;
+  /** The night it was first missing, for a model that left. */
+  leftOn: string | null;
+  /** Downloads gained over the last 7 days; `null` when first seen within them or off the list. */
+  growth: number | null;
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const OWNERS = ['MusePublic', 'AI-ModelScope', 'LiblibAI', 'Qwen', 'iic', 'damo', 'ZhipuAI', 'deepseek-ai', 'PaddlePaddle', 'Shakker'];
+const WORDS_A = ['amber', 'lumen', 'cedar', 'drift', 'ember', 'frost', 'glint', 'haven', 'ivory', 'jade', 'koi', 'lotus', 'mist', 'nova', 'onyx', 'pearl'];
+const WORDS_B = ['portrait', 'ink', 'anime', 'sketch', 'pixel', 'film', 'neon', 'clay', 'paper', 'chrome', 'vapor', 'glass'];
+const TASKS = [['text-to-image-synthesis'], ['text-to-image-synthesis'], ['image-to-image'], ['text-to-image-synthesis', 'image-to-image'], ['text-to-video-synthesis']];
+const FAMILIES = ['FLUX_1', 'FLUX_1', 'SDXL', 'QWEN_IMAGE_20_B', 'SD_1_5'];
+const LICENSES = ['apache-2.0', 'apache-2.0', 'mit', 'other', 'cc-by-nc-4.0', 'openrail'];
+const AIGC = ['LoRA', 'LoRA', 'LoRA', 'Checkpoint'];
+
+/** The OpenAI-compatible chat models (served by the gateway). */
+const CHAT = ['Qwen/Qwen3-8B', 'Qwen/Qwen3-32B', 'Qwen/QwQ-32B', 'deepseek-ai/DeepSeek-V3.2', 'deepseek-ai/DeepSeek-R1-0528', 'ZhipuAI/GLM-4.6', 'moonshotai/Kimi-K2-Instruct', 'MiniMax/MiniMax-M2'];
+
+function chatModel(id: string, i: number): ModelRecord {
+  return {
+    ...model(id, 900 + i * 37, 2_000_000 - i * 150_000),
+    tasks: ['text-generation'], tags: ['chat'], inferenceType: 'chat', aigcType: '', visionFoundation: '', baseModels: [],
+    license: i % 2 === 0 ? 'apache-2.0' : 'mit', openaiApi: true, openaiApiSince: '2025-12-01',
+    chineseName: i === 0 ? '通义千问3-8B' : '',
+  };
+}
+
+function aigcModel(id: string, rand: () => number, i: number): ModelRecord {
+  const family = FAMILIES[i % FAMILIES.length] ?? 'FLUX_1';
+  return {
+    ...model(id, Math.floor(rand() * 400), Math.floor(rand() ** 3 * 900_000)),
+    tasks: [...(TASKS[i % TASKS.length] ?? [])],
+    license: LICENSES[(i * 7) % LICENSES.length] ?? '',
+    aigcType: AIGC[(i * 3) % AIGC.length] ?? '',
+    visionFoundation: family,
+    baseModels: [{ id: family === 'SDXL' ? 'AI-ModelScope/stable-diffusion-xl-base-1.0' : 'AI-ModelScope/FLUX.1-dev', revision: null }],
+    chineseName: i % 97 === 0 ? `水墨风格${i}` : '',
+  };
+}
+
+/**
+ * The fixture's models and when each is on the list: `days[k]` is true when on night k. Figures grow a
+ * little every night, so the 7-day growth has values to sort by.
+ */
+function population(): { record: ModelRecord; days: boolean[] }[] {
+  const rand = random(20260309);
+  const always = DATES.map(() => true);
+  const out: { record: ModelRecord; days: boolean[] }[] = [];
+  CHAT.forEach((id, i) => out.push({ record: chatModel(id, i), days: always }));
+  for (let i = 0; i < 6300; i++) {
+    const owner = OWNERS[i % OWNERS.length] ?? 'owner';
+    const name = `${WORDS_A[(i * 5) % WORDS_A.length]}-${WORDS_B[(i * 7) % WORDS_B.length]}-${String(i).padStart(4, '0')}`;
+    out.push({ record: aigcModel(`${owner}/${name}`, rand, i), days: always });
+  }
+  // Newcomers: entered on one of the last nights (so "new in the last 7 days").
+  for (let i = 0; i < 12; i++) {
+    const first = 6 + (i % 3);
+    out.push({ record: { ...aigcModel(`newcomer/fresh-lora-${i}`, rand, i + 1), downloads: 50 + i }, days: DATES.map((_, k) => k >= first) });
+  }
+  // Departures: on the list for the first five nights, gone since.
+  const gone = DATES.map((_, k) => k < 5);
+  out.push({ record: { ...aigcModel(DEPARTED_ID, rand, 2), downloads: 123_456 }, days: gone });
+  for (let i = 0; i < 6; i++) out.push({ record: aigcModel(`farewell/vanished-${i}`, rand, i), days: DATES.map((_, k) => k < 3 + (i % 3)) });
+  // One that left for two nights and came back.
+  out.push({ record: aigcModel('boomerang/returning-lora', rand, 4), days: DATES.map((_, k) => k < 3 || k >= 5) });
+  // The hostile name, popular enough to be on the static first page.
+  out.push({ record: { ...aigcModel(HOSTILE_ID, rand, 1), downloads: 1_500_000 }, days: always });
+  return out;
+}
+
+/** Writes the fixture's nine snapshots into `dataDir`, updating the change log after each, and returns what it says. */
+export async function writeFixtureData(dataDir: string): Promise<FixtureModel[]> {
+  const models = population();
+  for (const [k, date] of DATES.entries()) {
+    const today = models
+      .filter((m) => m.days[k] === true)
+      .map(({ record }) => ({ ...record, downloads: record.downloads + k * (record.downloads % 13), likes: record.likes + (k % 2) }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    await writeDay(dataDir, date, today);
+    await updateChanges(dataDir, date);
+  }
+  const last = DATES.length - 1;
+  const downloadsOn = (record: ModelRecord, k: number): number => record.downloads + k * (record.downloads % 13);
+  return models.map(({ record, days }) => {
+    const lastOn = days.lastIndexOf(true);
+    let start = lastOn;
+    while (start > 0 && days[start - 1] === true) start--;
+    // The week's growth counts from the night 7 before the newest (the figure known then).
+    const weekAgo = last - 7;
+    const before = days.slice(0, weekAgo + 1).lastIndexOf(true);
+    const onList = days[last] === true;
+    return {
+      record: { ...record, downloads: downloadsOn(record, lastOn), likes: record.likes + (lastOn % 2) },
+      onList,
+      entered: DATES[start] ?? '',
+      leftOn: onList ? null : (DATES[lastOn + 1] ?? null),
+      growth: onList && days.indexOf(true) <= weekAgo && before >= 0 ? downloadsOn(record, last) - downloadsOn(record, before) : null,
+    };
+  });
+}
+
+/** Builds the site for `siteUrl` from the fixture data into `root/site`; returns the output dir and the fixture facts. */
+export async function buildFixtureSite(root: string, siteUrl: string): Promise<{ outDir: string; models: FixtureModel[] }> {
+  const dataDir = join(root, 'data');
+  await mkdir(dataDir, { recursive: true });
+  const models = await writeFixtureData(dataDir);
+  const outDir = join(root, 'site');
+  await buildSite({ dataDir, outDir, siteUrl, snapshotDays: 'all' });
+  return { outDir, models };
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A running static server. */
+export interface StaticServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** Every path requested, in order (for "what did the page fetch" checks). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `dir` at `http://127.0.0.1:<port>/<base>` the way GitHub Pages does: the path is decoded once
+ * and mapped to a file, a directory answers with its `index.html` (redirecting to the trailing slash),
+ * anything else is a 404.
+ */
+export async function serveStatic(dir: string, base: string, port = 0): Promise<StaticServer> {
+  const root = resolve(dir);
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      requests.push(url.pathname + url.search);
+      const notFound = (): void => {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('not found');
+      };
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !url.pathname.startsWith(base)) return notFound();
+      let relative: string;
+      try {
+        relative = decodeURIComponent(url.pathname.slice(base.length));
+      } catch {
+        return notFound();
+      }
+      let file = resolve(root, `.${sep}${relative}`);
+      if (file !== root && !file.startsWith(root + sep)) return notFound();
+      let info = await stat(file).catch(() => undefined);
+      if (info?.isDirectory() === true) {
+        if (!url.pathname.endsWith('/')) {
+          res.writeHead(301, { location: `${url.pathname}/${url.search}` });
+          return void res.end();
+        }
+        file = join(file, 'index.html');
+        info = await stat(file).catch(() => undefined);
+      }
+      if (info?.isFile() !== true) return notFound();
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': info.size, 'cache-control': 'no-cache' });
+      if (req.method === 'HEAD') return void res.end();
+      createReadStream(file).pipe(res);
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${bound}`,
+    requests,
+    close: () => new Promise((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    }),
+  };
+}

@@ -1,0 +1,101 @@
+// How a catalog row reads (links, badges, numbers, dates) and the pager's page list, in both languages.
+import { describe, expect, it } from 'vitest';
+import { badges, basePath, countText, dayDate, formatNumber, modelPath, pagerItems } from '../site/src/lib/catalog-format.ts';
+import { CATALOG_LABELS, fillLabel } from '../site/src/i18n/catalog.ts';
+
+const DAY_2026_03_09 = Date.UTC(2026, 2, 9) / 86_400_000;
+
+describe('site catalog format: labels', () => {
+  it('has every English string in Chinese too, and no string left empty', () => {
+    expect(Object.keys(CATALOG_LABELS.zh).sort()).toEqual(Object.keys(CATALOG_LABELS.en).sort());
+    for (const labels of [CATALOG_LABELS.en, CATALOG_LABELS.zh]) for (const text of Object.values(labels)) expect(text).not.toBe('');
+  });
+
+  it('fills placeholders and leaves unknown ones as they are', () => {
+    expect(fillLabel('{n} of {pages} {x}', { n: '1', pages: '2' })).toBe('1 of 2 {x}');
+  });
+});
+
+describe('site catalog format: numbers, dates and counts', () => {
+  it('writes numbers with grouping in both languages', () => {
+    expect(formatNumber(1234567, 'en')).toBe('1,234,567');
+    expect(formatNumber(1234, 'zh')).toBe('1,234');
+  });
+
+  it('writes day numbers as YYYY-MM-DD, and nothing for a value that is not a day', () => {
+    expect(dayDate(DAY_2026_03_09)).toBe('2026-03-09');
+    expect(dayDate(0)).toBe('1970-01-01');
+    expect(dayDate(Number.NaN)).toBe('');
+    expect(dayDate(1e12)).toBe('');
+  });
+
+  it('says how many models match, and when only the first shard is in', () => {
+    expect(countText(1234, 'en', false)).toBe('1,234 models');
+    expect(countText(1, 'en', false)).toBe('1 model');
+    expect(countText(0, 'en', false)).toBe('No models match');
+    expect(countText(1234, 'zh', false)).toBe('1,234 个模型');
+    expect(countText(0, 'zh', false)).toBe('没有匹配的模型');
+    expect(countText(12, 'en', true)).toMatch(/^12 models so far/);
+  });
+});
+
+describe('site catalog format: links', () => {
+  const plain = { owner: 'Qwen', name: 'Qwen3-8B', href: null };
+
+  it('links a plain id under the base and language prefix', () => {
+    expect(modelPath(plain, 'en', '/repo/')).toBe('/repo/models/Qwen/Qwen3-8B/');
+    expect(modelPath(plain, 'zh', '/repo')).toBe('/repo/zh/models/Qwen/Qwen3-8B/');
+    expect(modelPath(plain, 'en', '')).toBe('/models/Qwen/Qwen3-8B/');
+  });
+
+  it('uses the row\'s own path when it has one', () => {
+    expect(modelPath({ owner: 'x', name: 'A.b', href: 'models/x/a.b~2/' }, 'zh', '/repo/')).toBe('/repo/zh/models/x/a.b~2/');
+  });
+
+  it('never makes a link leave the site, whatever the name or path holds', () => {
+    const hostile = modelPath({ owner: 'hostile', name: '<img src=x onerror=alert(1)>', href: null }, 'en', '/repo/');
+    expect(hostile).toBe('/repo/models/hostile/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E/');
+    expect(modelPath({ owner: 'x', name: 'y', href: '//evil.example/' }, 'en', '/')).toBe('/evil.example/');
+    expect(modelPath({ owner: 'x', name: 'y', href: 'javascript:alert(1)' }, 'en', '/')).toBe('/javascript:alert(1)');
+  });
+
+  it('normalises the base path', () => {
+    expect(basePath('')).toBe('/');
+    expect(basePath('/')).toBe('/');
+    expect(basePath('repo')).toBe('/repo/');
+    expect(basePath('//a/b//')).toBe('/a/b/');
+  });
+});
+
+describe('site catalog format: badges', () => {
+  const row = { openaiApi: false, aigcType: 'LoRA', family: 'FLUX_1', onList: true, left: null };
+
+  it('shows the API badge first, then type and family, then when it left', () => {
+    expect(badges({ ...row, openaiApi: true, onList: false, left: DAY_2026_03_09 }, 'en')).toEqual([
+      { kind: 'api', text: 'OpenAI-compatible API' },
+      { kind: 'kind', text: 'LoRA · FLUX_1' },
+      { kind: 'gone', text: 'left on 2026-03-09' },
+    ]);
+    expect(badges({ ...row, openaiApi: true }, 'zh')[0]?.text).toBe('OpenAI 兼容 API');
+  });
+
+  it('leaves out what a row does not have', () => {
+    expect(badges({ ...row, aigcType: '', family: '' }, 'en')).toEqual([]);
+    expect(badges({ ...row, family: '' }, 'en')).toEqual([{ kind: 'kind', text: 'LoRA' }]);
+    expect(badges({ ...row, aigcType: '', family: '', onList: false }, 'en')).toEqual([{ kind: 'gone', text: 'left the list' }]);
+  });
+});
+
+describe('site catalog format: pager', () => {
+  it('lists first, last and two pages either side, with gaps', () => {
+    expect(pagerItems(1, 1)).toEqual([1]);
+    expect(pagerItems(1, 5)).toEqual([1, 2, 3, 4, 5]);
+    expect(pagerItems(1, 1200)).toEqual([1, 2, 3, 'gap', 1200]);
+    expect(pagerItems(600, 1200)).toEqual([1, 'gap', 598, 599, 600, 601, 602, 'gap', 1200]);
+    expect(pagerItems(1200, 1200)).toEqual([1, 'gap', 1198, 1199, 1200]);
+  });
+
+  it('shows a single left-out page as itself rather than a gap', () => {
+    expect(pagerItems(5, 9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { dateOfDay, dayNumber } from '../store/dates.ts';
+import { civil, dateToDay, dayOfCivil, dayToDate, leftOnDay, membership, seen, stays, tombstone } from '../site/src/lib/stays.ts';
+
+/** Day number of a date, written as a date so fixtures read as calendars. */
+const d = (date: string): number => dayNumber(date);
+/** A presence array from `[from, to]` date pairs. */
+const presence = (...pairs: [string, string][]): number[] => pairs.flatMap(([from, to]) => [d(from), d(to)]);
+
+describe('site/stays/dates', () => {
+  it('agrees with the store on every day across four centuries, leap days and 1900 included', () => {
+    const days = Array.from({ length: d('2300-01-05') - d('1899-12-25') }, (_, i) => d('1899-12-25') + i);
+    expect(days.map(dayToDate).join()).toBe(days.map(dateOfDay).join());
+    expect(dayToDate(d('2024-02-29'))).toBe('2024-02-29');
+    expect(civil(d('2000-02-29'))).toEqual({ year: 2000, month: 2, day: 29 });
+    expect(dayOfCivil(1970, 1, 1)).toBe(0);
+  });
+
+  it('reads dates back to day numbers and refuses what is not a calendar date', () => {
+    for (const date of ['0050-03-01', '1969-12-31', '1970-01-01', '2026-03-05', '9999-12-31']) expect(dateToDay(date)).toBe(dayNumber(date));
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-1-01', '', 'yesterday']) expect(() => dateToDay(bad), bad).toThrow(RangeError);
+  });
+});
+
+describe('site/stays/stays', () => {
+  it('counts both ends of a stay, so one night is one day and a month is all its days', () => {
+    expect(stays(presence(['2026-03-01', '2026-03-01'], ['2026-04-01', '2026-04-30']), d('2026-04-30'))).toEqual([
+      { from: '2026-03-01', to: '2026-03-01', days: 1, ongoing: false },
+      { from: '2026-04-01', to: '2026-04-30', days: 30, ongoing: true },
+    ]);
+  });
+
+  it('counts calendar days across a leap day', () => {
+    expect(stays(presence(['2024-02-28', '2024-03-01']), d('2024-03-01'))[0]?.days).toBe(3);
+  });
+
+  it('marks no stay ongoing once the model is gone', () => {
+    expect(stays(presence(['2026-03-01', '2026-03-09']), d('2026-03-10')).map((s) => s.ongoing)).toEqual([false]);
+  });
+
+  it('gives nothing for an empty track and ignores a stray odd number', () => {
+    expect(stays([], d('2026-03-10'))).toEqual([]);
+    expect(stays([...presence(['2026-03-01', '2026-03-02']), d('2026-03-05')], d('2026-03-10'))).toHaveLength(1);
+  });
+});
+
+describe('site/stays/departure-day', () => {
+  const observed = ['2026-03-01', '2026-03-02', '2026-03-05', '2026-03-06'].map(d);
+
+  it('is the first observed night after the last one seen, past nights without a snapshot', () => {
+    expect(dayToDate(leftOnDay(d('2026-03-02'), observed))).toBe('2026-03-05');
+  });
+
+  it('is the next calendar day without the observed nights, or when none comes after', () => {
+    expect(dayToDate(leftOnDay(d('2026-03-02')))).toBe('2026-03-03');
+    expect(dayToDate(leftOnDay(d('2026-03-06'), observed))).toBe('2026-03-07');
+    expect(dayToDate(leftOnDay(d('2026-03-05'), observed))).toBe('2026-03-06');
+  });
+});
+
+describe('site/stays/timeline', () => {
+  it('tells entered, left and returned in order, a departure dated on the night it was missed', () => {
+    const observed = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09'].map(d);
+    const track = presence(['2026-03-01', '2026-03-03'], ['2026-03-07', '2026-03-08']);
+    expect(membership(track, d('2026-03-09'), observed)).toEqual([
+      { kind: 'entered', date: '2026-03-01' },
+      { kind: 'left', date: '2026-03-06' },
+      { kind: 'returned', date: '2026-03-07' },
+      { kind: 'left', date: '2026-03-09' },
+    ]);
+  });
+
+  it('ends with the last arrival while the model is on the list', () => {
+    const entries = membership(presence(['2026-03-01', '2026-03-03'], ['2026-03-05', '2026-03-09']), d('2026-03-09'));
+    expect(entries.map((e) => e.kind)).toEqual(['entered', 'left', 'returned']);
+    expect(entries[1]?.date).toBe('2026-03-04');
+  });
+
+  it('has only an entry for a model seen on the one night observed', () => {
+    expect(membership(presence(['2026-03-01', '2026-03-01']), d('2026-03-01'))).toEqual([{ kind: 'entered', date: '2026-03-01' }]);
+  });
+});
+
+describe('site/stays/tombstone', () => {
+  it('is null while the model is on the list, and for a track with no stay', () => {
+    expect(tombstone({ presence: presence(['2026-03-01', '2026-03-09']) }, d('2026-03-09'))).toBeNull();
+    expect(tombstone({ presence: [] }, d('2026-03-09'))).toBeNull();
+  });
+
+  it('gives the departure night and the length of the last stay only', () => {
+    const track = { presence: presence(['2026-01-01', '2026-02-01'], ['2026-03-01', '2026-03-10']) };
+    expect(tombstone(track, d('2026-03-20'))).toEqual({ leftOn: '2026-03-11', afterDays: 10 });
+    expect(tombstone(track, d('2026-03-20'), [d('2026-03-10'), d('2026-03-13')])).toEqual({ leftOn: '2026-03-13', afterDays: 10 });
+  });
+});
+
+describe('site/stays/seen', () => {
+  it('spans the first day of the first stay to the last day of the last', () => {
+    expect(seen(presence(['2026-01-01', '2026-02-01'], ['2026-03-01', '2026-03-10']))).toEqual({ first: '2026-01-01', last: '2026-03-10' });
+    expect(seen([])).toBeNull();
+  });
+});
