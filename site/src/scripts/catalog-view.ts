@@ -20,6 +20,8 @@ export interface CatalogView {
   body: HTMLTableSectionElement;
   count: HTMLElement;
   pager: HTMLElement;
+  /** What is on screen now (row ids, pager state): unchanged parts are not redrawn ('' at first). */
+  shown: { rows: string; pager: string };
 }
 
 /** A link within the catalog page to `state`. */
@@ -131,12 +133,19 @@ export function drawPager(view: CatalogView, state: CatalogState, result: QueryR
   view.pager.replaceChildren(summary, list);
 }
 
-/** Draws one query's results: rows, count, headers and pager. */
+/**
+ * Draws one query's results: the count every time (it answers each keystroke, and is cheap), rows and
+ * pager only when they changed — a table's layout is the costly part of a draw, and many keystrokes
+ * leave the first page as it was.
+ */
 export function drawResult(view: CatalogView, state: CatalogState, result: QueryResult, partial: boolean): void {
-  drawRows(view, result.rows);
+  const rows = result.rows.map((row) => row.id).join('\n') || '\u0000none';
+  if (rows !== view.shown.rows) drawRows(view, result.rows);
   view.count.textContent = countText(result.total, view.lang, partial);
   drawHeaders(view, state);
-  drawPager(view, state, result);
+  const pager = `${result.page}/${result.pages}${serialiseState(state)}`;
+  if (pager !== view.shown.pager) drawPager(view, state, result);
+  view.shown = { rows, pager };
 }
 
 /** Sort headers without a link get a button, so they can be reached and used from the keyboard. */

@@ -24,7 +24,10 @@ function start(form: HTMLFormElement): void {
   const pager = document.getElementById('pager');
   const body = table instanceof HTMLTableElement ? table.tBodies[0] : undefined;
   if (!(table instanceof HTMLTableElement) || body === undefined || count === null || pager === null) return;
-  const view: CatalogView = { lang: langOf(document.documentElement.lang), base: form.dataset['base'] ?? '/', path: location.pathname, table, body, count, pager };
+  const view: CatalogView = {
+    lang: langOf(document.documentElement.lang), base: form.dataset['base'] ?? '/', path: location.pathname,
+    table, body, count, pager, shown: { rows: '', pager: '' },
+  };
   const labels = CATALOG_LABELS[view.lang];
   const shardDir = new URL(form.dataset['search'] ?? './', location.href);
   const hintedParts = Math.max(1, Number.parseInt(form.dataset['shards'] ?? '1', 10) || 1);
