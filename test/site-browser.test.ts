@@ -4,10 +4,11 @@
 //
 // Needs Chromium: /usr/bin/chromium (Debian's package; `.ci/run` installs it) or CHROMIUM_PATH.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers.ts';
 import { buildFixtureSite, DATES, DEPARTED_ID, HOSTILE_ID, serveStatic, type FixtureModel, type StaticServer } from './site-browser-fixture.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -202,12 +203,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH`);
   }
-  // Inside the project (node_modules/.cache, ignored by git), like site/dist: Astro keeps its prerender
-  // bundle in the output when that is under the working directory, and in one shared <cwd>/.astro/
-  // otherwise, where builds running at the same time (other test files) trip over each other.
-  const cache = join(process.cwd(), 'node_modules', '.cache');
-  await mkdir(cache, { recursive: true });
-  root = await mkdtemp(join(cache, 'site-browser-'));
+  root = await tempDir('site-browser-');
   // The server starts first: the site is built for its address (port included).
   server = await serveStatic(join(root, 'site'), BASE);
   origin = server.origin;
