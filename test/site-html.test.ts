@@ -201,7 +201,7 @@ describe('site/html hostile names', () => {
         expect(link, `${catalog}: row of ${m.id}`).toHaveLength(1);
         const row = link.closest('tr');
         const texts = row.find('bdi').map((_, b) => $(b).text()).get();
-        expect(texts).toEqual(expect.arrayContaining([m.name, m.chineseName, m.owner]));
+        expect(texts).toEqual(expect.arrayContaining([m.id, m.chineseName, m.owner]));
         expect(row.find('img, script, iframe').length).toBe(0);
       }
     }

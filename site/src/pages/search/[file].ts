@@ -4,8 +4,8 @@ import { siteData } from '../../data.ts';
 import { buildSearchShards } from '../../lib/search-index.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  const { rows } = await siteData();
-  return buildSearchShards(rows).map((shard) => ({ params: { file: shard.name }, props: { content: shard.content } }));
+  const { rows, lastDay } = await siteData();
+  return buildSearchShards(rows, { newest: lastDay }).map((shard) => ({ params: { file: shard.name }, props: { content: shard.content } }));
 };
 
 export const GET: APIRoute = ({ props }) => new Response(String(props['content']), { headers: { 'Content-Type': 'application/json' } });
