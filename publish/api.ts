@@ -131,9 +131,9 @@ export interface ModelDocument {
   links: { page: string; modelscope: string; api: string };
 }
 
-/** The value of a `[day, value, …]` change-point list on `day` (0 before its first point). */
-function valueOn(points: readonly number[], day: number): number {
-  let value = 0;
+/** The value of a `[day, value, …]` change-point list on `day` (`undefined` before its first point). */
+export function valueOn(points: readonly number[], day: number): number | undefined {
+  let value: number | undefined;
   for (let i = 0; i < points.length && (points[i] as number) <= day; i += 2) value = points[i + 1] as number;
   return value;
 }
@@ -147,8 +147,8 @@ export function modelSeries(track: Track, lastDay: number): ModelSeries {
   return {
     from: dateOfDay(first),
     days: sorted.map((day) => day - first),
-    likes: sorted.map((day) => valueOn(track.likes, day)),
-    downloads: sorted.map((day) => valueOn(track.downloads, day)),
+    likes: sorted.map((day) => valueOn(track.likes, day) ?? 0),
+    downloads: sorted.map((day) => valueOn(track.downloads, day) ?? 0),
   };
 }
 

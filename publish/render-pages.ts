@@ -1,6 +1,7 @@
 // Child process of the site build: Astro renders every page into the staging directory given. A fresh
 // process per build, because Astro keeps its prerender bundle at a path derived from the working
-// directory and Node caches modules by path: two builds in one process would share stale pages.
+// directory and Node caches modules by path: two builds in one process would share stale pages. It reads
+// the data itself: a second read, while the parent keeps its own copy for the feeds and the API.
 import { provideSiteInputs, readSiteInputs, type InputOptions } from './inputs.ts';
 
 /** What the parent passes as the one argument (JSON). */

@@ -4,14 +4,14 @@ import { CATALOG_LABELS, NUMBER_LOCALE, fillLabel } from '../i18n/catalog.ts';
 import { LANG_PREFIX, type Lang } from '../i18n/lang.ts';
 import type { SearchRow } from './search-shard.ts';
 
-const MS_PER_DAY = 86_400_000;
-// Day numbers outside this range would make Date throw; nothing real is near either end.
+import { dayToDate } from './stays.ts';
+
+// Day numbers outside this range come only from a damaged shard; nothing real is near either end.
 const MAX_DAY = 2_000_000;
 
 /** `YYYY-MM-DD` of a day number (days since 1970-01-01 UTC); '' for a value that is not a day. */
 export function dayDate(day: number): string {
-  if (!Number.isInteger(day) || Math.abs(day) > MAX_DAY) return '';
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return !Number.isInteger(day) || Math.abs(day) > MAX_DAY ? '' : dayToDate(day);
 }
 
 const formats = new Map<Lang, Intl.NumberFormat>();
@@ -36,7 +36,7 @@ export function countText(total: number, lang: Lang, partial: boolean): string {
 }
 
 // An owner or name that is its own path segment: ASCII letters, digits, dot, underscore, hyphen, not starting with a dot.
-const PLAIN_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+export const PLAIN_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
 /** `base` as a path that starts and ends with '/' ('' and '/' both give '/'). */
 export function basePath(base: string): string {

@@ -1,22 +1,15 @@
 // What the catalog page is built from: one search row per model ever seen, the rows shown before any
 // script runs, and the filter choices with their counts. Build side only (reads SiteInputs).
 import type { SiteInputs } from '../../../publish/inputs.ts';
+import { valueOn } from '../../../publish/api.ts';
 import { modelPageHref } from '../../../publish/pages.ts';
 import type { ModelRecord } from '../../../store/record.ts';
 import type { Track } from '../../../store/types.ts';
+import { PLAIN_SEGMENT } from './catalog-format.ts';
 import { compareTop } from './search-index.ts';
 import type { SearchRow } from './search-shard.ts';
 import { dateToDay, leftOnDay } from './stays.ts';
 
-/** Names a page URL can carry as they are (the client builds those links itself). */
-const PLAIN = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
-
-/** The value of a `[day, value, …]` change-point list on `day` (`undefined` before its first point). */
-function valueOn(points: readonly number[], day: number): number | undefined {
-  let value: number | undefined;
-  for (let i = 0; i < points.length && (points[i] as number) <= day; i += 2) value = points[i + 1] as number;
-  return value;
-}
 
 /** Downloads gained over the 7 days up to `lastDay`; `null` for a model first seen within them. */
 export function growth7(track: Track, lastDay: number): number | null {
@@ -31,7 +24,8 @@ function pageHref(id: string, record: ModelRecord | undefined, inputs: SiteInput
   const owner = record?.owner ?? id.slice(0, slash);
   const name = record?.name ?? id.slice(slash + 1);
   const [o, n] = inputs.paths.segments(id);
-  if (PLAIN.test(owner) && PLAIN.test(name) && o === owner && n === name) return null;
+  // Names the browser turns into a link by itself (catalog-format.ts) need no stored path.
+  if (PLAIN_SEGMENT.test(owner) && PLAIN_SEGMENT.test(name) && o === owner && n === name) return null;
   return modelPageHref(id, inputs.paths);
 }
 

@@ -14,8 +14,3 @@ export function localPath(lang: Lang, page: PagePath): string {
 export function otherLang(lang: Lang): Lang {
   return lang === 'en' ? 'zh' : 'en';
 }
-
-/** Number formatting in the interface language (`1,234` in both; grouping is the same). */
-export function formatNumber(value: number, lang: Lang): string {
-  return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
-}

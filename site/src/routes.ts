@@ -1,0 +1,19 @@
+// The dynamic routes' paths, shared by the English and Chinese page files so the two never differ.
+import { modelPageRoute } from '../../publish/pages.ts';
+import { siteData } from './data.ts';
+import { dayViews, monthsOf } from './lib/changes-view.ts';
+
+/** Every model ever on the list. Odd names get a stand-in path the build moves into place (publish/pages.ts). */
+export async function modelRoutes() {
+  const { inputs } = await siteData();
+  return [...inputs.tracks.keys()].map((id) => {
+    const route = modelPageRoute(id, inputs.paths);
+    return { params: { owner: route.owner, name: route.name }, props: { id } };
+  });
+}
+
+/** Every month with an observed night. */
+export async function monthRoutes() {
+  const { inputs } = await siteData();
+  return monthsOf(dayViews(inputs.log, () => 'unknown')).map((month) => ({ params: { month } }));
+}
