@@ -22,6 +22,8 @@ await build({
   site: url.origin,
   base: url.pathname,
   logLevel: 'error',
+  // Pages in flight at once: writing 60,000+ small files one after another leaves the CPU idle half the time.
+  build: { concurrency: 16 },
   // Bundle every package into the prerender code, so it runs wherever the staging directory is.
   vite: { logLevel: 'error', environments: { prerender: { resolve: { noExternal: true } } } },
 });

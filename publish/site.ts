@@ -3,7 +3,7 @@
 // a failure anywhere leaves the previous site exactly as it was.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withDataDirLock } from '../store/lock.ts';
@@ -56,7 +56,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   return withDataDirLock(options.dataDir, 'build', () => build(options), { create: false });
 }
 
-/** Run Astro in a child process (see render-pages.ts) over the same data into `outDir`, a fresh staging directory. */
+/** Run Astro in a child process (see render-pages.ts) over the same data into `outDir`, a directory of its own inside the staging directory. */
 async function renderPages(options: BuildOptions, outDir: string): Promise<void> {
   const request: RenderRequest = { root: SITE_ROOT, outDir, dataDir: resolve(options.dataDir), siteUrl: options.siteUrl, snapshotDays: options.snapshotDays };
   // Astro keeps its prerender bundle inside the output when the working directory holds it.
@@ -79,6 +79,16 @@ async function movePages(staged: string, inputs: SiteInputs): Promise<void> {
   }
 }
 
+/** Move each top-level entry of `from` into `to` (names never shared: pages and data have their own folders). */
+async function mergeInto(from: string, to: string): Promise<void> {
+  for (const name of await readdir(from)) {
+    const target = join(to, name);
+    if (await lstat(target).then(() => true, () => false)) throw new BuildError(`pages and data both produced ${JSON.stringify(name)}`, target);
+    await rename(join(from, name), target);
+  }
+  await rmdir(from);
+}
+
 async function build(options: BuildOptions): Promise<BuildSummary> {
   await checkReplaceable(options.outDir, options.dataDir);
   const inputs = await readSiteInputs(options);
@@ -87,12 +97,25 @@ async function build(options: BuildOptions): Promise<BuildSummary> {
   const fixed: OutputFile[] = [...feeds.files, ...apiFiles(inputs)];
   const staged = await makeStagingDir(options.outDir);
   try {
-    await renderPages(options, staged);
-    await movePages(staged, inputs);
-    await writeFiles(staged, fixed, concurrency);
-    const written = await writeFiles(staged, modelFiles(inputs), concurrency);
-    const copies = snapshotFiles(inputs.published).map(({ date, path }) => ({ path, copy: (target: string) => copySnapshotFile(options.dataDir, date, target) }));
-    await copyFiles(staged, copies, concurrency);
+    // Astro renders the pages in its own process while this one writes the JSON: both mostly wait on the
+    // disk, and neither touches the other's folders. Both finish before anything is judged or removed.
+    const pages = (async () => {
+      const pagesDir = join(staged, '.pages');
+      await renderPages(options, pagesDir);
+      await movePages(pagesDir, inputs);
+      await mergeInto(pagesDir, staged);
+    })();
+    const data = (async () => {
+      await writeFiles(staged, fixed, concurrency);
+      const written = await writeFiles(staged, modelFiles(inputs), concurrency);
+      const copies = snapshotFiles(inputs.published).map(({ date, path }) => ({ path, copy: (target: string) => copySnapshotFile(options.dataDir, date, target) }));
+      await copyFiles(staged, copies, concurrency);
+      return written;
+    })();
+    const [rendered, wrote] = await Promise.allSettled([pages, data]);
+    if (rendered.status === 'rejected') throw rendered.reason;
+    if (wrote.status === 'rejected') throw wrote.reason;
+    const written = wrote.value;
     await markAsBuild(staged);
     await swapInto(staged, options.outDir, options.dataDir);
     return {
