@@ -1,69 +1,149 @@
-// Benchmark: the catalog search index at ModelScope's size. Builds 60,000 synthetic rows (90% image LoRAs
-// with realistic-looking ids, a few owners with thousands of models, ~40 on the OpenAI-compatible
-// gateway), prints each shard's raw and gzip size, then times queries in Node (p50/p95).
-// `node bench/search-size.ts [--models 60000] [--queries 200]` — writes nothing.
+// Benchmark: the catalog search data at full size. Reads a data directory the way the site build does
+// (default: .bench/site-60000-1y, made by `npm run bench:site`), builds the search shards, and prints
+// each shard's raw and gzip size (zlib default level, as bench/site.ts measures), the total, the time to
+// decode each shard, and the time per query over 100 typed prefixes (p50/p95, with and without the
+// page's match cache). Then the same for a harsher copy of the rows: half the LoRAs with a Chinese
+// name, 5% with long odd Unicode names, a fifth with unstructured names — real data is messier than the
+// generator's.
+// `node bench/search-size.ts [data-dir] [--snapshot-days N] [--synthetic N] [--no-harsh]` — writes nothing.
+// (--snapshot-days as the build publishes, default 1 like bench/site.ts; --synthetic N uses
+// bench/search-rows.ts' N synthetic rows instead of a data directory.)
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { buildSearchShards } from '../site/src/lib/search-index.ts';
+import { readSiteInputs } from '../publish/inputs.ts';
+import { dayNumber } from '../store/dates.ts';
+import { searchRows } from '../site/src/lib/catalog-view.ts';
+import { buildSearchShards, type SearchRow } from '../site/src/lib/search-index.ts';
+import { appendShard, emptyIndex, matchCache, PAGE_SIZE, runQuery, type SearchIndex } from '../site/src/lib/search.ts';
+import { DEFAULT_STATE, SORT_KEYS } from '../site/src/lib/url-state.ts';
 import { syntheticRows } from './search-rows.ts';
-import { decodeShards, matchCache, PAGE_SIZE, runQuery } from '../site/src/lib/search.ts';
-import { DEFAULT_STATE, SORT_KEYS, type CatalogState } from '../site/src/lib/url-state.ts';
 
-const { values } = parseArgs({ options: { models: { type: 'string', default: '60000' }, queries: { type: 'string', default: '200' } } });
-const MODELS = Number(values.models);
-const QUERIES = Number(values.queries);
-
-const rows = syntheticRows(MODELS);
-const t0 = performance.now();
-const shards = buildSearchShards(rows);
-const buildMs = performance.now() - t0;
-console.log(`${MODELS} rows (${rows.filter((r) => r.openaiApi).length} OpenAI-compatible, ${rows.filter((r) => r.aigcType === 'LoRA').length} LoRAs), built in ${buildMs.toFixed(0)} ms`);
-let rawTotal = 0;
-let gzipTotal = 0;
-for (const shard of shards) {
-  const raw = Buffer.byteLength(shard.content);
-  const gzip = gzipSync(shard.content, { level: 9 }).length;
-  rawTotal += raw;
-  gzipTotal += gzip;
-  console.log(`${shard.name}: ${(raw / 1024).toFixed(0)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip`);
-}
-console.log(`total: ${(rawTotal / 1024).toFixed(0)} KB raw, ${(gzipTotal / 1024).toFixed(1)} KB gzip`);
-
-const timed = <T>(run: () => T): { ms: number; value: T } => {
-  const start = performance.now();
-  const value = run();
-  return { ms: performance.now() - start, value };
-};
-const first = timed(() => decodeShards(shards.slice(0, 1).map((s) => s.content)));
-const all = timed(() => decodeShards(shards.map((s) => s.content)));
-console.log(`decode: shard 0 ${first.ms.toFixed(1)} ms, all shards ${all.ms.toFixed(1)} ms`);
-const index = all.value;
-
-// Type-ahead queries (prefixes of real words), filters, sorts and deep pages, mixed.
-const words = ['flux', 'anime', 'guofeng lora', '国风', 'qwen', 'MusePublic', 'xiao', 'portrait girl', 'ink', 'cyber', 'v2', 'zzzz'];
-const states: CatalogState[] = Array.from({ length: QUERIES }, (_, k) => {
-  const word = words[k % words.length] ?? '';
-  return {
-    ...DEFAULT_STATE,
-    q: word.slice(0, 1 + (k % word.length)),
-    sort: SORT_KEYS[k % SORT_KEYS.length] ?? 'downloads',
-    api: k % 17 === 0, recent: k % 13 === 0, left: k % 11 === 0,
-    family: k % 7 === 0 ? 'FLUX_1' : '', page: k % 5 === 0 ? 1 + (k % 40) : 1,
-  };
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { synthetic: { type: 'string' }, 'snapshot-days': { type: 'string', default: '1' }, 'no-harsh': { type: 'boolean', default: false } },
 });
-// Row orders are built on the first query of each sort and kept: time them apart from the queries.
-const orders = timed(() => SORT_KEYS.map((sort) => runQuery(index, { ...DEFAULT_STATE, sort }))).ms;
-console.log(`first query of each sort (row orders built, once per index): ${orders.toFixed(0)} ms for all four`);
-const percentiles = (times: number[]): string => {
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const log = (text: string): void => void process.stdout.write(`${text}\n`);
+
+/** The rows and the newest day, from the data directory or the synthetic generator. */
+async function loadRows(): Promise<{ rows: SearchRow[]; newest: number | undefined; source: string }> {
+  if (values.synthetic !== undefined) {
+    return { rows: syntheticRows(Number(values.synthetic)), newest: undefined, source: `${values.synthetic} synthetic rows` };
+  }
+  const dataDir = positionals[0] ?? '.bench/site-60000-1y';
+  const started = performance.now();
+  const inputs = await readSiteInputs({ dataDir, siteUrl: 'https://example.github.io/repo/', snapshotDays: Number(values['snapshot-days']) });
+  const rows = searchRows(inputs);
+  const source = `${dataDir} (read in ${((performance.now() - started) / 1000).toFixed(1)} s)`;
+  return { rows, newest: inputs.latest === undefined ? undefined : dayNumber(inputs.latest.date), source };
+}
+
+/** A small deterministic generator (mulberry32). */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HAN_WORDS = ['国风', '水墨', '少女', '写实', '真实', '极致', '动漫', '古风', '山水', '赛博朋克', '插画', '人像', '海报', '汉服', '仙侠', '风格',
+  '美女', '小红书', '摄影', '电影感', '光影', '质感', '油画', '水彩', '线稿', '像素', '产品', '电商', '建筑', '室内', '写真', '古装', '治愈', '可爱',
+  '高清', '细节', '增强', '修复', '老照片', '人物', '场景', '概念', '漫画', '手绘', '唯美', '梦幻', '复古', '胶片', '日系', '龙', '猫', '花'];
+const ODD = ['Ｆｕｌｌ', 'ｗｉｄｔｈ', 'ﬁ', 'é', 'ñ', '\u0301', '\u200d', '🔥', '🐉', '✨', 'مرحبا', 'שלום', 'Ωμέγα', 'Привет', '日本語', 'ㅋㅋ', '\u202e', '·', '—', '\t', 'ß', 'İ'];
+const PINYIN = ['ai', 'an', 'bai', 'chen', 'chun', 'da', 'dong', 'fang', 'feng', 'guo', 'hai', 'hong', 'hua', 'jia', 'jin', 'kai', 'lan', 'li', 'lin',
+  'long', 'mei', 'ming', 'mo', 'qing', 'shan', 'shi', 'shu', 'tian', 'wang', 'wei', 'xiao', 'xin', 'yan', 'yang', 'yi', 'yu', 'yun', 'zhang', 'zhen', 'zhi'];
+
+/** A messier copy of `rows`: more and longer Chinese names, odd Unicode and unstructured names (ids stay unique). */
+function harsh(rows: readonly SearchRow[]): SearchRow[] {
+  const random = generator(0x4a25);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const int = (below: number): number => Math.floor(random() * below);
+  return rows.map((row, k): SearchRow => {
+    let { name, chineseName, href } = row;
+    if (row.aigcType === 'LoRA' && random() < 0.5) chineseName = Array.from({ length: 2 + int(5) }, () => pick(HAN_WORDS)).join(random() < 0.2 ? '_' : '');
+    const draw = random();
+    if (draw < 0.05) {
+      // Long odd names: mixed scripts, emoji, combining marks, direction marks.
+      name = Array.from({ length: 8 + int(25) }, () => (random() < 0.5 ? pick(ODD) : pick(PINYIN))).join('') + `-${k.toString(36)}`;
+      href = `models/${encodeURIComponent(row.owner)}/~${k.toString(36)}/`;
+    } else if (draw < 0.25) {
+      // Unstructured names: run-together pinyin, random case, numbers.
+      const text = Array.from({ length: 2 + int(5) }, () => pick(PINYIN)).join(pick(['', '_', '-']));
+      name = `${random() < 0.3 ? text.toUpperCase() : text}${random() < 0.5 ? int(10_000) : ''}-${k.toString(36)}`;
+    }
+    return { ...row, id: `${row.owner}/${name}`, name, chineseName, href };
+  });
+}
+
+/** Median of `times`. */
+const median = (times: number[]): number => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+
+/** p50 and p95 of `times`, as text. */
+function percentiles(times: readonly number[]): string {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number): string => (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0).toFixed(2);
   return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`;
-};
-// Cold: every query scans all rows. Typing: keystroke by keystroke with the page's cache, as the browser does.
-console.log(`${QUERIES} mixed queries over ${index.size} rows, no cache: ${percentiles(states.map((state) => timed(() => runQuery(index, state)).ms))}`);
-const cache = matchCache();
-const keystrokes = words.flatMap((word) => [...Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1)), ...Array.from({ length: word.length - 1 }, (_, i) => word.slice(0, word.length - 1 - i))]);
-console.log(`${keystrokes.length} keystrokes typed and deleted, with the cache: ${percentiles(keystrokes.map((q) => timed(() => runQuery(index, { ...DEFAULT_STATE, q }, PAGE_SIZE, cache)).ms))}`);
-const last = runQuery(index, { ...DEFAULT_STATE, left: true, page: 1_000_000 });
-console.log(`last page: ${last.page} of ${last.pages}, ${last.rows.length} rows, total ${last.total}`);
+}
+
+// 100 typed prefixes: every prefix of these words, as someone types them.
+const WORDS = ['flux', 'anime', 'qwen', 'portrait', 'lightning', 'ghibli', 'watercolor', 'studio', 'musepublic', 'xiao', 'lora', '国风', 'v2', 'cyber', 'sketch', 'turbo', 'chinese ink', 'dream'];
+const PREFIXES = WORDS.flatMap((word) => Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1))).slice(0, 100);
+
+/** Sizes, decode times and query times for one set of rows. */
+function measure(label: string, rows: readonly SearchRow[], newest: number | undefined): void {
+  const listed = rows.filter((row) => row.onList).length;
+  const started = performance.now();
+  const shards = buildSearchShards(rows, newest === undefined ? {} : { newest });
+  log(`\n== ${label}: ${listed} models on the list, ${rows.length - listed} that left; shards built in ${(performance.now() - started).toFixed(0)} ms`);
+  let raw = 0;
+  let gzip = 0;
+  for (const shard of shards) {
+    const size = Buffer.byteLength(shard.content);
+    const packed = gzipSync(shard.content).length;
+    raw += size;
+    gzip += packed;
+    log(`${shard.name.padEnd(14)} ${kb(size).padStart(11)} raw ${kb(packed).padStart(10)} gzip`);
+  }
+  log(`${'total'.padEnd(14)} ${kb(raw).padStart(11)} raw ${kb(gzip).padStart(10)} gzip`);
+
+  // Decode: each shard appended in turn, as the page does; first run (cold) and median of five.
+  const runs: number[][] = [];
+  let index: SearchIndex = emptyIndex();
+  for (let run = 0; run < 5; run++) {
+    index = emptyIndex();
+    runs.push(shards.map((shard) => {
+      const start = performance.now();
+      index = appendShard(index, shard.content);
+      return performance.now() - start;
+    }));
+  }
+  shards.forEach((shard, i) => {
+    const times = runs.map((run) => run[i] ?? 0);
+    log(`decode ${shard.name.padEnd(14)} first ${(times[0] ?? 0).toFixed(1)} ms, median ${median(times).toFixed(1)} ms, best ${Math.min(...times).toFixed(1)} ms`);
+  });
+
+  // Queries over everything decoded (left models included where asked), typed prefix by prefix.
+  const orders = performance.now();
+  for (const sort of SORT_KEYS) runQuery(index, { ...DEFAULT_STATE, sort });
+  log(`row orders (first query of each sort, once per index): ${(performance.now() - orders).toFixed(0)} ms for all ${SORT_KEYS.length}`);
+  const time = (run: () => unknown): number => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  };
+  for (const left of [false, true]) {
+    const cold = PREFIXES.map((q) => time(() => runQuery(index, { ...DEFAULT_STATE, q, left })));
+    const cache = matchCache();
+    const typed = PREFIXES.map((q) => time(() => runQuery(index, { ...DEFAULT_STATE, q, left }, PAGE_SIZE, cache)));
+    log(`${PREFIXES.length} prefixes over ${index.size} rows${left ? ' (left included)' : ''}: no cache ${percentiles(cold)}; typing with the cache ${percentiles(typed)}`);
+  }
+}
+
+const { rows, newest, source } = await loadRows();
+log(`rows from ${source}`);
+measure('as generated', rows, newest);
+if (!values['no-harsh']) measure('harsher copy', harsh(rows), newest);

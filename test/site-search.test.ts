@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchShards, type SearchRow } from '../site/src/lib/search-index.ts';
 import { decodeShards, emptyIndex, appendShard, matchCache, runQuery, rowOrder, searchTerms, type QueryResult } from '../site/src/lib/search.ts';
-import { decodeInts, encodeInts } from '../site/src/lib/search-shard.ts';
+import { countInts, decodeInts, decodeWords, encodeInts, encodeWords, splitWords } from '../site/src/lib/search-shard.ts';
 import { DEFAULT_STATE, type CatalogState } from '../site/src/lib/url-state.ts';
 
 const NEWEST = 20_600;
@@ -106,6 +106,13 @@ describe('site search: shards', () => {
     expect(() => appendShard(emptyIndex(), '{"format":"something-else"}')).toThrow(/format/);
     const content = buildSearchShards([row('a/x'), row('b/y')])[0]?.content ?? '';
     expect(() => appendShard(emptyIndex(), content.replace('"rows":2', '"rows":3'))).toThrow(/columns/);
+    // Each part of the layout is checked: owners' row counts, word slots, spelled pieces, the API rows.
+    const shard = JSON.parse(buildSearchShards([row('a/x', { openaiApi: true }), row('a/rare-name'), row('b/y')])[0]?.content ?? '{}') as Record<string, unknown>;
+    const damaged = (fields: Record<string, unknown>): string => JSON.stringify({ ...shard, ...fields });
+    expect(() => appendShard(emptyIndex(), damaged({}))).not.toThrow();
+    for (const fields of [{ ownerRows: 'BB' }, { ownerRows: 'A' }, { ownerShare: 'AAA' }, { names: ['A'] }, { zh: 'AAA' }, { spelled: [] }, { spelled: [...(shard['spelled'] as string[]), 'extra'] }, { api: 'D' }, { kinds: 'x' }, { likes: 'AB' }]) {
+      expect(() => appendShard(emptyIndex(), damaged(fields)), JSON.stringify(fields)).toThrow(/columns/);
+    }
   });
 
   it('round-trips integers, negatives, nulls and large values through the number columns', () => {
@@ -114,9 +121,12 @@ describe('site search: shards', () => {
     expect(back(decodeInts(encodeInts(signed, true), signed.length, true))).toEqual(signed);
     const unsigned = [0, 31, 32, 2 ** 45, null, 5];
     expect(back(decodeInts(encodeInts(unsigned, false), unsigned.length, false))).toEqual(unsigned);
-    // Unsigned saves the sign bit: 31 is one digit unsigned, two signed.
+    // Unsigned saves the sign bit: 31 is one digit unsigned, two signed; 44 is the last one-digit number.
     expect(encodeInts([31], false)).toHaveLength(1);
     expect(encodeInts([31], true)).toHaveLength(2);
+    expect(encodeInts([44, 45], false)).toHaveLength(3);
+    expect(countInts(encodeInts(signed, true))).toBe(signed.length);
+    expect(countInts('')).toBe(0);
   });
 
   it('refuses number text that does not hold exactly the numbers asked for, and numbers it cannot store', () => {
@@ -131,6 +141,81 @@ describe('site search: shards', () => {
   });
 });
 
+describe('site search: word text', () => {
+  /** Texts through encodeWords and back (one column), or undefined when the decoder refuses. */
+  const wordTrip = (texts: readonly string[], slots = 2): string[] | undefined => {
+    const { words, columns, spelled } = encodeWords([texts], [slots]);
+    const next = { at: 0 };
+    const back = decodeWords(columns[0], texts.length, words, spelled, next);
+    return back !== undefined && next.at === spelled.length ? back : undefined;
+  };
+
+  it('cuts a text into words that join back to it, whatever it holds', () => {
+    expect(splitWords('Kook_Qwen3-ZSHX_v2.1-lora')).toEqual(['Kook_', 'Qwen3-', 'ZSHX_', 'v2.1-', 'lora']);
+    expect(splitWords('国风水墨画V2')).toEqual(['国风', '水墨', '画', 'V2']);
+    expect(splitWords('')).toEqual([]);
+    const odd = ['a\nb', '  lead', 'tail  ', '~ ~', '😀x😀', '\ud83d', 'x\ude00y', 'e\u0301', 'مرحبا-1', '\u202egnp.exe', '1.2.3', '.5', 'ＡＢ１２'];
+    for (const text of odd) expect(splitWords(text).join(''), JSON.stringify(text)).toBe(text);
+    // Random code units, lone surrogates included.
+    let seed = 7;
+    const unit = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 0x10000;
+    for (let k = 0; k < 200; k++) {
+      const text = String.fromCharCode(...Array.from({ length: k % 23 }, unit));
+      expect(splitWords(text).join('')).toBe(text);
+    }
+  });
+
+  it('round-trips texts: none, empty ones, rare and common words, line breaks, odd Unicode', () => {
+    for (const slots of [1, 2, 3, 5]) {
+      expect(wordTrip([], slots)).toEqual([]);
+      expect(wordTrip([''], slots)).toEqual(['']);
+      expect(wordTrip(['', '', ''], slots)).toEqual(['', '', '']);
+      expect(wordTrip(['a_b_c_d_e_f', '', 'a_', 'a_b_', 'x_y', 'a_b_c_d_e_f_g_h'], slots)).toEqual(['a_b_c_d_e_f', '', 'a_', 'a_b_', 'x_y', 'a_b_c_d_e_f_g_h']);
+    }
+    const texts = [
+      'flux_anime_v1', 'flux_anime_v2', 'flux_ink', 'FLUX_anime', '', 'two\nlines', ' spaced ~ tilde ', '😀🐉✨',
+      '\ud83d lone', 'e\u0301\u0301', 'مرحبا_שלום', '国风水墨画', '国风_少女', '"quoted" \\ back', '<img src=x onerror=alert(1)>',
+    ];
+    for (const slots of [1, 2, 4]) expect(wordTrip(texts, slots)).toEqual(texts);
+    // Enough common words for two- and three-character references (45 and 45² of them).
+    const many = Array.from({ length: 3 * 2100 }, (_, i) => `w${i % 2100}_x`);
+    const { words, columns } = encodeWords([many], [3]);
+    expect(words.length).toBeGreaterThan(2025);
+    expect(columns[0]).toHaveLength(3);
+    expect(wordTrip(many)).toEqual(many);
+  });
+
+  it('shares one word table between columns and spells rare pieces out in order', () => {
+    const names = ['alpha_beta', 'alpha_gamma', 'alpha_delta', 'zeta_once'];
+    const zh = ['国风', '国风', '国风少女', ''];
+    const { words, columns, spelled } = encodeWords([names, zh], [2, 1]);
+    expect(words).toEqual(['alpha_', '国风']);
+    // Slot by slot: first words (neighbouring rare pieces as one), then the rests; names, then zh.
+    expect(spelled).toEqual(['zeta_once', 'beta', 'gamma', 'delta', '少女']);
+    const next = { at: 0 };
+    expect(decodeWords(columns[0], 4, words, spelled, next)).toEqual(names);
+    expect(decodeWords(columns[1], 4, words, spelled, next)).toEqual(zh);
+    expect(next.at).toBe(spelled.length);
+  });
+
+  it('refuses word text that does not hold exactly the texts asked for', () => {
+    const { words, columns, spelled } = encodeWords([['alpha_beta', 'alpha_x', 'alpha_y', '']], [2]);
+    const slots = columns[0] ?? [];
+    const decode = (s: unknown, count = 4, spell = spelled): string[] | undefined => decodeWords(s, count, words, spell, { at: 0 });
+    expect(decode(slots)).toEqual(['alpha_beta', 'alpha_x', 'alpha_y', '']);
+    expect(decode(slots, 3)).toBeUndefined();
+    expect(decode(slots, 5)).toBeUndefined();
+    expect(decode(slots.slice(1))).toBeUndefined();
+    expect(decode([])).toBeUndefined();
+    expect(decode([...slots, ''])).toBeUndefined();
+    expect(decode('AAA ')).toBeUndefined();
+    expect(decode([...slots.slice(0, -1), `${slots.at(-1) ?? ''}!`])).toBeUndefined();
+    expect(decode([`${slots[0] ?? ''}\u00e9`, ...slots.slice(1)])).toBeUndefined();
+    expect(decode(slots, 4, [])).toBeUndefined();
+    expect(decodeWords(['Z ', ''], 1, words, [], { at: 0 })).toBeUndefined();
+  });
+});
+
 describe('site search: round trip', () => {
   it('gives back every row exactly as it went in, hostile text and all', () => {
     const rows = [
@@ -139,6 +224,16 @@ describe('site search: round trip', () => {
       row('twin/Case', { href: 'models/twin/case~2/' }),
       row('lines/two\nlines', { chineseName: 'one\ntwo' }),
       row('owner/name', { id: 'Owner/Name-differs' }),
+      // No slash in the id: owner and name as the build derived them, the id kept as it is.
+      { ...row('x/y'), id: 'solo', owner: 'sol', name: 'solo' },
+      { ...row('x/y'), id: 'bare', owner: '', name: 'bare' },
+      // Owners sharing beginnings, astral characters, a lone surrogate, a line break.
+      row('😀a/one'), row('😀b/two'), row('😀/three'), row('\ud83d/lone'), row('line\nbreak/owner'), row('MusePublic/a'), row('MusePublic1/b'),
+      row('odd/😀🐉 e\u0301 مرحبا', { chineseName: '国风水墨画 ~ ' }),
+      // Numbers of every sign and size.
+      row('numbers/negative', { downloads: -5, likes: -1, growth7: -3 }),
+      row('numbers/huge', { downloads: 2 ** 50, likes: 2 ** 40, growth7: 2 ** 45 }),
+      gone('gone/numbers', null, { downloads: 0, likes: 0, entered: NEWEST - 400 }),
     ];
     const back = runQuery(indexOf(rows, 4), state({ left: true }), 1000).rows;
     expect([...back].sort(byId)).toEqual([...rows].sort(byId));

@@ -1,7 +1,7 @@
 // Turns shard files (see `search-shard.ts`) into the in-memory columnar index the catalog page scans.
 // Browser-safe: no Node APIs. Appending a shard makes a new index (the old one stays valid), merging
 // the shard's tables into the index's so every string and every kind still lives once.
-import { decodeInts, SHARD_FORMAT, type ShardJson } from './search-shard.ts';
+import { countInts, decodeInts, decodeWords, INT_COLUMNS, SHARD_FORMAT, type IntColumn, type ShardJson } from './search-shard.ts';
 
 /** A row's kind with positions in the index's merged tables: [tasks, base, aigc, family, licence]. */
 export type Kind = readonly [tasks: readonly number[], base: number, aigc: number, family: number, license: number];
@@ -70,26 +70,21 @@ export function emptyIndex(): SearchIndex {
   };
 }
 
-/** Splits a joined text column into its `rows` entries. */
-function splitColumn(text: unknown, rows: number): string[] | undefined {
-  if (typeof text !== 'string') return undefined;
-  return rows === 0 ? [] : text.split('\n');
-}
-
-/** A shard's columns, decoded: the JSON with its text and number columns unpacked. */
+/** A shard's columns, decoded: the JSON with its owner, text and number columns unpacked. */
 export interface ParsedShard {
   /** The JSON as read. */
   shard: ShardJson;
+  /** The shard's owners, whole, and each row's position among them. */
+  owners: string[];
+  owner: Uint32Array;
   /** Names and Chinese names, one per row. */
   names: string[];
   zh: string[];
   /** Number columns, one per row (NaN = null). */
-  ints: Readonly<Record<'kind' | 'owner' | 'downloads' | 'likes' | 'age' | 'growth' | 'gone', Float64Array>>;
+  ints: Readonly<Record<IntColumn, Float64Array>>;
+  /** Rows served by the OpenAI-compatible gateway, ascending. */
+  api: number[];
 }
-
-const INT_COLUMNS = ['kind', 'owner', 'downloads', 'likes', 'age', 'growth', 'gone'] as const;
-/** The columns that may hold negative numbers. */
-const SIGNED: ReadonlySet<string> = new Set(['downloads', 'growth']);
 
 /** Parses one shard's JSON text, checking its tag and that every column has one entry per row. */
 export function parseShard(text: string): ParsedShard {
@@ -101,21 +96,48 @@ export function parseShard(text: string): ParsedShard {
   const fail = (): never => {
     throw new Error(`search shard ${String(shard.part)}: columns do not match its ${String(shard.rows)} rows`);
   };
-  if (!Number.isInteger(shard.rows) || shard.rows < 0) fail();
-  const names = splitColumn(shard.names, shard.rows) ?? fail();
-  const zh = splitColumn(shard.zh, shard.rows) ?? fail();
-  const column = (key: (typeof INT_COLUMNS)[number]): Float64Array => decodeInts(String(shard[key]), shard.rows, SIGNED.has(key)) ?? fail();
-  const ints = Object.fromEntries(INT_COLUMNS.map((key) => [key, column(key)])) as ParsedShard['ints'];
-  const lists = [shard.owners, shard.tasks, shard.bases, shard.aigcs, shard.families, shard.licenses, shard.kinds, shard.api, shard.ids, shard.href, shard.texts];
-  if (names.length !== shard.rows || zh.length !== shard.rows || !lists.every(Array.isArray)) fail();
-  for (const [r, which, value] of shard.texts) (which === 'n' ? names : zh)[r] = value;
-  return { shard, names, zh, ints };
+  const n = shard.rows;
+  if (!Number.isInteger(n) || n < 0) fail();
+  const lists = [shard.owners, shard.tasks, shard.bases, shard.aigcs, shard.families, shard.licenses, shard.kinds, shard.words, shard.spelled, shard.signed, shard.ids, shard.href];
+  if (!lists.every(Array.isArray)) fail();
+  const ints = (value: unknown, count: number, signed: boolean): Float64Array => (typeof value === 'string' ? decodeInts(value, count, signed) : undefined) ?? fail();
+  // Owners: front-coded, then expanded to one position per row (rows go by owner).
+  const owners: string[] = [];
+  const share = ints(shard.ownerShare, shard.owners.length, false);
+  for (const [i, rest] of shard.owners.entries()) owners.push((owners[i - 1] ?? '').slice(0, share[i] ?? 0) + String(rest));
+  const runs = ints(shard.ownerRows, owners.length, false);
+  const owner = new Uint32Array(n);
+  let r = 0;
+  for (let o = 0; o < owners.length; o++) {
+    const end = r + (runs[o] ?? 0) + 1;
+    if (end > n) fail();
+    owner.fill(o, r, end);
+    r = end;
+  }
+  if (r !== n) fail();
+  const next = { at: 0 };
+  const words = (value: unknown): string[] => decodeWords(value, n, shard.words, shard.spelled, next) ?? fail();
+  const names = words(shard.names);
+  const zh = words(shard.zh);
+  if (next.at !== shard.spelled.length) fail();
+  const signed = new Set<string>(shard.signed);
+  const columns = Object.fromEntries(INT_COLUMNS.map((key) => [key, ints(shard[key], n, signed.has(key))])) as ParsedShard['ints'];
+  const api: number[] = [];
+  if (typeof shard.api !== 'string') fail();
+  let row = -1;
+  for (const gap of ints(shard.api, countInts(shard.api), false)) {
+    row += gap + 1;
+    if (row >= n) fail();
+    api.push(row);
+  }
+  return { shard, owners, owner, names, zh, ints: columns, api };
 }
 
 /** A string table merged into `into`: the merged table and each local position's merged position. */
 function mergeTable(into: readonly string[], local: readonly string[]): { table: string[]; map: number[] } {
   const table = [...into];
-  const positions = new Map(table.map((value, i) => [value, i]));
+  const positions = new Map<string, number>();
+  for (let i = 0; i < table.length; i++) positions.set(table[i] ?? '', i);
   const map = local.map((value) => {
     let position = positions.get(value);
     if (position === undefined) {
@@ -140,10 +162,10 @@ const f64 = (n: number): Float64Array => new Float64Array(n);
 
 /** The index with one more shard's rows after its own (from the shard's JSON text). */
 export function appendShard(index: SearchIndex, text: string): SearchIndex {
-  const { shard: s, names, zh, ints } = parseShard(text);
+  const { shard: s, owners: shardOwners, owner: ownerOfRow, names, zh, ints, api } = parseShard(text);
   const n = s.rows;
   const at = index.size;
-  const owners = mergeTable(index.owners, s.owners);
+  const owners = mergeTable(index.owners, shardOwners);
   const tasks = mergeTable(index.tasks, s.tasks);
   const bases = mergeTable(index.bases, s.bases);
   const aigcs = mergeTable(index.aigcs, s.aigcs);
@@ -158,7 +180,7 @@ export function appendShard(index: SearchIndex, text: string): SearchIndex {
   const hay = [...index.hay];
   const next: SearchIndex = {
     newest: Math.max(index.newest, s.newest), size: at + n, loaded: index.loaded + 1, parts: s.parts, departedFrom: s.departedFrom,
-    owners: owners.table, ownerKeys: owners.table.map(normaliseText), tasks: tasks.table, bases: bases.table,
+    owners: owners.table, ownerKeys: [...index.ownerKeys, ...owners.table.slice(index.ownerKeys.length).map(normaliseText)], tasks: tasks.table, bases: bases.table,
     aigcs: aigcs.table, families: families.table, licenses: licenses.table, kinds,
     id, name: [...index.name, ...names], zh: [...index.zh, ...zh], href, hay,
     kindHay: kinds.map(([taskList, base]) => normaliseText([...taskList.map((t) => tasks.table[t] ?? ''), bases.table[base] ?? ''].join('\n'))),
@@ -168,17 +190,15 @@ export function appendShard(index: SearchIndex, text: string): SearchIndex {
     orders: new Map(),
   };
   for (const [r, value] of s.href) href[at + r] = value;
-  for (const r of s.api) next.api[at + r] = 1;
+  for (const r of api) next.api[at + r] = 1;
   const ids = new Map(s.ids);
-  let downloads = 0;
   for (let r = 0; r < n; r++) {
     const i = at + r;
-    const ownerAt = owners.map[ints.owner[r] ?? 0] ?? 0;
+    const ownerAt = owners.map[ownerOfRow[r] ?? 0] ?? 0;
     const kindAt = kindKeys.map[ints.kind[r] ?? 0] ?? 0;
     next.owner[i] = ownerAt;
     next.kind[i] = kindAt;
-    downloads += ints.downloads[r] ?? 0;
-    next.downloads[i] = downloads;
+    next.downloads[i] = ints.downloads[r] ?? 0;
     next.likes[i] = ints.likes[r] ?? 0;
     next.growth[i] = ints.growth[r] ?? Number.NaN;
     next.entered[i] = s.newest - (ints.age[r] ?? 0);
@@ -191,7 +211,10 @@ export function appendShard(index: SearchIndex, text: string): SearchIndex {
     const plainId = `${owners.table[ownerAt] ?? ''}/${names[r] ?? ''}`;
     const ownId = ids.get(r);
     id.push(ownId ?? plainId);
-    hay.push(normaliseText(ownId === undefined ? `${plainId}\n${zh[r] ?? ''}` : `${plainId}\n${ownId}\n${zh[r] ?? ''}`));
+    const chinese = zh[r] ?? '';
+    // Terms never hold a line break, so a row without a Chinese name needs no trailing one.
+    const own = ownId === undefined ? plainId : `${plainId}\n${ownId}`;
+    hay.push(normaliseText(chinese === '' ? own : `${own}\n${chinese}`));
   }
   return next;
 }

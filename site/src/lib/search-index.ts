@@ -1,23 +1,24 @@
 // Build side of the catalog search (runs at build time; no DOM, no Node APIs needed): turns the models
 // into shard files the catalog page fetches lazily.
 //
-// Layout (format `msc-search/1`, field by field in `search-shard.ts`): shard 0 holds the top `topSize`
+// Layout (format `msc-search/2`, field by field in `search-shard.ts`): shard 0 holds the top `topSize`
 // models on the list — OpenAI-compatible first, then by downloads, then id — so the first keystrokes are
-// answered from ~85 KB; shard 1 the rest of the list; the last shard the models that left, which the
-// page fetches only when asked to show them (they pile up with every month of history, and are hidden
-// by default). Each shard is one compact JSON object, standing alone:
+// answered from a small first download; shard 1 the rest of the list; the last shard the models that
+// left, which the page fetches only when asked to show them (they pile up with every month of history,
+// and are hidden by default). Each shard is one compact JSON object, standing alone:
 //   header   format, part, parts, departedFrom (first shard of departed models), newest (the day "new"
-//            counts back from), rows
-//   tables   owners (most rows first), tasks, bases, aigcs, families, licenses, and kinds: the
-//            combinations [task positions, base, aigc, family, licence] that occur
-//   dense    kind, owner (table positions), names and zh (joined by '\n'), downloads (delta from the
-//            previous row), likes, age (newest − entered), growth (null = unknown), gone (0 = listed)
-//            — the number columns as compact base-32 text (see encodeInts)
-//   sparse   api (row list), ids, href, texts (`[row, value]` for the rare cases)
-// Within a shard rows go by kind, then downloads (most first), then id: similar rows side by side make
-// the columns gzip smaller than any other order tried. Order in the file means nothing to the query,
-// which keeps its own sort orders.
-import { encodeInts, SHARD_FORMAT, type SearchRow, type ShardJson } from './search-shard.ts';
+//            counts back from), rows, signed (number columns holding negatives)
+//   tables   owners (sorted, front-coded, with how many rows each has), tasks, bases, aigcs, families,
+//            licenses, kinds (the combinations [task positions, base, aigc, family, licence] that
+//            occur, the commonest first), words (names and Chinese names are written as references
+//            into it) and spelled (the rare pieces of those texts)
+//   dense    kind, names, zh, downloads, likes, age (newest − entered), growth (null = unknown),
+//            gone (0 = listed) — numbers as compact base-45 text (encodeInts)
+//   sparse   api (rows, as gaps), ids, href (`[row, value]` for the rare cases)
+// Within a shard rows go by owner, then name: the owner column shrinks to one small count per owner,
+// and a model's neighbours are its owner's other models, whose names repeat. Order in the file means
+// nothing to the query, which keeps its own sort orders.
+import { encodeInts, encodeWords, INT_COLUMNS, SHARD_FORMAT, type IntColumn, type SearchRow, type ShardJson } from './search-shard.ts';
 
 export type { SearchRow } from './search-shard.ts';
 
@@ -98,77 +99,87 @@ function table(): Table {
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The order of rows within a shard: owner, name, id, then everything else (so even twins have one order). */
+function compareInShard(a: SearchRow, b: SearchRow): number {
+  return byText(a.owner, b.owner) || byText(a.name, b.name) || byText(a.id, b.id) || byText(JSON.stringify(a), JSON.stringify(b));
+}
+
 /** One shard's JSON object. */
 function encodeShard(group: readonly SearchRow[], header: Pick<ShardJson, 'part' | 'parts' | 'departedFrom' | 'newest'>): ShardJson {
   const { newest } = header;
+  const rows = [...group].sort(compareInShard);
+  // Kinds are numbered commonest first (ties by their text), so the common ones are one character.
+  const keys = rows.map((row) => JSON.stringify([row.tasks, row.baseModel, row.aigcType, row.family, row.license]));
+  const uses = new Map<string, number>();
+  const oneOfKind = new Map<string, SearchRow>();
+  rows.forEach((row, r) => {
+    const key = keys[r] ?? '';
+    uses.set(key, (uses.get(key) ?? 0) + 1);
+    if (!oneOfKind.has(key)) oneOfKind.set(key, row);
+  });
   const tasks = table();
   const bases = table();
   const aigcs = table();
   const families = table();
   const licenses = table();
-  // Kinds are numbered in the order of their text, so the row order below does not depend on the input order.
-  const keys = new Map(group.map((row) => [row, JSON.stringify([row.tasks, row.baseModel, row.aigcType, row.family, row.license])]));
-  const oneOfKind = new Map(group.map((row) => [keys.get(row) ?? '', row]));
   const kindAt = new Map<string, number>();
   const kinds: ShardJson['kinds'] = [];
-  for (const [key, row] of [...oneOfKind].sort(([a], [b]) => byText(a, b))) {
+  for (const [key, row] of [...oneOfKind].sort(([a], [b]) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || byText(a, b))) {
     kindAt.set(key, kinds.length);
     kinds.push([row.tasks.map((task) => tasks.at(task)), bases.at(row.baseModel), aigcs.at(row.aigcType), families.at(row.family), licenses.at(row.license)]);
   }
-  const kindOfRow = new Map(group.map((row) => [row, kindAt.get(keys.get(row) ?? '') ?? 0]));
-  const kindOf = (row: SearchRow): number => kindOfRow.get(row) ?? 0;
-  const rows = [...group].sort((a, b) => kindOf(a) - kindOf(b) || b.downloads - a.downloads || byText(a.id, b.id));
-  const owners = byFrequency(rows.map((row) => row.owner));
-  const ownerAt = new Map(owners.map((owner, i) => [owner, i]));
-  // Number columns, written out with encodeInts at the end.
-  const kind: number[] = [];
-  const owner: number[] = [];
-  const downloads: number[] = [];
-  const likes: number[] = [];
-  const age: number[] = [];
-  const growth: (number | null)[] = [];
-  const gone: number[] = [];
-  const names: string[] = [];
-  const zh: string[] = [];
+  // Owners: sorted (rows go by owner), each with its number of rows, written front-coded.
+  const owners: string[] = [];
+  const ownerRows: number[] = [];
+  for (const row of rows) {
+    const last = owners.length - 1;
+    if (last >= 0 && owners[last] === row.owner) ownerRows[last] = (ownerRows[last] ?? 0) + 1;
+    else {
+      owners.push(row.owner);
+      ownerRows.push(0);
+    }
+  }
+  const ownerShare = owners.map((owner, i) => sharedPrefix(owners[i - 1] ?? '', owner));
+  // Names in two slots (first words apart) gzip up to a tenth smaller than in one; Chinese names, often
+  // repeated whole, do best in one. (More slots helped the benchmark's regular names, not messier ones.)
+  const words = encodeWords([rows.map((row) => row.name), rows.map((row) => row.chineseName)], [2, 1]);
+  const ints: Record<IntColumn, (number | null)[]> = {
+    kind: keys.map((key) => kindAt.get(key) ?? 0),
+    downloads: rows.map((row) => row.downloads),
+    likes: rows.map((row) => row.likes),
+    age: rows.map((row) => newest - row.entered),
+    growth: rows.map((row) => row.growth7),
+    gone: rows.map((row) => (row.onList ? 0 : row.left === null ? 1 : newest - row.left + 2)),
+  };
+  const signed = INT_COLUMNS.filter((column) => ints[column].some((value) => value !== null && value < 0));
+  const column = (name: IntColumn): string => encodeInts(ints[name], signed.includes(name));
   const api: number[] = [];
   const ids: ShardJson['ids'] = [];
   const href: ShardJson['href'] = [];
-  const texts: ShardJson['texts'] = [];
-  let previousDownloads = 0;
+  let lastApi = -1;
   for (const [r, row] of rows.entries()) {
-    kind.push(kindOf(row));
-    owner.push(ownerAt.get(row.owner) ?? 0);
-    names.push(joinable(row.name, r, 'n', texts));
-    zh.push(joinable(row.chineseName, r, 'z', texts));
-    downloads.push(row.downloads - previousDownloads);
-    previousDownloads = row.downloads;
-    likes.push(row.likes);
-    age.push(newest - row.entered);
-    growth.push(row.growth7);
-    gone.push(row.onList ? 0 : row.left === null ? 1 : newest - row.left + 2);
-    if (row.openaiApi) api.push(r);
+    if (row.openaiApi) {
+      api.push(r - lastApi - 1);
+      lastApi = r;
+    }
     if (row.id !== `${row.owner}/${row.name}`) ids.push([r, row.id]);
     if (row.href !== null) href.push([r, row.href]);
   }
   return {
     format: SHARD_FORMAT, ...header, rows: rows.length,
-    owners, tasks: tasks.values, bases: bases.values, aigcs: aigcs.values, families: families.values, licenses: licenses.values, kinds,
-    kind: encodeInts(kind, false), owner: encodeInts(owner, false), names: names.join('\n'), zh: zh.join('\n'),
-    downloads: encodeInts(downloads, true), likes: encodeInts(likes, false), age: encodeInts(age, false),
-    growth: encodeInts(growth, true), gone: encodeInts(gone, false), api, ids, href, texts,
+    owners: owners.map((owner, i) => owner.slice(ownerShare[i] ?? 0)), ownerShare: encodeInts(ownerShare, false), ownerRows: encodeInts(ownerRows, false),
+    tasks: tasks.values, bases: bases.values, aigcs: aigcs.values, families: families.values, licenses: licenses.values, kinds,
+    kind: column('kind'), words: words.words, names: words.columns[0] ?? [], zh: words.columns[1] ?? [], spelled: words.spelled,
+    downloads: column('downloads'), likes: column('likes'), age: column('age'), growth: column('growth'), gone: column('gone'),
+    signed, api: encodeInts(api, false), ids, href,
   };
 }
 
-/** The distinct values, the most frequent first, ties in code-unit order. */
-function byFrequency(values: readonly string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || byText(a, b));
-}
-
-/** `text` if it can be joined by line breaks; else '' and the text goes to `texts`. */
-function joinable(text: string, row: number, column: 'n' | 'z', texts: ShardJson['texts']): string {
-  if (!text.includes('\n')) return text;
-  texts.push([row, column, text]);
-  return '';
+/** Code units `text` shares with the start of `previous`, never ending inside a surrogate pair. */
+function sharedPrefix(previous: string, text: string): number {
+  let k = 0;
+  while (k < previous.length && k < text.length && previous.charCodeAt(k) === text.charCodeAt(k)) k++;
+  // A high surrogate shared alone would leave its low half at the start of the stored rest.
+  const last = text.charCodeAt(k - 1);
+  return k > 0 && last >= 0xd800 && last <= 0xdbff ? k - 1 : k;
 }
