@@ -42,14 +42,14 @@ describe('site catalog format: numbers, dates and counts', () => {
 describe('site catalog format: links', () => {
   const plain = { owner: 'Qwen', name: 'Qwen3-8B', href: null };
 
-  it('links a plain id under the base and language prefix', () => {
+  it('links a plain id under the base, the Chinese view as ?lang=zh', () => {
     expect(modelPath(plain, 'en', '/repo/')).toBe('/repo/models/Qwen/Qwen3-8B/');
-    expect(modelPath(plain, 'zh', '/repo')).toBe('/repo/zh/models/Qwen/Qwen3-8B/');
+    expect(modelPath(plain, 'zh', '/repo')).toBe('/repo/models/Qwen/Qwen3-8B/?lang=zh');
     expect(modelPath(plain, 'en', '')).toBe('/models/Qwen/Qwen3-8B/');
   });
 
   it('uses the row\'s own path when it has one', () => {
-    expect(modelPath({ owner: 'x', name: 'A.b', href: 'models/x/a.b~2/' }, 'zh', '/repo/')).toBe('/repo/zh/models/x/a.b~2/');
+    expect(modelPath({ owner: 'x', name: 'A.b', href: 'models/x/a.b~2/' }, 'zh', '/repo/')).toBe('/repo/models/x/a.b~2/?lang=zh');
   });
 
   it('never makes a link leave the site, whatever the name or path holds', () => {
@@ -97,5 +97,16 @@ describe('site catalog format: pager', () => {
 
   it('shows a single left-out page as itself rather than a gap', () => {
     expect(pagerItems(5, 9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
+
+describe('site/catalog-view growth', () => {
+  it('gives 7-day growth to three significant figures, exact below 1,000', async () => {
+    const { threeFigures, growth7 } = await import('../site/src/lib/catalog-view.ts');
+    expect([0, 7, -7, 999, -999].map(threeFigures)).toEqual([0, 7, -7, 999, -999]);
+    expect([1000, 1234, 12_345, 12_355, 987_654, -12_345, 1_000_499].map(threeFigures)).toEqual([1000, 1230, 12_300, 12_400, 988_000, -12_300, 1_000_000]);
+    const track = { presence: [100, 120], likes: [100, 1], downloads: [100, 50_000, 116, 62_345] };
+    expect(growth7(track, 120)).toBe(12_300);
+    expect(growth7({ ...track, presence: [115, 120] }, 120)).toBeNull();
   });
 });

@@ -11,11 +11,22 @@ import type { SearchRow } from './search-shard.ts';
 import { dateToDay, leftOnDay } from './stays.ts';
 
 
-/** Downloads gained over the 7 days up to `lastDay`; `null` for a model first seen within them. */
+/** `value` to three significant figures (12,345 → 12,300; anything under 1,000 is exact). */
+export function threeFigures(value: number): number {
+  const magnitude = Math.abs(value);
+  if (magnitude < 1000) return value;
+  const step = 10 ** (Math.floor(Math.log10(magnitude)) - 2);
+  return Math.round(value / step) * step;
+}
+
+/**
+ * Downloads gained over the 7 days up to `lastDay`, to three significant figures (exact figures made the
+ * search data 4% bigger, past its budget, for digits no one ranks by); `null` for a model first seen within them.
+ */
 export function growth7(track: Track, lastDay: number): number | null {
   const before = valueOn(track.downloads, lastDay - 7);
   const now = valueOn(track.downloads, lastDay);
-  return before === undefined || now === undefined || (track.presence[0] ?? lastDay) > lastDay - 7 ? null : now - before;
+  return before === undefined || now === undefined || (track.presence[0] ?? lastDay) > lastDay - 7 ? null : threeFigures(now - before);
 }
 
 /** The page path of a model when the browser cannot derive it from the id, else `null`. */
