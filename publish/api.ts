@@ -6,10 +6,11 @@ import { serialiseSnapshot } from '../store/snapshots.ts';
 import { dateOfDay, dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
 import type { ChangeEvent, EventKind, EventLog, PresenceInterval, Track } from '../store/types.ts';
 import type { SiteInputs } from './inputs.ts';
-import { modelApiFile, modelApiUrl, modelPageUrl, modelScopeUrl, PLAIN_PATHS, SITE_FILES, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
+import { modelPageHref } from './pages.ts';
+import { modelApiFile, PLAIN_PATHS, SITE_FILES, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
 
 /** Bumped only for incompatible changes to a published shape. */
-export const API_VERSION = 2;
+export const API_VERSION = 3;
 
 /** One file of the built site. */
 export interface OutputFile {
@@ -22,7 +23,7 @@ export interface OutputFile {
 export interface ApiCounts {
   /** Models on the newest snapshot. */
   models: number;
-  /** Models ever seen on the list (one file each under `/api/models/`). */
+  /** Models ever seen on the list (one page each; those on the list now also have a file under `/api/models/`). */
   modelsEverSeen: number;
   /** Observed days in the event log (one per snapshot). */
   days: number;
@@ -61,7 +62,7 @@ export function apiIndexJson(siteUrl: string, latest: string | null, counts: Api
     },
     notes: {
       model:
-        'owner and name are percent-encoded once for the file name and once more for the URL (% becomes %25); names of letters, digits and ._- not starting with a dot appear as they are. A name too long for a file system, or one differing from an earlier model only in letter case, ends in ~ and a hash. Every model file gives its own URL in links.api.',
+        'owner and name are percent-encoded once for the file name and once more for the URL (% becomes %25); names of letters, digits and ._- not starting with a dot appear as they are. A name too long for a file system, or one differing from an earlier model only in letter case, ends in ~ and a hash. Each model file gives the path of its page below the site URL in links.page; the file itself is at the same path with api/ in front of models/ and .json in place of the last slash.',
       snapshots: 'Only the newest snapshots may be published (see counts); older ones stay in the repository.',
     },
   });
@@ -97,15 +98,19 @@ export function snapshotIndexJson(siteUrl: string, published: readonly string[],
 /** Days of daily figures each model file carries; older figures stay in the repository's `data/history/`. */
 export const SERIES_DAYS = 365;
 
-/** A model's likes and downloads as change points over the newest `SERIES_DAYS` days. */
+/**
+ * A model's likes and downloads as change points over the newest `SERIES_DAYS` days, each list written
+ * as differences (as `data/history/` stores them): a year of daily figures of 137,000 models is about a
+ * third the size this way. Day `days[0] + … + days[i]` after `from` has likes `likes[0] + … + likes[i]`.
+ */
 export interface ModelSeries {
   /** First day covered (`YYYY-MM-DD`): the window's start, or the first day seen when later. */
   from: string;
-  /** Days after `from` on which likes or downloads changed, ascending; each value holds until the next. */
+  /** Days between change points: the first is 0 (`from` itself), each next one the gap since the last. */
   days: number[];
-  /** Likes from each of those days. */
+  /** Likes on `from`, then the change at each later point. */
   likes: number[];
-  /** Downloads from each of those days. */
+  /** Downloads on `from`, then the change at each later point. */
   downloads: number[];
 }
 
@@ -124,11 +129,10 @@ export interface ModelDocument {
   events: { date: string; kind: EventKind; likes: number; downloads: number }[];
   /** Figures over the newest year, bounded so the site does not grow with the years. */
   series: ModelSeries;
-  /** The record on the newest snapshot, `null` when the model is off the list. */
+  /** The record on the newest snapshot (files are published for models on the list only; a tombstone's figures, made by the same function, have `null`). */
   current: ModelRecord | null;
-  /** For a model off the list: its last record when a published snapshot still has it, else `null`. */
-  lastRecord: ModelRecord | null;
-  links: { page: string; modelscope: string; api: string };
+  /** This model's page as a path below the site's base URL (`models/<o>/<n>/`, `?lang=zh` for Chinese). */
+  links: { page: string };
 }
 
 /** The value of a `[day, value, …]` change-point list on `day` (`undefined` before its first point). */
@@ -136,6 +140,11 @@ export function valueOn(points: readonly number[], day: number): number | undefi
   let value: number | undefined;
   for (let i = 0; i < points.length && (points[i] as number) <= day; i += 2) value = points[i + 1] as number;
   return value;
+}
+
+/** `values` as the first value followed by each one's difference from the one before. */
+function differences(values: readonly number[]): number[] {
+  return values.map((value, i) => (i === 0 ? value : value - (values[i - 1] as number)));
 }
 
 /** The series of a track over the `SERIES_DAYS` days ending on `lastDay`. */
@@ -146,22 +155,21 @@ export function modelSeries(track: Track, lastDay: number): ModelSeries {
   const sorted = [...days].sort((a, b) => a - b);
   return {
     from: dateOfDay(first),
-    days: sorted.map((day) => day - first),
-    likes: sorted.map((day) => valueOn(track.likes, day) ?? 0),
-    downloads: sorted.map((day) => valueOn(track.downloads, day) ?? 0),
+    days: differences(sorted).map((gap, i) => (i === 0 ? 0 : gap)),
+    likes: differences(sorted.map((day) => valueOn(track.likes, day) ?? 0)),
+    downloads: differences(sorted.map((day) => valueOn(track.downloads, day) ?? 0)),
   };
 }
 
 /** The document for one model. */
 export function modelDocument(
-  siteUrl: string,
   id: string,
   track: Track,
   events: readonly ChangeEvent[],
-  records: { current: ModelRecord | undefined; lastRecord: ModelRecord | undefined; lastDay: number },
+  records: { current: ModelRecord | undefined; lastDay: number },
   paths: ModelPaths = PLAIN_PATHS,
 ): ModelDocument {
-  const { current, lastRecord } = records;
+  const { current } = records;
   const { owner, name } = current ?? splitModelId(id);
   const intervals: PresenceInterval[] = [];
   for (let i = 0; i < track.presence.length; i += 2) intervals.push({ from: dateOfDay(track.presence[i] as number), to: dateOfDay(track.presence[i + 1] as number) });
@@ -176,14 +184,13 @@ export function modelDocument(
     events: events.map(({ date, kind, likes, downloads }) => ({ date, kind, likes, downloads })),
     series: modelSeries(track, records.lastDay),
     current: current ?? null,
-    lastRecord: current === undefined ? (lastRecord ?? null) : null,
-    links: { page: modelPageUrl(siteUrl, id, paths), modelscope: modelScopeUrl(id), api: modelApiUrl(siteUrl, id, paths) },
+    links: { page: modelPageHref(id, paths) },
   };
 }
 
-/** Serialised model document: intervals and events one per line, the series arrays on one line each. */
+/** Serialised model document: one top-level field per line, each written compactly (60,000 of these are published). */
 export function serialiseModelDocument(doc: ModelDocument): string {
-  return jsonWithItemLines({ ...doc }, { lineArrays: ['intervals', 'events'] });
+  return `{\n${Object.entries(doc).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',\n')}\n}\n`;
 }
 
 /** Events grouped by model id, each list in log order. */
@@ -197,13 +204,19 @@ export function eventsByModel(log: EventLog): Map<string, ChangeEvent[]> {
   return byId;
 }
 
-/** Every model's file, lazily, so 60,000 documents are never all in memory. */
+/**
+ * The file of every model on the list, lazily, so 60,000 documents are never all in memory. A model that
+ * left keeps its page, which carries its figures itself: the 77,000 departures of a simulated year would
+ * otherwise cost a second file each (their events stay in changes.json, their history in data/).
+ */
 export function modelFiles(inputs: SiteInputs): Iterable<OutputFile> {
   const byId = eventsByModel(inputs.log);
   const lastDay = dayNumber(inputs.latest?.date ?? FIRST_SNAPSHOT_DATE);
   return (function* () {
     for (const [id, track] of inputs.tracks) {
-      const doc = modelDocument(inputs.siteUrl, id, track, byId.get(id) ?? [], { current: inputs.records.get(id), lastRecord: inputs.lastKnown.get(id), lastDay }, inputs.paths);
+      const current = inputs.records.get(id);
+      if (current === undefined) continue;
+      const doc = modelDocument(id, track, byId.get(id) ?? [], { current, lastDay }, inputs.paths);
       yield { path: modelApiFile(id, inputs.paths), content: serialiseModelDocument(doc) };
     }
   })();

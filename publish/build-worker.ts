@@ -1,29 +1,122 @@
-// Child process of the site build: Astro renders every page into the staging directory given. A fresh
-// process per build, because Astro keeps its prerender bundle at a path derived from the working
-// directory and Node caches modules by path: two builds in one process would share stale pages. It reads
-// the data itself: a second read, while the parent keeps its own copy for the feeds and the API.
-import { provideSiteInputs, readSiteInputs, type InputOptions } from './inputs.ts';
+// The site build's worker process: reads the data once, lets Astro render every page, and writes the
+// feeds, the JSON API and the snapshot copies, all into the staging directory it is given. The parent
+// (site.ts) holds the lock and swaps the result in. A fresh process per build, because Astro keeps its
+// prerender bundle at a path derived from the working directory and Node caches modules by path: two
+// builds in one process would share stale pages. One process holds the data, not two: a year of
+// history is over a gigabyte in memory, and the build must stay under 2 GB.
+import { readdir, lstat, rename, rmdir, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { CatalogError } from '../core/errors.ts';
+import { copySnapshotFile } from '../store/snapshots.ts';
+import { apiFiles, modelFiles, snapshotFiles, type OutputFile } from './api.ts';
+import { BuildError } from './errors.ts';
+import { feedFiles } from './feeds.ts';
+import { provideSiteInputs, readSiteInputs, type InputOptions, type SiteInputs } from './inputs.ts';
+import { copyFiles, insideRoot, writeFiles } from './output.ts';
+import { modelPageMoves } from './pages.ts';
 
 /** What the parent passes as the one argument (JSON). */
-export interface RenderRequest extends InputOptions {
+export interface WorkerRequest extends InputOptions {
   /** The Astro project (`site/`). */
   root: string;
-  /** The empty staging directory to render into. */
+  /** The empty staging directory to build into. */
   outDir: string;
+  /** Files written at once. */
+  concurrency: number;
 }
 
-const request = JSON.parse(process.argv[2] ?? '{}') as RenderRequest;
-const url = new URL(request.siteUrl);
-provideSiteInputs(await readSiteInputs(request));
-const { build } = await import('astro');
-await build({
-  root: request.root,
-  outDir: request.outDir,
-  site: url.origin,
-  base: url.pathname,
-  logLevel: 'error',
-  // Pages in flight at once: writing 60,000+ small files one after another leaves the CPU idle half the time.
-  build: { concurrency: 16 },
-  // Bundle every package into the prerender code, so it runs wherever the staging directory is.
-  vite: { logLevel: 'error', environments: { prerender: { resolve: { noExternal: true } } } },
-});
+/** What the worker prints as its last line of output (JSON). */
+export interface WorkerResult {
+  latest: string | null;
+  models: number;
+  modelPages: number;
+  feedItems: number;
+  snapshotsPublished: number;
+  snapshotsAvailable: number;
+}
+
+/** Model pages Astro rendered at a stand-in path (names a router would decode) go to their real path. */
+async function movePages(pagesDir: string, inputs: SiteInputs): Promise<void> {
+  for (const { from, to } of modelPageMoves(inputs)) {
+    const target = insideRoot(pagesDir, to);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(insideRoot(pagesDir, from), target);
+  }
+}
+
+/** Move each top-level entry of `from` into `to` (names never shared: pages and data have their own folders). */
+async function mergeInto(from: string, to: string): Promise<void> {
+  for (const name of await readdir(from)) {
+    const target = join(to, name);
+    if (await lstat(target).then(() => true, () => false)) throw new BuildError(`pages and data both produced ${JSON.stringify(name)}`, target);
+    await rename(join(from, name), target);
+  }
+  await rmdir(from);
+}
+
+/** Astro renders every page into `.pages/` of the staging directory, then its entries move up. */
+async function renderPages(request: WorkerRequest, inputs: SiteInputs): Promise<void> {
+  const url = new URL(request.siteUrl);
+  const pagesDir = join(request.outDir, '.pages');
+  const { build } = await import('astro');
+  await build({
+    root: request.root,
+    outDir: pagesDir,
+    site: url.origin,
+    base: url.pathname,
+    logLevel: 'error',
+    // Pages in flight at once: writing 137,000 small files one after another leaves the CPU idle half the time.
+    build: { concurrency: 16 },
+    // Bundle every package into the prerender code, so it runs wherever the staging directory is.
+    vite: { logLevel: 'error', environments: { prerender: { resolve: { noExternal: true } } } },
+  });
+  await movePages(pagesDir, inputs);
+  await mergeInto(pagesDir, request.outDir);
+}
+
+/** The feeds, the API files and the snapshot copies. */
+async function writeData(request: WorkerRequest, inputs: SiteInputs, feeds: OutputFile[]): Promise<void> {
+  await writeFiles(request.outDir, [...feeds, ...apiFiles(inputs)], request.concurrency);
+  await writeFiles(request.outDir, modelFiles(inputs), request.concurrency);
+  const copies = snapshotFiles(inputs.published).map(({ date, path }) => ({ path, copy: (target: string) => copySnapshotFile(request.dataDir, date, target) }));
+  await copyFiles(request.outDir, copies, request.concurrency);
+}
+
+/** The worker's whole run: the result, as the parent reads it. */
+async function run(request: WorkerRequest): Promise<WorkerResult> {
+  const inputs = await readSiteInputs(request);
+  provideSiteInputs(inputs);
+  const feeds = feedFiles(inputs);
+  // Astro renders while the data files are written: both mostly wait on the disk, and neither touches the
+  // other's folders. Both finish before anything is judged.
+  const [pages, data] = await Promise.allSettled([renderPages(request, inputs), writeData(request, inputs, feeds.files)]);
+  if (pages.status === 'rejected') throw pages.reason;
+  if (data.status === 'rejected') throw data.reason;
+  return {
+    latest: inputs.latest?.date ?? null,
+    models: inputs.latest?.models.length ?? 0,
+    modelPages: inputs.tracks.size,
+    feedItems: feeds.items,
+    snapshotsPublished: inputs.published.length,
+    snapshotsAvailable: inputs.dates.length,
+  };
+}
+
+/** A failure as the last line of output: the parent raises the same class again (site.ts). */
+export interface WorkerFailure {
+  error: { name: string; what: string; where: string | undefined; message: string };
+}
+
+try {
+  const result = await run(JSON.parse(process.argv[2] ?? '{}') as WorkerRequest);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} catch (error) {
+  const failure: WorkerFailure = {
+    error: error instanceof CatalogError
+      ? { name: error.name, what: error.what, where: error.where, message: error.message }
+      : { name: error instanceof Error ? error.name : 'Error', what: error instanceof Error ? error.message : String(error), where: undefined, message: String(error) },
+  };
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stdout.write(`${JSON.stringify(failure)}\n`);
+  process.exitCode = 1;
+}

@@ -6,10 +6,7 @@ import { hash } from 'node:crypto';
 import type { SiteInputs } from './inputs.ts';
 import { urlSegment, type ModelPaths } from './urls.ts';
 
-/** Path prefixes of the model pages, one per language (`''` English, `zh/` Chinese). */
-export const MODEL_PAGE_PREFIXES = ['', 'zh/'] as const;
-
-/** Where a router may render a model page: `models/<owner>/<name>/` relative to the language prefix. */
+/** Where a router may render a model page: `models/<owner>/<name>/` (one page per model, both languages). */
 export interface PageRoute {
   id: string;
   owner: string;
@@ -23,7 +20,7 @@ export function modelPageRoute(id: string, paths: ModelPaths): PageRoute {
   return { id, owner: '~', name: hash('sha256', id, 'hex').slice(0, 16) };
 }
 
-/** The real page path (`models/<owner>/<name>/`) relative to a language prefix. */
+/** The real page path (`models/<owner>/<name>/`) below the site's base. */
 export function modelPagePath(id: string, paths: ModelPaths): string {
   const [owner, name] = paths.segments(id);
   return `models/${owner}/${name}/`;
@@ -35,14 +32,12 @@ export function modelPageMoves(inputs: SiteInputs): { from: string; to: string }
   for (const id of inputs.tracks.keys()) {
     const route = modelPageRoute(id, inputs.paths);
     if (route.owner !== '~') continue;
-    for (const prefix of MODEL_PAGE_PREFIXES) {
-      moves.push({ from: `${prefix}models/~/${route.name}/index.html`, to: `${prefix}${modelPagePath(id, inputs.paths)}index.html` });
-    }
+    moves.push({ from: `models/~/${route.name}/index.html`, to: `${modelPagePath(id, inputs.paths)}index.html` });
   }
   return moves;
 }
 
-/** The page path in URL form (`%` of a file name as `%25`), relative to a language prefix. */
+/** The page path in URL form (`%` of a file name as `%25`), below the site's base. */
 export function modelPageHref(id: string, paths: ModelPaths): string {
   const [owner, name] = paths.segments(id);
   return `models/${urlSegment(owner)}/${urlSegment(name)}/`;

@@ -1,20 +1,18 @@
-// The site build: read the data directory once, let Astro render every page into a staging directory,
-// add the feeds, the JSON API and the snapshot copies, then swap the result in. One owner of the output:
-// a failure anywhere leaves the previous site exactly as it was.
+// The site build: a worker process (build-worker.ts) reads the data directory once, lets Astro render
+// every page and writes the feeds, the JSON API and the snapshot copies into a staging directory; this
+// side holds the data dir's lock and swaps the result in. One owner of the output: a failure anywhere
+// leaves the previous site exactly as it was.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { lstat, mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withDataDirLock } from '../store/lock.ts';
-import { copySnapshotFile } from '../store/snapshots.ts';
-import { apiFiles, modelFiles, snapshotFiles, type OutputFile } from './api.ts';
-import { BuildError } from './errors.ts';
-import { feedFiles } from './feeds.ts';
-import { readSiteInputs, type SiteInputs } from './inputs.ts';
-import type { RenderRequest } from './render-pages.ts';
-import { checkReplaceable, copyFiles, DEFAULT_CONCURRENCY, insideRoot, makeStagingDir, markAsBuild, swapInto, writeFiles } from './output.ts';
-import { modelPageMoves } from './pages.ts';
+import type { CatalogError } from '../core/errors.ts';
+import { DataFileError, MissingDataError } from '../store/errors.ts';
+import type { WorkerFailure, WorkerRequest, WorkerResult } from './build-worker.ts';
+import { BuildError, ConfigError, UnsafePathError } from './errors.ts';
+import { checkReplaceable, DEFAULT_CONCURRENCY, makeStagingDir, markAsBuild, swapInto } from './output.ts';
 
 /** What to build from where. */
 export interface BuildOptions {
@@ -37,7 +35,7 @@ export interface BuildSummary {
   latest: string | null;
   /** Models on the newest snapshot. */
   models: number;
-  /** Models with a page and an API file (every model ever seen). */
+  /** Model pages: every model ever seen (those on the list also have an API file). */
   modelFiles: number;
   /** Items in the main feed pair. */
   feedItems: number;
@@ -56,76 +54,58 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   return withDataDirLock(options.dataDir, 'build', () => build(options), { create: false });
 }
 
-/** Run Astro in a child process (see render-pages.ts) over the same data into `outDir`, a directory of its own inside the staging directory. */
-async function renderPages(options: BuildOptions, outDir: string): Promise<void> {
-  const request: RenderRequest = { root: SITE_ROOT, outDir, dataDir: resolve(options.dataDir), siteUrl: options.siteUrl, snapshotDays: options.snapshotDays };
+/** Build everything into `outDir`, a fresh staging directory, in a worker process (see build-worker.ts). */
+async function runWorker(options: BuildOptions, outDir: string): Promise<WorkerResult> {
+  const request: WorkerRequest = {
+    root: SITE_ROOT,
+    outDir,
+    dataDir: resolve(options.dataDir),
+    siteUrl: options.siteUrl,
+    snapshotDays: options.snapshotDays,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+  };
   // Astro keeps its prerender bundle inside the output when the working directory holds it.
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'render-pages.ts'), JSON.stringify(request)], { cwd: dirname(outDir), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'build-worker.ts'), JSON.stringify(request)], { cwd: outDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
   let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout = (stdout + text).slice(-8192)));
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-8192)));
   const [code] = (await once(child, 'exit')) as [number | null];
-  if (code !== 0) {
-    const reason = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('at ')).at(-1) ?? `exit ${code}`;
-    throw new BuildError(`Astro could not render the pages: ${reason}`, SITE_ROOT);
+  const last = stdout.trim().split('\n').at(-1) ?? '';
+  const parsed = last.startsWith('{') ? (JSON.parse(last) as WorkerResult | WorkerFailure) : undefined;
+  if (parsed !== undefined && 'error' in parsed) throw raisedAgain(parsed.error);
+  if (code !== 0 || parsed === undefined) {
+    const reason = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('at ') && !line.startsWith('Node.js v')).at(-1) ?? `exit ${code}`;
+    throw new BuildError(`the site could not be built: ${reason}`, SITE_ROOT);
   }
+  return parsed;
 }
 
-/** Model pages Astro rendered at a stand-in path (names a router would decode) go to their real path. */
-async function movePages(staged: string, inputs: SiteInputs): Promise<void> {
-  for (const { from, to } of modelPageMoves(inputs)) {
-    const target = insideRoot(staged, to);
-    await mkdir(dirname(target), { recursive: true });
-    await rename(insideRoot(staged, from), target);
-  }
-}
+/** Errors the worker may end with that callers tell apart by class; anything else is a BuildError. */
+const KNOWN_ERRORS = { DataFileError, MissingDataError, UnsafePathError, ConfigError, BuildError } as const;
 
-/** Move each top-level entry of `from` into `to` (names never shared: pages and data have their own folders). */
-async function mergeInto(from: string, to: string): Promise<void> {
-  for (const name of await readdir(from)) {
-    const target = join(to, name);
-    if (await lstat(target).then(() => true, () => false)) throw new BuildError(`pages and data both produced ${JSON.stringify(name)}`, target);
-    await rename(join(from, name), target);
-  }
-  await rmdir(from);
+/** The worker's error as the same class in this process (its stack stays in the worker's stderr). */
+function raisedAgain(error: WorkerFailure['error']): CatalogError {
+  const Known = KNOWN_ERRORS[error.name as keyof typeof KNOWN_ERRORS];
+  if (Known !== undefined) return new Known(error.what, error.where ?? SITE_ROOT);
+  return new BuildError(`the site could not be built: ${error.message}`, SITE_ROOT);
 }
 
 async function build(options: BuildOptions): Promise<BuildSummary> {
   await checkReplaceable(options.outDir, options.dataDir);
-  const inputs = await readSiteInputs(options);
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const feeds = feedFiles(inputs);
-  const fixed: OutputFile[] = [...feeds.files, ...apiFiles(inputs)];
   const staged = await makeStagingDir(options.outDir);
   try {
-    // Astro renders the pages in its own process while this one writes the JSON: both mostly wait on the
-    // disk, and neither touches the other's folders. Both finish before anything is judged or removed.
-    const pages = (async () => {
-      const pagesDir = join(staged, '.pages');
-      await renderPages(options, pagesDir);
-      await movePages(pagesDir, inputs);
-      await mergeInto(pagesDir, staged);
-    })();
-    const data = (async () => {
-      await writeFiles(staged, fixed, concurrency);
-      const written = await writeFiles(staged, modelFiles(inputs), concurrency);
-      const copies = snapshotFiles(inputs.published).map(({ date, path }) => ({ path, copy: (target: string) => copySnapshotFile(options.dataDir, date, target) }));
-      await copyFiles(staged, copies, concurrency);
-      return written;
-    })();
-    const [rendered, wrote] = await Promise.allSettled([pages, data]);
-    if (rendered.status === 'rejected') throw rendered.reason;
-    if (wrote.status === 'rejected') throw wrote.reason;
-    const written = wrote.value;
+    const result = await runWorker(options, staged);
     await markAsBuild(staged);
     await swapInto(staged, options.outDir, options.dataDir);
     return {
       outDir: options.outDir,
-      latest: inputs.latest?.date ?? null,
-      models: inputs.latest?.models.length ?? 0,
-      modelFiles: written,
-      feedItems: feeds.items,
-      snapshotsPublished: inputs.published.length,
-      snapshotsAvailable: inputs.dates.length,
+      latest: result.latest,
+      models: result.models,
+      modelFiles: result.modelPages,
+      feedItems: result.feedItems,
+      snapshotsPublished: result.snapshotsPublished,
+      snapshotsAvailable: result.snapshotsAvailable,
     };
   } catch (error) {
     await rm(staged, { recursive: true, force: true });

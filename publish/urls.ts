@@ -141,10 +141,15 @@ export function modelApiFile(id: string, paths: ModelPaths = PLAIN_PATHS): strin
   return `api/models/${owner}/${name}.json`;
 }
 
-/** Absolute URL of a model's API file; it decodes to `modelApiFile(id)`. */
-export function modelApiUrl(siteUrl: string, id: string, paths: ModelPaths = PLAIN_PATHS): string {
+/** A model's API file as a URL path below the site's base URL; it decodes to `modelApiFile(id)`. */
+export function modelApiHref(id: string, paths: ModelPaths = PLAIN_PATHS): string {
   const [owner, name] = paths.segments(id);
-  return `${siteUrl}api/models/${urlSegment(owner)}/${urlSegment(name)}.json`;
+  return `api/models/${urlSegment(owner)}/${urlSegment(name)}.json`;
+}
+
+/** Absolute URL of a model's API file. */
+export function modelApiUrl(siteUrl: string, id: string, paths: ModelPaths = PLAIN_PATHS): string {
+  return `${siteUrl}${modelApiHref(id, paths)}`;
 }
 
 /** Absolute URL of a model's page on this site (built by the site; same encoding as the API). */

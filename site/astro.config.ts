@@ -12,12 +12,16 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   // Every script and stylesheet is a file of our own (never inlined), so one short CSP in the layout
-  // (`script-src 'self'`) covers them; Astro's CSP would list every script's hash on all 120,000 pages.
-  // Short asset names: every model page names its stylesheet and script.
+  // (`default-src 'self'`) covers them; Astro's CSP would list every script's hash on all 137,000 pages.
+  // Short asset names: every model page names its stylesheet and script. Astro names the browser bundle's
+  // files in the client environment (rolldown), after the top-level options, so they are set there too.
   vite: {
     build: {
       assetsInlineLimit: 0,
       rollupOptions: { output: { entryFileNames: '_assets/[hash].js', chunkFileNames: '_assets/[hash].js', assetFileNames: '_assets/[hash][extname]' } },
+    },
+    environments: {
+      client: { build: { rolldownOptions: { output: { entryFileNames: '_assets/[hash].js', chunkFileNames: '_assets/[hash].js', assetFileNames: '_assets/[hash][extname]' } } } },
     },
   },
 });

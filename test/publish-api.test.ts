@@ -23,9 +23,10 @@ afterEach(async () => {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
+/** `old/gone` leaves and returns; `new/comer` comes and goes, so it is the one model off the list at the end. */
 const SNAPSHOTS: Snapshot[] = [
   snapshot('2026-03-01', [model('Qwen/Qwen3-8B', { likes: 5 }), model('acme/my model'), model('old/gone')]),
-  snapshot('2026-03-02', [model('Qwen/Qwen3-8B', { likes: 7 }), model('acme/my model'), model('new/comer', { downloads: 99 })]),
+  snapshot('2026-03-02', [model('Qwen/Qwen3-8B', { likes: 7 }), model('acme/my model'), model('new/comer', { downloads: 99, chineseName: '新来者' })]),
   snapshot('2026-03-04', [model('Qwen/Qwen3-8B', { likes: 7 }), model('acme/my model'), model('old/gone')]),
 ];
 
@@ -64,7 +65,7 @@ async function documentedPaths(fill: Record<string, string>): Promise<string[]> 
 }
 
 describe('publish/api', () => {
-  it('builds every documented URL, the feed pairs and both pages of every model, and the model URL decodes to its file', async () => {
+  it('builds every documented URL, the feed pairs, the page of every model and the file of each on the list, and the model URL decodes to its file', async () => {
     const { options } = await fixture();
     const summary = await buildSite(options);
     expect(summary).toMatchObject({ latest: '2026-03-04', models: 3, modelFiles: 4, feedItems: 2, snapshotsPublished: 3 });
@@ -83,13 +84,16 @@ describe('publish/api', () => {
     for (const id of ['Qwen/Qwen3-8B', 'acme/my model', 'old/gone', 'new/comer']) {
       const url = new URL(modelApiUrl(siteUrl, id));
       expect(decodeURIComponent(url.pathname.slice('/repo/'.length))).toBe(modelApiFile(id));
-      expect(files).toContain(modelApiFile(id));
-      // The page URL, decoded once as a static host does, names the page file in both languages.
+      // A file for each model on the list (old/gone is back); none for new/comer, which left.
+      if (id === 'new/comer') expect(files).not.toContain(modelApiFile(id));
+      else expect(files).toContain(modelApiFile(id));
+      // The page URL, decoded once as a static host does, names the one page file (English and Chinese).
       const page = decodeURIComponent(new URL(modelPageUrl(siteUrl, id)).pathname.slice('/repo/'.length));
       expect(page).toBe(modelPagePath(id, paths));
       expect(files).toContain(`${page}index.html`);
-      expect(files).toContain(`zh/${page}index.html`);
+      expect(files).not.toContain(`zh/${page}index.html`);
     }
+    expect(files.filter((path) => path.startsWith('api/models/')).sort()).toEqual(['api/models/Qwen/Qwen3-8B.json', 'api/models/acme/my%20model.json', 'api/models/old/gone.json']);
   });
 
   it('writes the right content into each API file', async () => {
@@ -98,8 +102,8 @@ describe('publish/api', () => {
     const out = options.outDir;
 
     const index = await readJson(out, 'api/index.json');
-    expect(index['apiVersion']).toBe(2);
-    expect(API_VERSION).toBe(2);
+    expect(index['apiVersion']).toBe(3);
+    expect(API_VERSION).toBe(3);
     expect(index['latest']).toBe('2026-03-04');
     expect(index['counts']).toEqual({ models: 3, modelsEverSeen: 4, days: 3, events: 4, snapshotsPublished: 3, snapshotsAvailable: 3 });
     expect(index['urls']).toMatchObject({
@@ -133,25 +137,32 @@ describe('publish/api', () => {
         { date: '2026-03-02', kind: 'left', likes: 1, downloads: 10 },
         { date: '2026-03-04', kind: 'returned', likes: 1, downloads: 10 },
       ],
-      lastRecord: null,
     });
     expect((gone['current'] as { id: string }).id).toBe('old/gone');
-    // apiVersion 2: figures as one series over the newest year, not change-point lists.
+    // Only models on the list have a file, so a file has no last record of a model off the list.
+    expect(gone).not.toHaveProperty('lastRecord');
+    // Since apiVersion 2: figures as one series over the newest year, not change-point lists.
     expect(gone).not.toHaveProperty('likes');
     expect(gone).not.toHaveProperty('downloads');
     expect(gone['series']).toEqual({ from: '2026-03-01', days: [0], likes: [1], downloads: [10] });
 
-    // A model off the list: no current record, but its last one while a published snapshot holds it.
-    const comer = await readJson(out, 'api/models/new/comer.json');
-    expect(comer).toMatchObject({ onList: false, current: null, series: { from: '2026-03-02', days: [0], likes: [1], downloads: [99] } });
-    expect(comer['lastRecord']).toMatchObject({ id: 'new/comer', downloads: 99 });
-    expect((comer['links'] as Record<string, string>)['modelscope']).toBe('https://modelscope.cn/models/new/comer');
+    // A model off the list has no file, but keeps its page: a tombstone with its last figures and its
+    // last record's names (while a published snapshot holds it), carrying its stays and series itself.
+    await expect(readFile(join(out, 'api/models/new/comer.json'))).rejects.toThrow(/ENOENT/);
+    const comer = cheerio.load(await readFile(join(out, 'models/new/comer/index.html'), 'utf8'));
+    expect(comer('p.tomb [data-t="leftAfter"]').attr('data-a')).toBe('["2026-03-04",1]');
+    expect(comer('p.lead bdi').map((_, b) => comer(b).text()).get()).toEqual(['new', '新来者']);
+    expect(comer('dl.facts dd').map((_, dd) => comer(dd).text()).get()).toEqual(['1', '99']);
+    expect(comer('figure[data-chart]').attr('data-series')).toBe('2026-03-02 2026-03-02;2026-03-02;0;1;99');
+    expect(comer('link[rel="alternate"][type="application/json"]').attr('href')).toBe('/repo/api/index.json');
+    expect(comer('main a').map((_, a) => comer(a).attr('href')).get()).toEqual(['https://modelscope.cn/models/new/comer']);
     const qwen = await readJson(out, 'api/models/Qwen/Qwen3-8B.json');
-    expect(qwen['series']).toEqual({ from: '2026-03-01', days: [0, 1], likes: [5, 7], downloads: [10, 10] });
-    expect(qwen['lastRecord']).toBeNull();
+    // apiVersion 3: gaps between days and changes of the figures, as data/history/ stores them.
+    expect(qwen['series']).toEqual({ from: '2026-03-01', days: [0, 1], likes: [5, 2], downloads: [10, 0] });
+    expect(qwen).toMatchObject({ onList: true, links: { page: 'models/Qwen/Qwen3-8B/' } });
+    expect(qwen).not.toHaveProperty('lastRecord');
     const spaced = await readJson(out, 'api/models/acme/my%20model.json');
-    expect((spaced['links'] as Record<string, string>)['api']).toBe(`${siteUrl}api/models/acme/my%2520model.json`);
-    expect((spaced['links'] as Record<string, string>)['page']).toBe(`${siteUrl}models/acme/my%2520model/`);
+    expect(spaced['links']).toEqual({ page: 'models/acme/my%2520model/' });
 
     const dates = await readJson(out, 'api/snapshots/index.json');
     expect(dates).toMatchObject({ latest: '2026-03-04', published: 3, available: 3, dates: ['2026-03-01', '2026-03-02', '2026-03-04'] });
@@ -180,11 +191,16 @@ describe('publish/api', () => {
   it('publishes only the newest N snapshots when asked, and says how many exist', async () => {
     const { options } = await fixture();
     await buildSite({ ...options, snapshotDays: 1 });
-    const files = Object.keys(await treeContents(options.outDir)).filter((path) => path.startsWith('api/snapshots/'));
-    expect(files.sort()).toEqual(['api/snapshots/2026-03-04.json', 'api/snapshots/index.json']);
+    const files = Object.keys(await treeContents(options.outDir));
+    expect(files.filter((path) => path.startsWith('api/snapshots/')).sort()).toEqual(['api/snapshots/2026-03-04.json', 'api/snapshots/index.json']);
     expect(await readJson(options.outDir, 'api/snapshots/index.json')).toMatchObject({ published: 1, available: 3, dates: ['2026-03-04'] });
-    // The last record of a model off the list is known only while a published snapshot holds it.
-    expect(await readJson(options.outDir, 'api/models/new/comer.json')).toMatchObject({ onList: false, current: null, lastRecord: null });
+    // The last record of a model off the list is known only while a published snapshot holds it: its
+    // page (it has no file) shows its owner from its id, and no Chinese name. Its figures are in the log.
+    expect(files).not.toContain('api/models/new/comer.json');
+    const comer = cheerio.load(await readFile(join(options.outDir, 'models/new/comer/index.html'), 'utf8'));
+    expect(comer('h1').text()).toBe('comer');
+    expect(comer('p.lead bdi').map((_, b) => comer(b).text()).get()).toEqual(['new']);
+    expect(comer('dl.facts dd').map((_, dd) => comer(dd).text()).get()).toEqual(['1', '99']);
     await buildSite({ ...options, snapshotDays: 0 });
     expect(await readJson(options.outDir, 'api/snapshots/index.json')).toMatchObject({ latest: null, published: 0, dates: [] });
     expect(await readJson(options.outDir, 'api/latest.json')).toMatchObject({ date: '2026-03-04' });
@@ -233,7 +249,13 @@ describe('publish/api', () => {
     const files = Object.keys(await treeContents(options.outDir));
     expect(files).toContain('api/models/fresh/arrival.json');
     expect(files).toContain('models/fresh/arrival/index.html');
-    expect(files).toContain('zh/models/fresh/arrival/index.html');
+    // Those that left on the new night lose the file the first build wrote, and keep their page, now a tombstone.
+    for (const left of ['old/gone', 'acme/my%20model']) {
+      expect(files).not.toContain(`api/models/${left}.json`);
+      expect(files).toContain(`models/${left}/index.html`);
+      expect(cheerio.load(await readFile(join(options.outDir, `models/${left}/index.html`), 'utf8'))('p.tomb').length, left).toBe(1);
+    }
+    expect(files.filter((path) => path.startsWith('api/models/')).sort()).toEqual(['api/models/Qwen/Qwen3-8B.json', 'api/models/fresh/arrival.json']);
     const $ = cheerio.load(await readFile(join(options.outDir, 'index.html'), 'utf8'));
     expect($('#count').text()).toBe('2 models');
     expect($('p.lead').text()).toContain('as of 2026-03-05');
@@ -252,7 +274,7 @@ describe('publish/api', () => {
     expect(series.from).toBe('2026-03-02');
     expect(dayNumber(series.from)).toBe(from);
     // The window opens with the values holding on its first day; a change before it is not a point.
-    expect(series).toEqual({ from: '2026-03-02', days: [0, lastDay - 10 - from, lastDay - from], likes: [2, 3, 3], downloads: [150, 150, 200] });
+    expect(series).toEqual({ from: '2026-03-02', days: [0, lastDay - 10 - from, 10], likes: [2, 1, 0], downloads: [150, 0, 50] });
     // A model first seen inside the window starts on its first day.
     expect(modelSeries({ presence: [lastDay - 2, lastDay], likes: [lastDay - 2, 4], downloads: [lastDay - 2, 9] }, lastDay)).toEqual({
       from: '2027-02-27', days: [0], likes: [4], downloads: [9],
@@ -299,22 +321,34 @@ describe('publish/api path safety', () => {
     expect(() => normaliseSiteUrl('ftp://u.github.io/')).toThrow(/http or https/);
   });
 
-  it('hostile ids stay inside the output directory', async () => {
-    const hostile = ['evil/../../../../tmp/pwned', 'evil/..\\..\\x', 'evil/%2e%2e', 'evil/a%2Fb', 'evil/.env'];
-    const { options, root } = await fixture([snapshot('2026-03-01', hostile.map((id) => model(id)))]);
+  it('hostile ids stay inside the output directory: the pages of all, the files of those on the list', async () => {
+    // Each id, and the path (below models/ for its page, api/models/ for its file) it must end up at.
+    const hostile = new Map([
+      ['evil/../../../../tmp/pwned', 'evil/%2E.%2F..%2F..%2F..%2Ftmp%2Fpwned'],
+      ['evil/..\\..\\x', 'evil/%2E.%5C..%5Cx'],
+      ['evil/%2e%2e', 'evil/%252e%252e'],
+      ['evil/a%2Fb', 'evil/a%252Fb'],
+      ['evil/.env', 'evil/%2Eenv'],
+    ]);
+    // Two of them leave on the second night: a page each, no file.
+    const left = ['evil/../../../../tmp/pwned', 'evil/.env'];
+    const ids = [...hostile.keys()];
+    const { options, root } = await fixture([
+      snapshot('2026-03-01', ids.map((id) => model(id))),
+      snapshot('2026-03-02', ids.filter((id) => !left.includes(id)).map((id) => model(id))),
+    ]);
     await buildSite(options);
-    const files = Object.keys(await treeContents(options.outDir)).filter((path) => path.startsWith('api/models/'));
-    expect(files.sort()).toEqual([
-      'api/models/evil/%2Eenv.json',
-      'api/models/evil/%252e%252e.json',
-      'api/models/evil/%2E.%2F..%2F..%2F..%2Ftmp%2Fpwned.json',
-      'api/models/evil/%2E.%5C..%5Cx.json',
-      'api/models/evil/a%252Fb.json',
-    ].sort());
-    // Their pages too: each at the path its API file has, in both languages, and nowhere else.
-    const pages = Object.keys(await treeContents(options.outDir)).filter((path) => /^(zh\/)?models\//.test(path));
-    const expected = files.map((path) => `models/${path.slice('api/models/'.length, -'.json'.length)}/index.html`);
-    expect(pages.sort()).toEqual([...expected, ...expected.map((path) => `zh/${path}`)].sort());
+    const tree = await treeContents(options.outDir);
+    const files = Object.keys(tree).filter((path) => path.startsWith('api/models/'));
+    expect(files.sort()).toEqual(ids.filter((id) => !left.includes(id)).map((id) => `api/models/${hostile.get(id)}.json`).sort());
+    // The pages of all five, each at the path its API file has (or would have), and nowhere else.
+    const pages = Object.keys(tree).filter((path) => /^(zh\/)?models\//.test(path));
+    expect(pages.sort()).toEqual(ids.map((id) => `models/${hostile.get(id)}/index.html`).sort());
+    for (const id of ids) {
+      const $ = cheerio.load(Buffer.from(tree[`models/${hostile.get(id)}/index.html`] as string, 'latin1').toString('utf8'));
+      expect($('title').text().startsWith(`${id} · `), id).toBe(true);
+      expect($('p.tomb').length, id).toBe(left.includes(id) ? 1 : 0);
+    }
     expect((await readdir(root)).sort()).toEqual(['data', 'site']);
     expect(await readdir(dirname(options.outDir))).toEqual(['dist']);
   });
@@ -355,13 +389,13 @@ describe('publish/api every-id-builds', () => {
   const LONG_CJK = `工作室/${'水墨风格'.repeat(7)}`;
   const TWINS = ['Qwen/Qwen3-8B', 'qwen/qwen3-8b'];
 
-  /** Model files in the output: path → the document's own links.api decoded to a path. */
+  /** Model files in the output: path → the API path its links.page implies (api/ + page path + .json), decoded. */
   async function modelFileLinks(outDir: string): Promise<Map<string, string>> {
     const links = new Map<string, string>();
     for (const [path, content] of Object.entries(await treeContents(outDir))) {
       if (!path.startsWith('api/models/')) continue;
-      const doc = JSON.parse(Buffer.from(content, 'latin1').toString('utf8')) as { id: string; links: { api: string } };
-      links.set(path, decodeURIComponent(new URL(doc.links.api).pathname.slice('/repo/'.length)));
+      const doc = JSON.parse(Buffer.from(content, 'latin1').toString('utf8')) as { id: string; links: { page: string } };
+      links.set(path, decodeURIComponent(`api/${doc.links.page.slice(0, -1)}.json`));
     }
     return links;
   }
@@ -374,14 +408,14 @@ describe('publish/api every-id-builds', () => {
     await buildSite(options);
     const links = await modelFileLinks(options.outDir);
     expect(links.size).toBe(4);
-    // Each model's page is where its links.page points (decoded once, as a static host does), in both languages.
+    // Each model's page is where its links.page points (decoded once, as a static host does).
     const tree = await treeContents(options.outDir);
     for (const [path, content] of Object.entries(tree)) {
       if (!path.startsWith('api/models/')) continue;
       const doc = JSON.parse(Buffer.from(content, 'latin1').toString('utf8')) as { id: string; links: { page: string } };
-      const page = decodeURIComponent(new URL(doc.links.page).pathname.slice('/repo/'.length));
+      const page = decodeURIComponent(doc.links.page);
       expect(page).toBe(`models/${path.slice('api/models/'.length, -'.json'.length)}/`);
-      for (const file of [`${page}index.html`, `zh/${page}index.html`]) {
+      for (const file of [`${page}index.html`]) {
         expect(tree, file).toHaveProperty([file]);
         const title = cheerio.load(Buffer.from(tree[file] as string, 'latin1').toString('utf8'))('title').text();
         expect(title.startsWith(`${doc.id} · `), file).toBe(true);
@@ -397,6 +431,31 @@ describe('publish/api every-id-builds', () => {
     // The twin seen first keeps the plain path; the later one is told apart by a suffix.
     expect(links.has('api/models/Qwen/Qwen3-8B.json')).toBe(true);
     expect([...links.keys()].filter((path) => /^api\/models\/qwen\/qwen3-8b~[0-9a-f]{10}\.json$/.test(path))).toHaveLength(1);
+  });
+
+  it('a model that left keeps its page at its path, without a file, and its case twins keep theirs', async () => {
+    const nights = [
+      snapshot('2026-03-01', [model(TWINS[1] as string), model(LONG_CJK)]),
+      snapshot('2026-03-02', [model(TWINS[1] as string), model(LONG_CJK), model(TWINS[0] as string)]),
+    ];
+    const first = await fixture(nights);
+    await buildSite(first.options);
+    const before = await modelFileLinks(first.options.outDir);
+    expect(before.size).toBe(3);
+    // The twin seen first (TWINS[1]) holds the plain path, and leaves.
+    const later = await fixture([...nights, snapshot('2026-03-03', [model(LONG_CJK), model(TWINS[0] as string)])]);
+    await buildSite(later.options);
+    const after = await modelFileLinks(later.options.outDir);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].filter((path) => path !== 'api/models/qwen/qwen3-8b.json').sort());
+    const tree = await treeContents(later.options.outDir);
+    expect(tree).not.toHaveProperty(['api/models/qwen/qwen3-8b.json']);
+    const page = tree['models/qwen/qwen3-8b/index.html'];
+    expect(page).toBeDefined();
+    const $ = cheerio.load(Buffer.from(page as string, 'latin1').toString('utf8'));
+    expect($('title').text().startsWith(`${TWINS[1]} · `)).toBe(true);
+    expect($('p.tomb').length).toBe(1);
+    // The pages of the others are where their files say.
+    for (const path of after.keys()) expect(tree, path).toHaveProperty([`models/${path.slice('api/models/'.length, -'.json'.length)}/index.html`]);
   });
 
   it('keeps every path when a new case twin appears later', async () => {

@@ -50,20 +50,23 @@ describe('publish/cli', () => {
     const result = await build(['--out', out], { CATALOG_DATA_DIR: dataDir, SITE_URL: 'https://u.github.io/repo' });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Built ${out} for https://u.github.io/repo/: latest 2026-03-03, 2 models on the list, 3 model pages in each language, 1 feed item, 2 snapshots.`);
+    expect(result.stdout).toContain(`Built ${out} for https://u.github.io/repo/: latest 2026-03-03, 2 models on the list, 3 model pages (English and Chinese in one), 1 feed item, 2 snapshots.`);
     // Readable by a web server running as another user (mkdtemp alone would leave it 0700).
     expect((await stat(out)).mode & 0o777).toBe(0o755);
     const feed = JSON.parse(await readFile(join(out, 'feed.json'), 'utf8')) as { feed_url: string; items: { title: string; content_text: string }[] };
     expect(feed.feed_url).toBe('https://u.github.io/repo/feed.json');
     expect(feed.items.map((item) => item.title)).toEqual(['1 entered, 1 left']);
     expect(feed.items[0]?.content_text).toContain('no data for 2026-03-02');
-    const gone = JSON.parse(await readFile(join(out, 'api/models/b/two.json'), 'utf8')) as { onList: boolean; events: { kind: string }[] };
-    expect(gone.onList).toBe(false);
-    expect(gone.events.map((event) => event.kind)).toEqual(['left']);
-    // Three models ever seen: a page each, in both languages.
+    // The model that left keeps its page, a tombstone, and has no JSON file any more; the others have both.
+    const tomb = await readFile(join(out, 'models/b/two/index.html'), 'utf8');
+    expect(tomb).toContain('Left the list on 2026-03-03 after 1 day.');
+    await expect(access(join(out, 'api/models/b/two.json'))).rejects.toThrow(/ENOENT/);
+    const kept = JSON.parse(await readFile(join(out, 'api/models/a/one.json'), 'utf8')) as { onList: boolean; events: { kind: string }[] };
+    expect(kept.onList).toBe(true);
+    // Three models ever seen: one page each (the Chinese view is the same page at ?lang=zh).
     for (const id of ['a/one', 'b/two', 'c/three']) {
       await access(join(out, 'models', id, 'index.html'));
-      await access(join(out, 'zh', 'models', id, 'index.html'));
+      await expect(access(join(out, 'zh', 'models', id, 'index.html'))).rejects.toThrow(/ENOENT/);
     }
   });
 

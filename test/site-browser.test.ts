@@ -440,6 +440,13 @@ describe('site in a browser: pages and models', () => {
     await page.waitForURL(`${origin}${BASE}models/Qwen/Qwen3-8B/`);
     expect(await page.locator('h1').innerText()).toBe('Qwen3-8B');
     expect(await page.locator('main').innerText()).toContain('On the list since');
+    // The chart and the usage snippet come from the model's JSON: a chat model gets the OpenAI-compatible call.
+    await page.locator('figure[data-chart] svg.chart').waitFor(WAIT);
+    await page.locator('section[data-snippet] code#snippet').waitFor(WAIT);
+    expect(await page.locator('section[data-snippet] h2').innerText()).toBe('Call it');
+    expect(await page.locator('#snippet').innerText()).toContain('"model":"Qwen/Qwen3-8B"');
+    expect(await page.locator('#snippet').innerText()).toContain('chat/completions');
+    expect(await page.locator('button.copy').isVisible()).toBe(true);
     await page.goBack();
     await waitForState(page, { q: 'qwen3-8b' });
     expect(await page.inputValue('#q')).toBe('qwen3-8b');
@@ -452,9 +459,24 @@ describe('site in a browser: pages and models', () => {
     await page.click(`#results tbody a >> text=${DEPARTED_ID}`);
     await page.waitForURL(`${origin}${BASE}models/farewell/departed-model/`);
     expect(await page.locator('main').innerText()).toContain(`Left the list on ${departed.leftOn}`);
-    await page.click('a[data-keep-view]');
-    await page.waitForURL(`${origin}${BASE}zh/models/farewell/departed-model/`);
+    // Its chart is drawn from its JSON, with the figures as a table.
+    await page.locator('figure[data-chart] svg.chart').waitFor(WAIT);
+    expect(await page.locator('details.figures tbody tr').count()).toBeGreaterThan(0);
+    // The same page in Chinese: the switch adds ?lang=zh, the script swaps every interface string.
+    await page.click('header a.lang');
+    await page.waitForURL(`${origin}${BASE}models/farewell/departed-model/?lang=zh`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), WAIT).toBe('zh-Hans');
     expect(await page.locator('main').innerText()).toContain(`于 ${departed.leftOn} 下榜`);
+    await page.locator('figure[data-chart] svg.chart').waitFor(WAIT);
+    expect(await page.locator('figure[data-chart] figcaption').innerText()).toContain('点赞与下载');
+    const english = ['Left the list', 'Likes', 'Downloads', 'First seen', 'Membership', 'History', 'Catalog', 'Changes', 'Skip to content'];
+    const text = await page.locator('body').innerText();
+    for (const word of english) expect(text, word).not.toContain(word);
+    // The header leads to the Chinese catalog, and the switch back to the English view.
+    expect(await page.locator('header a.brand').getAttribute('href')).toBe(`${BASE}zh/`);
+    await page.click('header a.lang');
+    await page.waitForURL(`${origin}${BASE}models/farewell/departed-model/`);
+    await expect.poll(() => page.locator('main').innerText(), WAIT).toContain('Left the list on');
   });
 });
 
@@ -477,12 +499,32 @@ describe('site in a browser: languages', () => {
     expect(await page.locator('label[for=q]').innerText()).toContain('搜索模型');
     expect(await page.locator('#results thead').innerText()).toContain('下载量');
     const hrefs = await page.$$eval('#results tbody tr td:first-child a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    for (const href of hrefs) expect(href.startsWith(`${BASE}zh/models/`), href).toBe(true);
+    const searches = await page.$$eval('#results tbody tr td:first-child a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).search));
+    for (const href of hrefs) expect(href.startsWith(`${BASE}models/`), href).toBe(true);
+    for (const search of searches) expect(search).toBe('?lang=zh');
     // And back to English, still with the search.
     await page.click('a[data-keep-view]');
     await page.waitForURL((url) => url.pathname === BASE);
     expect(query(page)).toEqual({ q: 'ink', family: 'SDXL' });
     await waitForState(page, want);
+  });
+});
+
+describe('site in a browser: model pages in Chinese', () => {
+  it('a model on the list reads in Chinese at ?lang=zh, its snippet and chart included', async () => {
+    const { page } = await open(`${BASE}zh/`);
+    await page.click('#results tbody a >> text=Qwen/Qwen3-8B');
+    await page.waitForURL(`${origin}${BASE}models/Qwen/Qwen3-8B/?lang=zh`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), WAIT).toBe('zh-Hans');
+    await page.locator('section[data-snippet] code#snippet').waitFor(WAIT);
+    expect(await page.locator('section[data-snippet] h2').innerText()).toBe('调用方式');
+    expect(await page.locator('button.copy').innerText()).toBe('复制');
+    await page.locator('figure[data-chart] svg.chart').waitFor(WAIT);
+    expect(await page.locator('details.figures summary').innerText()).toBe('图表数据');
+    const text = await page.locator('body').innerText();
+    for (const word of ['On the list since', 'Likes', 'Downloads', 'Call it', 'Copy', 'Membership', 'History', 'Task', 'Licence']) expect(text, word).not.toContain(word);
+    expect(await page.title()).toBe('Qwen/Qwen3-8B · ModelScope API-Inference 模型目录');
+    expect(await page.evaluate(() => document.querySelector('link[rel=canonical]')?.getAttribute('href'))).toMatch(/\/models\/Qwen\/Qwen3-8B\/\?lang=zh$/);
   });
 });
 
@@ -552,8 +594,9 @@ describe('site in a browser: hostile text and the network', () => {
     expect(await page.locator('h1').innerText()).toBe(hostileName);
     expect(await page.title()).toContain(HOSTILE_ID);
     expect(await imgs(page)).toBe(0);
-    await page.click('a[data-keep-view]');
-    await page.waitForURL((url) => url.pathname.startsWith(`${BASE}zh/models/hostile/`));
+    await page.click('header a.lang');
+    await page.waitForURL((url) => url.pathname.startsWith(`${BASE}models/hostile/`) && url.search === '?lang=zh');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), WAIT).toBe('zh-Hans');
     expect(await page.locator('h1').innerText()).toBe(hostileName);
     expect(await imgs(page)).toBe(0);
     // The dialog check itself is armed: a real alert would have been recorded.
@@ -564,7 +607,7 @@ describe('site in a browser: hostile text and the network', () => {
   });
 
   it('no page asks anything of any host but 127.0.0.1, and none has errors or failed requests', async () => {
-    const paths = [BASE, `${BASE}?q=flux&api=1`, `${BASE}zh/?q=ink`, `${BASE}models/Qwen/Qwen3-8B/`, `${BASE}zh/models/Qwen/Qwen3-8B/`, `${BASE}models/farewell/departed-model/`, `${BASE}changes/`, `${BASE}zh/changes/`, `${BASE}status/`, `${BASE}zh/status/`];
+    const paths = [BASE, `${BASE}?q=flux&api=1`, `${BASE}zh/?q=ink`, `${BASE}models/Qwen/Qwen3-8B/`, `${BASE}models/Qwen/Qwen3-8B/?lang=zh`, `${BASE}models/farewell/departed-model/`, `${BASE}changes/`, `${BASE}zh/changes/`, `${BASE}status/`, `${BASE}zh/status/`];
     const session = await open();
     for (const path of paths) {
       // Catalog pages with a state fetch the search index after loading: wait for it too.

@@ -1,6 +1,10 @@
 // The built site as a browser and a crawler see it: one small site (a few nights, hostile names, case
-// twins, a model that left, one of each kind of snippet) is built once under a sub-path, then every page,
-// stylesheet, script and feed in the output is read back with cheerio and checked.
+// twins, models that left, one of each kind of snippet) is built once under a sub-path, then every page,
+// stylesheet, script and feed in the output is read back with cheerio and checked. A model has one page,
+// in English; its Chinese view is the same file at `?lang=zh`, labelled by script (the browser tests).
+// A model on the list has an API file, from which the browser draws its chart and makes its usage
+// snippet: the snippets are checked here as that script makes them, from the built JSON. A model that
+// left keeps a slim tombstone page carrying its own figures (`data-series`), and has no API file.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as cheerio from 'cheerio';
@@ -8,9 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateChanges } from '../changes/update.ts';
 import { visibleText } from '../publish/escape.ts';
 import { buildSite, type BuildSummary } from '../publish/site.ts';
-import { modelPageUrl, planModelPaths, type ModelPaths } from '../publish/urls.ts';
+import { modelApiFile, modelPageUrl, planModelPaths, type ModelPaths } from '../publish/urls.ts';
 import type { ModelRecord } from '../store/record.ts';
+import { dayNumber } from '../store/dates.ts';
 import { SHARD_FORMAT } from '../site/src/lib/search-shard.ts';
+import { COMMON_LABELS } from '../site/src/i18n/common.ts';
+import { MODEL_LABELS } from '../site/src/i18n/model.ts';
+import { labelWithFigures } from '../site/src/lib/page-lang.ts';
+import { chartSource, parseSeriesAttribute, snippetModel } from '../site/src/lib/model-file.ts';
+import { INFERENCE_ORIGIN, modelPage as modelScopePage, TOKEN_PAGE, usageSnippet, type Snippet } from '../site/src/lib/snippets.ts';
 import { model as baseRecord, tempDataDir, writeDay } from './changes-factory.ts';
 import { parseRss } from './fixtures/publish/parse-rss.ts';
 
@@ -19,6 +29,14 @@ const ORIGIN = 'https://example.github.io';
 const BASE = '/repo/';
 /** Where the site may link to outside itself: ModelScope (model pages, the token page). Anchors only. */
 const EXTERNAL_LINKS = ['https://modelscope.cn/'];
+/** The one http(s):// string a built script may hold (as a string literal): the SVG namespace, a name, not an address. */
+const SVG_NAMESPACE_STRING = /(["'`])http:\/\/www\.w3\.org\/2000\/svg\1/g;
+/** Model page labels that name a URL in their text (the script of the Chinese view carries them as text). */
+const LABELS_WITH_URLS = (['en', 'zh'] as const).flatMap((lang) => Object.values(MODEL_LABELS[lang].snippetNote)).filter((text) => /https?:/.test(text));
+/** The one Content Security Policy of every page: scripts, styles and fetches fall under default-src. */
+const CSP = "default-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'self'; object-src 'none'";
+/** Pages built in both languages (`X` and `zh/X`); model pages are not among them. */
+const BOTH_LANGS = ['index.html', 'changes/index.html', 'changes/2026-02/index.html', 'changes/2026-03/index.html', 'status/index.html'];
 
 // Hostile and awkward names upstream could send.
 const XSS = '<img src=x onerror=alert(1)>';
@@ -47,7 +65,7 @@ const MODELS = {
   chat: chat(CHAT_ID, {}, 5000),
   lora: record(LORA_ID, { aigcType: 'LoRA', inferenceType: 'txt2img', baseModels: [{ id: LORA_BASE, revision: null }] }),
   checkpoint: record(CHECKPOINT_ID, { aigcType: 'Checkpoint', inferenceType: 'txt2img', baseModels: [], visionFoundation: 'FLUX_1' }),
-  gone: chat(GONE_ID),
+  gone: chat(GONE_ID, { chineseName: XSS }),
   leftLora: record(LEFT_LORA_ID),
   twinFirst: plain(TWINS[0]),
   twinLater: plain(TWINS[1]),
@@ -67,6 +85,8 @@ const NIGHTS: [date: string, models: ModelRecord[]][] = [
 ];
 const ALL_IDS = [...new Set(NIGHTS.flatMap(([, models]) => models.map((m) => m.id)))];
 const ON_LIST = NIGHTS.at(-1)![1].map((m) => m.id);
+/** Models that left: a tombstone page each, no API file. */
+const LEFT_IDS = ALL_IDS.filter((id) => !ON_LIST.includes(id));
 const OPENAI_IDS = [CHAT_ID, GONE_ID, XSS_ID, QUOTED_ID];
 
 /** The paths publish/urls.ts plans for every model ever seen (first night seen decides case twins). */
@@ -134,12 +154,62 @@ function pageUrl(path: string): URL {
   return new URL(`${BASE}${dir.split('/').map((part) => encodeURIComponent(part)).join('/')}`, ORIGIN);
 }
 
-/** The page file of a model's page in one language, from the URL publish/urls.ts plans. */
-function modelPageFile(id: string, lang: 'en' | 'zh' = 'en'): string {
+/** The page file of a model (one for both languages), from the URL publish/urls.ts plans. */
+function modelPageFile(id: string): string {
   const path = sitePath(new URL(modelPageUrl(SITE_URL, id, PATHS)));
   if (path === undefined) throw new Error(`model page of ${id} is not under the site`);
-  return `${lang === 'zh' ? 'zh/' : ''}${servedFile(path)}`;
+  return servedFile(path);
 }
+
+const isModelPage = (path: string): boolean => path.startsWith('models/');
+/** The page of a model that left (TombstonePage), known from the nights rather than from the page. */
+const isTombstone = (path: string): boolean => LEFT_IDS.some((id) => modelPageFile(id) === path);
+
+/** A model's API file as the site publishes it (the fields these tests read). */
+interface ModelFile {
+  id: string;
+  onList: boolean;
+  intervals: { from: string; to: string }[];
+  series: { from: string; days: number[]; likes: number[]; downloads: number[] };
+  current: unknown;
+  links: Record<string, string>;
+}
+
+/** The output file of the JSON a page's head links (the one the model page's script fetches). */
+function headJsonFile(path: string): string {
+  const $ = page(path);
+  const href = $('link[rel="alternate"][type="application/json"]').attr('href');
+  if (href === undefined) throw new Error(`no JSON alternate in ${path}`);
+  const inside = sitePath(new URL(href, pageUrl(path)));
+  if (inside === undefined) throw new Error(`${path}: JSON alternate ${href} is not under the site`);
+  return servedFile(inside);
+}
+
+/** The model file the head of a model's page links, parsed. */
+async function headJson(id: string): Promise<ModelFile> {
+  const file = headJsonFile(modelPageFile(id));
+  if (!files.has(file)) throw new Error(`${id}: no file ${file}`);
+  return JSON.parse(await readText(file)) as ModelFile;
+}
+
+/**
+ * The usage snippet a model page shows once its script has run (scripts/model-page.ts): made from the
+ * `current` record of the JSON its head links. Fails when that record does not pass `snippetModel`.
+ */
+async function browserSnippet(id: string): Promise<Snippet> {
+  const model = snippetModel(await headJson(id));
+  if (model === undefined) throw new Error(`${id}: its JSON has no record to make a snippet from`);
+  return usageSnippet(model);
+}
+
+/** The date `days` after `date` (`YYYY-MM-DD`). */
+const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Running sums: a series list is a first value and then differences. */
+const sums = (values: readonly number[]): number[] => {
+  let total = 0;
+  return values.map((value) => (total += value));
+};
 
 /** The single-quoted shell word after `marker` (`'…'` runs joined, `\'` for a quote), JSON-parsed. */
 function shellJsonAfter(text: string, marker: string): Record<string, unknown> {
@@ -161,22 +231,40 @@ function shellJsonAfter(text: string, marker: string): Record<string, unknown> {
 }
 
 describe('site/html build', () => {
-  it('builds every page of a small site: catalog, changes by month, status, and both pages of every model ever seen', () => {
+  it('builds every page of a small site: catalog, changes by month and status in both languages, and one page of every model ever seen', () => {
     expect(summary).toMatchObject({ latest: '2026-03-04', models: ON_LIST.length, modelFiles: ALL_IDS.length });
-    for (const path of ['index.html', 'changes/index.html', 'changes/2026-02/index.html', 'changes/2026-03/index.html', 'status/index.html']) {
+    for (const path of BOTH_LANGS) {
       expect(files, path).toContain(path);
       expect(files, `zh/${path}`).toContain(`zh/${path}`);
     }
-    const modelPages = [...files].filter((path) => /^(zh\/)?models\//.test(path));
-    expect(modelPages).toHaveLength(2 * ALL_IDS.length);
-    for (const id of ALL_IDS) {
-      expect(files, id).toContain(modelPageFile(id));
-      expect(files, id).toContain(modelPageFile(id, 'zh'));
-    }
+    const modelPages = [...files].filter((path) => isModelPage(path));
+    expect(modelPages).toHaveLength(ALL_IDS.length);
+    expect(modelPages.every((path) => path.endsWith('/index.html')), modelPages.join(', ')).toBe(true);
+    for (const id of ALL_IDS) expect(files, id).toContain(modelPageFile(id));
+    // The Chinese view of a model is `?lang=zh` of the same file: nothing is built under zh/models/.
+    expect([...files].filter((path) => path.startsWith('zh/models/'))).toEqual([]);
+    expect([...files].filter((path) => path.startsWith('zh/')).sort()).toEqual(BOTH_LANGS.map((path) => `zh/${path}`).sort());
     // No stand-in pages or build leftovers survive.
     expect([...files].filter((path) => path.includes('/~/') || path.startsWith('.prerender/') || path.startsWith('.astro/'))).toEqual([]);
     // The search index: shard 0 always, the rest numbered on from it.
     expect(files).toContain('search/search-0.json');
+  });
+
+  it('writes an API file for each model on the list and none for a model that left, which keeps its page', async () => {
+    const apiFiles = [...files].filter((path) => path.startsWith('api/models/'));
+    expect(apiFiles.sort()).toEqual(ON_LIST.map((id) => modelApiFile(id, PATHS)).sort());
+    expect(apiFiles).toHaveLength(ON_LIST.length);
+    for (const id of [GONE_ID, LEFT_LORA_ID]) {
+      expect(ON_LIST, id).not.toContain(id);
+      expect(files, id).toContain(modelPageFile(id));
+      expect(files, id).not.toContain(modelApiFile(id, PATHS));
+      // Nor at the path its page implies (api/ before models/, .json for the last slash).
+      expect(files, id).not.toContain(`api/${modelPageFile(id).replace(/\/index\.html$/, '.json')}`);
+    }
+    // The index counts every model ever seen (one page each) apart from those on the list (one file each).
+    const index = JSON.parse(await readText('api/index.json')) as { counts: { models: number; modelsEverSeen: number } };
+    expect(index.counts).toMatchObject({ models: ON_LIST.length, modelsEverSeen: ALL_IDS.length });
+    expect(ALL_IDS.length).toBeGreaterThan(ON_LIST.length);
   });
 
   it('has search shards holding every model ever seen, shard 0 all those on the list of a small site', async () => {
@@ -192,11 +280,11 @@ describe('site/html build', () => {
 
 describe('site/html hostile names', () => {
   it('are text in the catalog rows (name and Chinese name), in both languages', () => {
-    for (const [catalog, lang] of [['index.html', 'en'], ['zh/index.html', 'zh']] as const) {
+    for (const [catalog, query] of [['index.html', ''], ['zh/index.html', '?lang=zh']] as const) {
       const $ = page(catalog);
       expect($('#results tbody tr')).toHaveLength(ON_LIST.length);
       for (const m of [MODELS.xss, MODELS.quoted]) {
-        const href = `${BASE}${modelPageFile(m.id, lang).replace(/index\.html$/, '')}`;
+        const href = `${BASE}${modelPageFile(m.id).replace(/index\.html$/, '')}${query}`;
         const link = $('#results tbody a').filter((_, a) => decodeURIComponent($(a).attr('href') ?? '') === href);
         expect(link, `${catalog}: row of ${m.id}`).toHaveLength(1);
         const row = link.closest('tr');
@@ -209,15 +297,35 @@ describe('site/html hostile names', () => {
 
   it('are text in the model page: h1, title, description and the Chinese name', () => {
     for (const m of [MODELS.xss, MODELS.quoted]) {
-      for (const lang of ['en', 'zh'] as const) {
-        const $ = page(modelPageFile(m.id, lang));
-        expect($('h1').text()).toBe(m.name);
-        expect($('h1 bdi').text()).toBe(m.name);
-        expect($('title').text().startsWith(`${m.id} · `)).toBe(true);
-        expect($('meta[name="description"]').attr('content')?.startsWith(`${m.id}: `)).toBe(true);
-        expect($('p.lead bdi').map((_, b) => $(b).text()).get()).toEqual([m.owner, m.chineseName]);
-      }
+      const $ = page(modelPageFile(m.id));
+      expect($('h1').text()).toBe(m.name);
+      expect($('h1 bdi').text()).toBe(m.name);
+      expect($('title').text().startsWith(`${m.id} · `)).toBe(true);
+      expect($('meta[name="description"]').attr('content')?.startsWith(`${m.id}: `)).toBe(true);
+      expect($('p.lead bdi').map((_, b) => $(b).text()).get()).toEqual([m.owner, m.chineseName]);
+      expect($('p.lead bdi[lang="zh"]').text()).toBe(m.chineseName);
     }
+  });
+
+  it('are text in the usage snippet, which the browser makes from the JSON: the id only JSON-encoded inside single quotes', async () => {
+    for (const m of [MODELS.xss, MODELS.quoted]) {
+      const path = modelPageFile(m.id);
+      const $ = page(path);
+      // Nothing of the snippet is in the HTML: the script writes it as text (textContent) into the empty section.
+      expect(html.get(path), path).toContain('<section data-snippet hidden></section>');
+      expect($('section[data-snippet]').contents().length, path).toBe(0);
+      expect($('code, pre').length, path).toBe(0);
+      const snippet = await browserSnippet(m.id);
+      expect(snippet.kind, path).toBe('chat');
+      // The id's `<`, `>` and `&` are \u escapes, so the text holds none of them, and never the id as it is.
+      expect(snippet.text, path).not.toMatch(/[<>&]/);
+      expect(snippet.text, path).not.toContain(m.id);
+      expect(snippet.text, path).toContain('"model":');
+      expect(shellJsonAfter(snippet.text, '-d '), path).toEqual({ model: m.id, messages: [{ role: 'user', content: 'Hello!' }] });
+    }
+    // The id is JSON inside a single-quoted shell word: `<`, `>` and `&` as \u escapes, `"` as \", `'` closing and reopening the word.
+    expect((await browserSnippet(XSS_ID)).text).toContain(`-d '{"model":"evil/\\u003cimg src=x onerror=alert(1)\\u003e",`);
+    expect((await browserSnippet(QUOTED_ID)).text).toContain(`-d '{"model":"q\\"u'\\''o\\u0026te\``);
   });
 
   it('are text on the changes pages, where they entered', () => {
@@ -249,7 +357,7 @@ describe('site/html hostile names', () => {
   });
 
   it('never become an element, attribute, handler or inline script on any page', () => {
-    expect(pages.size).toBeGreaterThan(2 * ALL_IDS.length);
+    expect(pages.size).toBe(ALL_IDS.length + 2 * BOTH_LANGS.length);
     for (const [path, $] of pages) {
       expect($('img, iframe, object, embed, frame, base').length, path).toBe(0);
       $('*').each((_, element) => {
@@ -261,11 +369,15 @@ describe('site/html hostile names', () => {
       });
       // Outside quoted attribute values (where `<` is plain text), the raw markup holds the hostile name only escaped.
       expect(html.get(path)?.replace(/=("[^"]*"|'[^']*')/g, '=""'), path).not.toContain('<img');
-      // Content Security Policy: scripts only from this site, no inline script, no plugins.
-      const csp = $('meta[http-equiv="Content-Security-Policy"]').attr('content') ?? '';
-      expect(csp, path).toContain("script-src 'self'");
-      expect(csp, path).toContain("object-src 'none'");
-      expect(csp, path).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+      // Content Security Policy: scripts, styles and fetches only from this site (default-src, with no
+      // script-src, style-src or connect-src to widen it), no inline script, no plugins.
+      const meta = $('meta[http-equiv="Content-Security-Policy"]');
+      expect(meta.length, path).toBe(1);
+      const csp = meta.attr('content') ?? '';
+      expect(csp, path).toBe(CSP);
+      expect(csp, path).not.toMatch(/unsafe-inline|unsafe-eval|\*|(script|style|connect)-src/);
+      // The colour scheme is the stylesheet's to set.
+      expect($('meta[name="color-scheme"]').length, path).toBe(0);
     }
   });
 });
@@ -305,11 +417,37 @@ describe('site/html links and resources', () => {
   });
 
   it('built stylesheets and scripts name no other origin: no url(), @import or http(s):// pointing away', async () => {
+    // The labels allowed through below name the inference API and nothing else.
+    expect(LABELS_WITH_URLS.flatMap((text) => text.match(/https?:\/\/[!-~]*/g) ?? [])).toEqual(['https://api-inference.modelscope.cn/v1/', 'https://api-inference.modelscope.cn/v1/']);
+    // The snippet script's own strings (lib/snippets.ts): addresses a reader is shown and copies, never
+    // fetched (default-src 'self' would refuse them). The inference API, the token page, a model's
+    // ModelScope page (a template: the id is appended) and the stand-in input image of an image-edit call.
+    const editImage = shellJsonAfter(usageSnippet({ id: 'a/b', openaiApi: false, aigcType: 'Checkpoint', inferenceType: 'img2img', baseModels: [], tasks: [] }).text, '-d ')['image_url'];
+    expect(typeof editImage).toBe('string');
+    const snippetStrings = [INFERENCE_ORIGIN, TOKEN_PAGE, editImage as string];
+    const modelScopePrefix = modelScopePage('a/b').slice(0, -'a/b'.length);
+    expect([...snippetStrings, modelScopePrefix].map((url) => new URL(url).origin)).toEqual([
+      'https://api-inference.modelscope.cn', 'https://modelscope.cn', 'https://example.com', 'https://modelscope.cn',
+    ]);
+    /** A string literal (any quote) holding exactly `value`. */
+    const literal = (value: string): RegExp => new RegExp(`(["'\`])${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\1`, 'g');
     const assets = [...files].filter((path) => /\.(css|js|mjs)$/.test(path));
     expect(assets.some((path) => path.endsWith('.css'))).toBe(true);
     expect(assets.some((path) => path.endsWith('.js'))).toBe(true);
+    const carried = new Set<string>();
     for (const path of assets) {
-      const text = await readText(path);
+      // The SVG namespace (a quoted string for the chart script's createElementNS) is a name, never fetched;
+      // the model page's labels, which the Chinese view's script carries, name the inference API as text.
+      let text = (await readText(path)).replace(SVG_NAMESPACE_STRING, '""');
+      for (const label of LABELS_WITH_URLS) text = text.replaceAll(label, '');
+      for (const value of snippetStrings) {
+        const before = text;
+        text = text.replace(literal(value), '""');
+        if (text !== before) carried.add(value);
+      }
+      const before = text;
+      text = text.replaceAll(`\`${modelScopePrefix}\${`, '`${');
+      if (text !== before) carried.add(modelScopePrefix);
       expect(text.match(/https?:\/\/[^\s'"`)]*/g) ?? [], path).toEqual([]);
       expect(text.match(/\/\/[a-z0-9-]+(\.[a-z0-9-]+)+\//gi) ?? [], `${path}: protocol-relative URL`).toEqual([]);
       if (path.endsWith('.css')) {
@@ -319,6 +457,8 @@ describe('site/html links and resources', () => {
         }
       }
     }
+    // The snippet is made in the browser, so its script does carry each of these strings, whole.
+    expect([...carried].sort()).toEqual([...snippetStrings, modelScopePrefix].sort());
   });
 
   it('every link and asset stays under the sub-path: nothing starts with / without /repo/', async () => {
@@ -360,6 +500,41 @@ describe('site/html links and resources', () => {
     expect(checked).toBeGreaterThan(pages.size * 5);
   });
 
+  it('links to a model go to its one page: models/<o>/<n>/?lang=zh from Chinese pages, models/<o>/<n>/ from English ones', () => {
+    const counted = new Map<string, number>();
+    for (const path of BOTH_LANGS.flatMap((p) => [p, `zh/${p}`])) {
+      const $ = page(path);
+      const zh = path.startsWith('zh/');
+      let n = 0;
+      $('main a[href]').each((_, a) => {
+        const href = $(a).attr('href') as string;
+        const url = new URL(href, pageUrl(path));
+        const inside = sitePath(url);
+        expect(inside?.startsWith('zh/models/'), `${path}: ${href}`).not.toBe(true);
+        if (inside === undefined || !inside.startsWith('models/')) return;
+        if (zh) {
+          expect(href.endsWith('?lang=zh'), `${path}: ${href}`).toBe(true);
+          expect(url.search, `${path}: ${href}`).toBe('?lang=zh');
+        } else expect(url.search, `${path}: ${href}`).toBe('');
+        expect(href.startsWith(`${BASE}models/`), `${path}: ${href}`).toBe(true);
+        const file = servedFile(inside);
+        expect(isModelPage(file) && files.has(file), `${path}: ${href} → ${file}`).toBe(true);
+        // The link names its model: it leads to that model's page.
+        expect(file, `${path}: ${href}`).toBe(modelPageFile($(a).find('bdi').first().text()));
+        n += 1;
+      });
+      counted.set(path, n);
+    }
+    for (const lang of ['', 'zh/']) {
+      expect(counted.get(`${lang}index.html`), lang).toBe(ON_LIST.length);
+      // 02-28: five entered and one left (02-27 is the baseline); 03-01: one left, its name linking to its tombstone.
+      expect(counted.get(`${lang}changes/2026-02/index.html`), lang).toBe(6);
+      expect(counted.get(`${lang}changes/2026-03/index.html`), lang).toBe(1);
+    }
+    const zhChanges = page('zh/changes/2026-03/index.html');
+    expect(zhChanges('main a').filter((_, a) => zhChanges(a).text() === GONE_ID).attr('href')).toBe(`${BASE}models/gone/chat-model/?lang=zh`);
+  });
+
   it('feed items link to their day on a month page, and their model links to built pages', async () => {
     for (const path of ['feed.json', 'openai/feed.json']) {
       const feed = JSON.parse(await readText(path)) as { items: { url: string; date_published: string; content_html: string }[] };
@@ -394,8 +569,19 @@ describe('site/html head', () => {
       expect(canonical.length, path).toBe(1);
       const own = new URL(canonical.attr('href') as string);
       expect(own.href.startsWith(SITE_URL), path).toBe(true);
+      expect(own.search, path).toBe('');
       expect(servedFile(sitePath(own) as string), path).toBe(path);
-      const alternates = new Map($('link[rel="alternate"][hreflang]').map((_, link) => [[$(link).attr('hreflang') as string, $(link).attr('href') as string]]).get() as [string, string][]);
+      const links = $('link[rel="alternate"][hreflang]').map((_, link) => [[$(link).attr('hreflang') as string, $(link).attr('href') as string]]).get() as [string, string][];
+      const alternates = new Map(links);
+      expect(alternates.size, `${path}: one alternate per language`).toBe(links.length);
+      if (isModelPage(path)) {
+        // One file for both languages: English is the page's own URL, Chinese its `?lang=zh`, no x-default.
+        expect([...alternates.keys()].sort(), path).toEqual(['en', 'zh-Hans']);
+        expect(own.href, path).toBe(pageUrl(path).href);
+        expect(alternates.get('en'), path).toBe(pageUrl(path).href);
+        expect(alternates.get('zh-Hans'), path).toBe(`${pageUrl(path).href}?lang=zh`);
+        continue;
+      }
       expect([...alternates.keys()].sort(), path).toEqual(['en', 'x-default', 'zh-Hans']);
       const english = zh ? path.slice('zh/'.length) : path;
       for (const [lang, href] of alternates) {
@@ -417,52 +603,334 @@ describe('site/html head', () => {
       const json = target('application/json');
       expect(json.length, path).toBe(1);
       expect(files.has(json[0] as string), `${path}: ${json[0]}`).toBe(true);
-      if (/^(zh\/)?models\//.test(path)) expect(json[0], path).toMatch(/^api\/models\/.+\.json$/);
-      else {
+      if (isModelPage(path)) {
+        // Model pages announce the main feed pair only (there are 120,000 of them).
+        expect(target('application/feed+json'), path).toEqual(['feed.json']);
+        expect(target('application/rss+xml'), path).toEqual(['rss.xml']);
+      }
+      if (isModelPage(path) && !isTombstone(path)) {
+        // A model on the list: its own file. A path from the host's root, not an absolute URL (the script fetches it).
+        expect(json[0], path).toMatch(/^api\/models\/.+\.json$/);
+        expect($('link[rel="alternate"][type="application/json"]').attr('href'), path).toMatch(/^\/repo\/api\/models\//);
+      } else if (isModelPage(path)) {
+        // A model that left has no file: the API index, as on every other page.
+        expect(json[0], path).toBe('api/index.json');
+        expect($('link[rel="alternate"][type="application/json"]').attr('href'), path).toBe(`${BASE}api/index.json`);
+      } else {
         expect(target('application/feed+json'), path).toContain('openai/feed.json');
         expect(target('application/rss+xml'), path).toContain('openai/rss.xml');
+      }
+    }
+  });
+
+  it('marks model pages as having a ?lang=zh view, and points their language switch at it', () => {
+    for (const [path, $] of pages) {
+      const body = $('body');
+      const lang = $('header a.lang');
+      expect(lang.length, path).toBe(1);
+      if (isModelPage(path)) {
+        expect(body.attr('data-zh-query'), path).toBe('');
+        // The same file with ?lang=zh (the href may be relative: it resolves against the page's own URL).
+        const target = new URL(lang.attr('href') as string, pageUrl(path));
+        expect(target.href, path).toBe(`${pageUrl(path).href}?lang=zh`);
+        expect(servedFile(sitePath(target) as string), path).toBe(path);
+        expect(lang.attr('hreflang'), path).toBe('zh-Hans');
+        expect(lang.attr('data-keep-view'), path).toBeUndefined();
+      } else {
+        // Other pages have a zh/ twin: the switch goes there, keeping the view (query and fragment) by script.
+        const zh = path.startsWith('zh/');
+        expect(body.attr('data-zh-query'), path).toBeUndefined();
+        expect(lang.attr('data-keep-view'), path).toBe('');
+        expect(lang.attr('hreflang'), path).toBe(zh ? 'en' : 'zh-Hans');
+        const target = servedFile(sitePath(new URL(lang.attr('href') as string, pageUrl(path))) as string);
+        expect(target, path).toBe(zh ? path.slice('zh/'.length) : `zh/${path}`);
       }
     }
   });
 });
 
 describe('site/html model pages', () => {
-  it('a model that left keeps its page, opening with when it left and after how long, in both languages', () => {
+  it('a model that left keeps its page, opening with when it left and after how long, with the figures for its Chinese view', () => {
     for (const id of [GONE_ID, LEFT_LORA_ID]) {
-      const en = page(modelPageFile(id));
-      const zh = page(modelPageFile(id, 'zh'));
+      const $ = page(modelPageFile(id));
       // GONE_ID was seen on 02-27 and 02-28; LEFT_LORA_ID on 02-27 only. Both were missing on the next night.
       const [date, days] = id === GONE_ID ? ['2026-03-01', 2] : ['2026-02-28', 1];
-      expect(en('p.tomb').text()).toContain(`Left the list on ${date} after ${days} day${days === 1 ? '' : 's'}.`);
-      expect(zh('p.tomb').text()).toContain(`在榜 ${days} 天后，于 ${date} 下榜。`);
-      expect(en('meta[name="description"]').attr('content')).toBe(`${id}: Left the list on ${date} after ${days} day${days === 1 ? '' : 's'}.`);
-      expect(en('h1').text()).toBe(id.slice(id.indexOf('/') + 1));
+      expect($('p.tomb').text().trim()).toBe(`Left the list on ${date} after ${days} day${days === 1 ? '' : 's'}.`);
+      const label = $('p.tomb [data-t]');
+      expect(label.attr('data-t')).toBe('leftAfter');
+      expect(JSON.parse(label.attr('data-a') as string)).toEqual([date, days]);
+      // What the Chinese view's script writes from them.
+      expect(labelWithFigures(MODEL_LABELS.zh, 'leftAfter', label.attr('data-a') as string)).toBe(`在榜 ${days} 天后，于 ${date} 下榜。`);
+      expect($('meta[name="description"]').attr('content')).toBe(`${id}: Left the list on ${date} after ${days} day${days === 1 ? '' : 's'}.`);
+      expect($('h1').text()).toBe(id.slice(id.indexOf('/') + 1));
     }
     // Two more nights were observed after the night GONE_ID was missing, and its page is still built.
     expect(NIGHTS.filter(([date]) => date > '2026-03-01')).toHaveLength(2);
     for (const id of ON_LIST) expect(page(modelPageFile(id))('p.tomb').length, id).toBe(0);
   });
 
-  it('an OpenAI-compatible model gets a chat-completions curl whose body names it exactly, hostile ids included', () => {
-    for (const m of [MODELS.chat, MODELS.xss, MODELS.quoted]) {
-      for (const lang of ['en', 'zh'] as const) {
-        const text = page(modelPageFile(m.id, lang))('code#snippet').text();
-        expect(text).toContain('curl -s https://api-inference.modelscope.cn/v1/chat/completions');
-        expect(text).toContain('Authorization: Bearer $MODELSCOPE_TOKEN');
-        expect(shellJsonAfter(text, '-d ')).toEqual({ model: m.id, messages: [{ role: 'user', content: 'Hello!' }] });
-      }
+  it('a model that left shows only its figures (last known), a ModelScope link, its chart data and stays: nothing of what it was', () => {
+    const t = MODEL_LABELS.en;
+    expect([...LEFT_IDS].sort()).toEqual([GONE_ID, LEFT_LORA_ID].sort());
+    for (const [id, lastSeen] of [[GONE_ID, '2026-02-28'], [LEFT_LORA_ID, '2026-02-27']] as const) {
+      const path = modelPageFile(id);
+      const $ = page(path);
+      const m = id === GONE_ID ? MODELS.gone : MODELS.leftLora;
+      expect($('h1').text(), id).toBe(m.name);
+      expect($('h1 bdi').text(), id).toBe(m.name);
+      // Owner, and the Chinese name of its last known record (hostile for GONE_ID), as text.
+      expect($('p.lead bdi').map((_, b) => $(b).text()).get(), id).toEqual(m.chineseName === '' ? [m.owner] : [m.owner, m.chineseName]);
+      expect($('p.lead bdi[lang="zh"]').text(), id).toBe(m.chineseName);
+      expect($('p.tomb > strong[data-t="leftAfter"][data-a]').length, id).toBe(1);
+      const facts = $('dl.facts > div').map((_, div) => [[$(div).find('dt').text(), $(div).find('dd').text()]]).get() as [string, string][];
+      expect(facts, id).toEqual([[t.likes, '1'], [t.downloads, '10']]);
+      // ModelScope only: there is no JSON file to link to.
+      expect($('main a').map((_, a) => $(a).text()).get(), id).toEqual([t.viewOnModelScope]);
+      expect($('main a').first().attr('href'), id).toBe(`https://modelscope.cn/models/${id}`);
+      expect($('main h2').length, id).toBe(0);
+      expect($('main .badge').length, id).toBe(0);
+      expect($('ol.timeline li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get(), id).toEqual([
+        `${t.entered} 2026-02-27 – ${lastSeen} (${t.stayOf(id === GONE_ID ? 2 : 1)})`,
+        `${t.left} ${id === GONE_ID ? '2026-03-01' : '2026-02-28'}`,
+      ]);
+      // In order: heading, lead, when it left, figures, link, chart, stays.
+      expect($('main').children().map((_, child) => {
+        const tag = String($(child).prop('tagName')).toLowerCase();
+        const cls = $(child).attr('class');
+        return cls === undefined ? tag : `${tag}.${cls}`;
+      }).get(), id).toEqual(['h1', 'p.lead', 'p.tomb', 'dl.facts', 'p', 'figure.chart-box', 'ol.timeline']);
+    }
+    // Models on the list do show what they are: the LoRA its base model, the Checkpoint its family, every one its task and licence.
+    const facts = (id: string): string[] => page(modelPageFile(id))('dl.facts dt').map((_, dt) => page(modelPageFile(id))(dt).text()).get();
+    expect(facts(LORA_ID)).toEqual(expect.arrayContaining([t.task, t.baseModel, t.licence]));
+    expect(facts(CHECKPOINT_ID)).toEqual(expect.arrayContaining([t.task, t.family, t.licence]));
+    expect(facts(CHAT_ID)).toEqual(expect.arrayContaining([t.task, t.licence]));
+  });
+
+  it('a model that left carries its chart figures in the page: an empty figure whose data-series reads back as its stays and figures', () => {
+    for (const [id, lastSeen] of [[GONE_ID, '2026-02-28'], [LEFT_LORA_ID, '2026-02-27']] as const) {
+      const path = modelPageFile(id);
+      const $ = page(path);
+      const figure = $('figure.chart-box');
+      expect(figure.length, path).toBe(1);
+      expect(figure.attr('data-chart'), path).toBe('2026-03-04');
+      expect(figure.contents().length, path).toBe(0);
+      // The fields a model file would have: its one stay, and figures from its first night (1 like, 10 downloads throughout).
+      const fields = { intervals: [{ from: '2026-02-27', to: lastSeen }], series: { from: '2026-02-27', days: [0], likes: [1], downloads: [10] } };
+      const attribute = figure.attr('data-series') as string;
+      expect(attribute, path).toBe(`2026-02-27 ${lastSeen};2026-02-27;0;1;10`);
+      expect(parseSeriesAttribute(attribute), path).toEqual(fields);
+      // What the chart script draws from it: the same as from a model file with these fields.
+      const source = chartSource(parseSeriesAttribute(attribute));
+      expect(source, path).toBeDefined();
+      expect(source, path).toEqual(chartSource(fields));
+      expect(source, path).toEqual({ from: dayNumber('2026-02-27'), track: { presence: [dayNumber('2026-02-27'), dayNumber(lastSeen)], likes: [dayNumber('2026-02-27'), 1], downloads: [dayNumber('2026-02-27'), 10] } });
     }
   });
 
-  it('a LoRA gets an image task on its base model with the LoRA in "loras"', () => {
-    const text = page(modelPageFile(LORA_ID))('code#snippet').text();
-    expect(text).toContain('"$API/images/generations"');
-    expect(text).toContain('X-ModelScope-Async-Mode: true');
-    expect(shellJsonAfter(text, '-d ')).toMatchObject({ model: LORA_BASE, loras: LORA_ID });
+  it('a model that left has a slim frame: brand and language switch in the header, feed and API links in the footer', () => {
+    const c = COMMON_LABELS.en;
+    for (const id of LEFT_IDS) {
+      const path = modelPageFile(id);
+      const $ = page(path);
+      expect($('a.skip').length, path).toBe(0);
+      expect($('header a').map((_, a) => $(a).attr('class')).get(), path).toEqual(['brand', 'lang']);
+      expect($('header a.brand').attr('href'), path).toBe(BASE);
+      expect($('header nav a').length, path).toBe(1);
+      expect($('footer p').length, path).toBe(1);
+      expect($('footer').text(), path).not.toContain(c.footer);
+      expect($('footer a').map((_, a) => servedFile(sitePath(new URL($(a).attr('href') as string, pageUrl(path))) as string)).get(), path).toEqual(['feed.json', 'rss.xml', 'api/index.json']);
+    }
+    // A model on the list has the full frame.
+    for (const id of ON_LIST) {
+      const path = modelPageFile(id);
+      const $ = page(path);
+      expect($('a.skip[href="#main"]').length, path).toBe(1);
+      expect($('header nav a:not(.lang)').map((_, a) => $(a).text()).get(), path).toEqual([c.nav.catalog, c.nav.changes, c.nav.status]);
+      expect($('footer').text(), path).toContain(c.footer);
+      expect($('footer a').length, path).toBe(3);
+    }
   });
 
-  it('a Checkpoint image model gets an images/generations call that polls its task', () => {
-    const text = page(modelPageFile(CHECKPOINT_ID))('code#snippet').text();
+  it('labels with figures carry their key and figures, and read the same as the English the page shows', () => {
+    let seen = 0;
+    const keys = new Set<string>();
+    for (const [path, $] of pages) {
+      if (!isModelPage(path)) {
+        expect($('[data-t]').length, path).toBe(0);
+        continue;
+      }
+      $('[data-t]').each((_, element) => {
+        const key = $(element).attr('data-t') as string;
+        const args = $(element).attr('data-a') as string;
+        expect(['onListSince', 'leftAfter', 'stayOf'], `${path}: ${key}`).toContain(key);
+        expect(Array.isArray(JSON.parse(args)), `${path}: ${args}`).toBe(true);
+        expect(labelWithFigures(MODEL_LABELS.en, key, args), `${path}: ${key} ${args}`).toBe($(element).text());
+        expect(labelWithFigures(MODEL_LABELS.zh, key, args), `${path}: ${key} ${args}`).toBeDefined();
+        keys.add(key);
+        seen += 1;
+      });
+      // One stay label per stay, and a status line: when the current stay began, or when it left.
+      expect($('ol.timeline [data-t="stayOf"]').length, path).toBe($('ol.timeline li').length - $('p.tomb').length);
+      expect($('[data-t="onListSince"], p.tomb [data-t="leftAfter"]').length, path).toBe(1);
+    }
+    expect([...keys].sort()).toEqual(['leftAfter', 'onListSince', 'stayOf']);
+    expect(seen).toBeGreaterThanOrEqual(2 * ALL_IDS.length);
+    // The current stay of the checkpoint (on every night since 02-27, with the 03-02 gap not observed) began on 02-27.
+    const checkpoint = page(modelPageFile(CHECKPOINT_ID));
+    expect(JSON.parse(checkpoint('[data-t="onListSince"]').attr('data-a') as string)).toEqual(['2026-02-27']);
+    expect(checkpoint('[data-t="onListSince"]').text()).toBe('On the list since 2026-02-27.');
+  });
+
+  it('a model on the list shows what it is: badges, since when, every fact, its two links, chart, history and stays', () => {
+    const t = MODEL_LABELS.en;
+    const cases = [
+      { id: LORA_ID, badge: t.lora, likes: '1', facts: [[t.task, 'text-to-image-synthesis'], [t.baseModel, LORA_BASE], [t.family, 'FLUX_1']] },
+      { id: CHECKPOINT_ID, badge: t.image, likes: '4', facts: [[t.task, 'text-to-image-synthesis'], [t.family, 'FLUX_1']] },
+      { id: CHAT_ID, badge: t.openaiApi, likes: '1', facts: [[t.task, 'text-generation']] },
+    ];
+    for (const { id, badge, likes, facts } of cases) {
+      const path = modelPageFile(id);
+      const $ = page(path);
+      const m = NIGHTS.at(-1)![1].find((record) => record.id === id)!;
+      expect($('main .badge').map((_, b) => $(b).text()).get(), path).toEqual([t.onList, badge]);
+      expect($('main .badge.api').text(), path).toBe(t.onList);
+      const since = $('[data-t="onListSince"]');
+      expect(JSON.parse(since.attr('data-a') as string), path).toEqual(['2026-02-27']);
+      expect(since.text(), path).toBe(t.onListSince('2026-02-27'));
+      const shown = $('dl.facts > div').map((_, div) => [[$(div).find('dt').text(), $(div).find('dd').text()]]).get() as [string, string][];
+      expect(shown, path).toEqual([
+        [t.likes, likes], [t.downloads, m.downloads.toLocaleString('en-US')], ...facts, [t.licence, 'apache-2.0'],
+        [t.firstSeen, '2026-02-27'], [t.lastSeen, '2026-03-04'],
+      ]);
+      expect($('main a').map((_, a) => $(a).text()).get(), path).toEqual([t.viewOnModelScope, t.json]);
+      expect($('main a').first().attr('href'), path).toBe(`https://modelscope.cn/models/${id}`);
+      expect($('p.tomb').length, path).toBe(0);
+      const stays = $('ol.timeline li');
+      expect(stays.length, path).toBe(1);
+      // 02-27 to 03-04: six days (the unobserved 03-02 does not break a stay).
+      expect(stays.text().replace(/\s+/g, ' ').trim(), path).toBe(`${t.entered} 2026-02-27 – ${t.stillOnList} (${t.stayOf(6)})`);
+      expect(stays.find('[data-t="stayOf"]').length, path).toBe(1);
+      expect($('main').children().map((_, child) => String($(child).prop('tagName')).toLowerCase()).get(), path).toEqual(['h1', 'p', 'p', 'dl', 'p', 'section', 'h2', 'figure', 'h2', 'ol']);
+    }
+  });
+
+  it('the chart of a model on the list is a placeholder for script, holding only a caption; the figures are in the JSON it links, which exists', async () => {
+    for (const id of ON_LIST) {
+      const path = modelPageFile(id);
+      const $ = page(path);
+      expect($('svg').length, path).toBe(0);
+      expect($('table').length, path).toBe(0);
+      const figure = $('figure.chart-box');
+      expect(figure.length, path).toBe(1);
+      expect(figure.attr('data-chart'), path).toBe('2026-03-04');
+      // Its figures come from the file, not from the page.
+      expect(figure.attr('data-series'), path).toBeUndefined();
+      expect(figure.children().map((_, child) => String($(child).prop('tagName')).toLowerCase()).get(), path).toEqual(['figcaption']);
+      expect(figure.text().trim(), path).toBe(MODEL_LABELS.en.chartInJson);
+      expect($('main h2').map((_, h) => $(h).text()).get(), path).toEqual([MODEL_LABELS.en.history, MODEL_LABELS.en.membership]);
+      // The head's JSON link (which the script fetches) and the page's JSON link: one path from the host's
+      // root, the page's own path with api/ before models/ and .json for its last slash.
+      const page$ = pageUrl(path).pathname;
+      const json = `${BASE}api/${page$.slice(BASE.length).replace(/\/$/, '.json')}`;
+      expect($('link[rel="alternate"][type="application/json"]').attr('href'), path).toBe(json);
+      expect($('main a').filter((_, a) => $(a).text() === MODEL_LABELS.en.json).attr('href'), path).toBe(json);
+      const file = servedFile(sitePath(new URL(json, ORIGIN)) as string);
+      expect(files.has(file), `${path}: ${json} → ${file}`).toBe(true);
+      expect(file, path).toBe(modelApiFile(id, PATHS));
+      const doc = JSON.parse(await readText(file)) as ModelFile;
+      expect(doc.id, file).toBe(id);
+      expect(doc.onList, file).toBe(true);
+      expect(doc.intervals.at(-1)?.to, file).toBe('2026-03-04');
+      expect(doc, file).not.toHaveProperty('lastRecord');
+      expect(doc.links, file).toEqual({ page: page$.slice(BASE.length) });
+      // What the chart script reads from it.
+      expect(chartSource(doc), file).toBeDefined();
+      // The series: gaps (the first 0), likes and downloads as a first value and then differences. Summed up,
+      // each point is the figure of that night, and the last one is the figure the page shows.
+      const { from, days, likes, downloads } = doc.series;
+      expect(days[0], file).toBe(0);
+      expect(days.slice(1).every((gap) => gap > 0), file).toBe(true);
+      expect([likes.length, downloads.length], file).toEqual([days.length, days.length]);
+      const at = sums(days).map((day) => addDays(from, day));
+      const [likesAt, downloadsAt] = [sums(likes), sums(downloads)];
+      at.forEach((date, i) => {
+        const night = NIGHTS.find(([d]) => d === date)?.[1].find((m) => m.id === id);
+        if (night === undefined) return;
+        expect([likesAt[i], downloadsAt[i]], `${file}: ${date}`).toEqual([night.likes, night.downloads]);
+      });
+      const facts = new Map($('dl.facts > div').map((_, div) => [[$(div).find('dt').text(), $(div).find('dd').text()]]).get() as [string, string][]);
+      expect(facts.get(MODEL_LABELS.en.likes), file).toBe(likesAt.at(-1)?.toLocaleString('en-US'));
+      expect(facts.get(MODEL_LABELS.en.downloads), file).toBe(downloadsAt.at(-1)?.toLocaleString('en-US'));
+    }
+    // The Checkpoint's likes went from 1 to 4 on 03-03 (four days after it was first seen); its downloads did not move.
+    expect((await headJson(CHECKPOINT_ID)).series).toEqual({ from: '2026-02-27', days: [0, 4], likes: [1, 3], downloads: [10, 0] });
+    expect((await headJson(CHAT_ID)).series).toEqual({ from: '2026-02-27', days: [0], likes: [1], downloads: [5000] });
+  });
+
+  it('a model on the list has an empty, hidden section for its snippet, and its JSON holds the record the script makes it from', async () => {
+    for (const id of ON_LIST) {
+      const path = modelPageFile(id);
+      const $ = page(path);
+      const section = $('main section[data-snippet]');
+      expect(section.length, path).toBe(1);
+      expect(section.is('[hidden]'), path).toBe(true);
+      expect(section.contents().length, path).toBe(0);
+      expect(html.get(path), path).toContain('<section data-snippet hidden></section>');
+      // None of the snippet is in the HTML.
+      expect($('#snippet, code, pre, button').length, path).toBe(0);
+      // The record of the newest night, as the script reads it from the file's `current`.
+      const doc = await headJson(id);
+      const night = NIGHTS.at(-1)![1].find((m) => m.id === id)!;
+      expect((doc.current as { id?: unknown } | null)?.id, path).toBe(id);
+      const { openaiApi, aigcType, inferenceType, baseModels, tasks } = night;
+      expect(snippetModel(doc), path).toEqual({ id, openaiApi, aigcType, inferenceType, baseModels, tasks });
+    }
+  });
+
+  it('an OpenAI-compatible model gets a chat-completions curl whose body names it exactly, hostile ids included', async () => {
+    for (const m of [MODELS.chat, MODELS.xss, MODELS.quoted]) {
+      const snippet = await browserSnippet(m.id);
+      expect(snippet.kind, m.id).toBe('chat');
+      expect(snippet.text).toContain('curl -s https://api-inference.modelscope.cn/v1/chat/completions');
+      expect(snippet.text).toContain('Authorization: Bearer $MODELSCOPE_TOKEN');
+      expect(shellJsonAfter(snippet.text, '-d ')).toEqual({ model: m.id, messages: [{ role: 'user', content: 'Hello!' }] });
+    }
+  });
+
+  it('every calling snippet quotes its shell words and its JSON; the others point to the model’s ModelScope page', async () => {
+    const kinds = new Map<string, string>([[CHAT_ID, 'chat'], [XSS_ID, 'chat'], [QUOTED_ID, 'chat'], [LORA_ID, 'lora'], [CHECKPOINT_ID, 'image']]);
+    let checked = 0;
+    for (const id of ON_LIST) {
+      const snippet = await browserSnippet(id);
+      expect(snippet.kind, id).toBe(kinds.get(id) ?? 'other');
+      expect(snippet.language, id).toBe('sh');
+      expect(snippet.text.endsWith('\n'), id).toBe(true);
+      if (snippet.kind === 'other') {
+        expect(snippet.text.startsWith('# Not served'), id).toBe(true);
+        expect(snippet.text.trimEnd().split('\n').at(-1), id).toBe(`# ${modelScopePage(id)}`);
+        expect(snippet.text, id).not.toContain('"model"');
+        continue;
+      }
+      expect(snippet.text, id).toContain("'");
+      expect(snippet.text, id).toContain('"model":"');
+      checked += 1;
+    }
+    expect(checked).toBe(ON_LIST.length - [TWINS[0], TWINS[1], CJK_ID, LONG_ID].length);
+  });
+
+  it('a LoRA gets an image task on its base model with the LoRA in "loras"', async () => {
+    const snippet = await browserSnippet(LORA_ID);
+    expect(snippet.kind).toBe('lora');
+    expect(snippet.text).toContain('"$API/images/generations"');
+    expect(snippet.text).toContain('X-ModelScope-Async-Mode: true');
+    expect(shellJsonAfter(snippet.text, '-d ')).toMatchObject({ model: LORA_BASE, loras: LORA_ID });
+  });
+
+  it('a Checkpoint image model gets an images/generations call that polls its task', async () => {
+    const snippet = await browserSnippet(CHECKPOINT_ID);
+    expect(snippet.kind).toBe('image');
+    const { text } = snippet;
     expect(text).toContain('"$API/images/generations"');
     expect(text).toContain('X-ModelScope-Async-Mode: true');
     expect(text).toContain('"$API/tasks/$task"');
@@ -471,14 +939,17 @@ describe('site/html model pages', () => {
     expect(shellJsonAfter(text, '-d ')).not.toHaveProperty('loras');
   });
 
-  it('a model that left has no snippet', () => {
-    for (const id of [GONE_ID, LEFT_LORA_ID]) {
-      for (const lang of ['en', 'zh'] as const) {
-        const $ = page(modelPageFile(id, lang));
-        expect($('#snippet').length, id).toBe(0);
-        expect($('pre').length, id).toBe(0);
-        expect($('button.copy').length, id).toBe(0);
-      }
+  it('a model that left has no snippet, nor anything its script could make one from', () => {
+    for (const id of LEFT_IDS) {
+      const $ = page(modelPageFile(id));
+      expect($('#snippet').length, id).toBe(0);
+      expect($('section[data-snippet]').length, id).toBe(0);
+      expect($('pre').length, id).toBe(0);
+      expect($('button.copy').length, id).toBe(0);
+      // The script reads the figure's data-series in place of a file: that holds no record.
+      const inline = parseSeriesAttribute($('figure[data-chart]').attr('data-series') as string);
+      expect(inline, id).toBeDefined();
+      expect(snippetModel(inline), id).toBeUndefined();
     }
   });
 
@@ -490,14 +961,14 @@ describe('site/html model pages', () => {
     expect(modelPageFile(CJK_ID)).toBe(`models/${encodeURIComponent('作者')}/${encodeURIComponent('模型 名')}/index.html`);
     expect(modelPageFile(LONG_ID)).toMatch(/^models\/long\/x{200}~[0-9a-f]{10}\/index\.html$/);
     for (const id of [...TWINS, CJK_ID, LONG_ID]) {
-      for (const lang of ['en', 'zh'] as const) {
-        const file = modelPageFile(id, lang);
-        expect(files.has(file), file).toBe(true);
-        for (const part of file.split('/')) expect(Buffer.byteLength(part), file).toBeLessThanOrEqual(255);
-        const $ = page(file);
-        expect($('title').text().startsWith(`${id} · `), file).toBe(true);
-        expect($('h1').text(), file).toBe(id.slice(id.indexOf('/') + 1));
-      }
+      const file = modelPageFile(id);
+      expect(files.has(file), file).toBe(true);
+      for (const part of file.split('/')) expect(Buffer.byteLength(part), file).toBeLessThanOrEqual(255);
+      const $ = page(file);
+      expect($('title').text().startsWith(`${id} · `), file).toBe(true);
+      expect($('h1').text(), file).toBe(id.slice(id.indexOf('/') + 1));
+      // Its Chinese view is this same file.
+      expect(servedFile(sitePath(new URL($('link[hreflang="zh-Hans"]').attr('href') as string)) as string), file).toBe(file);
     }
   });
 });

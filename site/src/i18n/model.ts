@@ -74,6 +74,8 @@ export interface ModelLabels {
   chartGaps: string;
   /** Under a chart of a single observed night. */
   oneNight: string;
+  /** In the chart's place until (or unless) script draws it. */
+  chartInJson: string;
 }
 
 const dayCount = (n: number): string => (n === 1 ? '1 day' : `${n.toLocaleString('en-US')} days`);
@@ -131,6 +133,7 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     notOnList: 'not on the list',
     chartGaps: 'Blank stretches: not on the list',
     oneNight: 'Observed on one night only so far.',
+    chartInJson: 'The chart is drawn by script; its figures are in this model’s JSON.',
   },
   zh: {
     likes: '点赞',
@@ -184,5 +187,6 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     notOnList: '不在榜',
     chartGaps: '空白段：不在榜',
     oneNight: '目前仅观测到一晚。',
+    chartInJson: '图表由脚本绘制；数据见此模型的 JSON。',
   },
 };

@@ -1,7 +1,8 @@
 // How one catalog row reads: its page link, dates, numbers, badges and the pager's page list. Pure and
 // DOM-free, so the Astro page (static rows) and the browser script (search results) render alike.
 import { CATALOG_LABELS, NUMBER_LOCALE, fillLabel } from '../i18n/catalog.ts';
-import { LANG_PREFIX, type Lang } from '../i18n/lang.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { modelView } from './page-lang.ts';
 import type { SearchRow } from './search-shard.ts';
 
 import { dayToDate } from './stays.ts';
@@ -45,16 +46,16 @@ export function basePath(base: string): string {
 }
 
 /**
- * The model page of `row`: `<base><lang prefix>models/<owner>/<name>/`, or the row's own `href` under the
- * prefix when it has one (odd or long names, case twins). Always a path from the site root, never a URL
- * with a scheme, whatever the row holds.
+ * The model page of `row`: `<base>models/<owner>/<name>/`, or the row's own `href` when it has one (odd or
+ * long names, case twins), with `?lang=zh` for the Chinese view (one page file serves both languages).
+ * Always a path from the site root, never a URL with a scheme, whatever the row holds.
  */
 export function modelPath(row: Pick<SearchRow, 'owner' | 'name' | 'href'>, lang: Lang, base: string): string {
-  const root = `${basePath(base)}${LANG_PREFIX[lang]}`;
-  if (row.href !== null) return `${root}${row.href.replace(/^\/+/, '')}`;
+  const root = basePath(base);
+  if (row.href !== null) return `${root}${modelView(row.href.replace(/^\/+/, ''), lang)}`;
   // Without an href a non-plain name still gets a safe, encoded path (the build gives such rows an href).
   const segment = (text: string): string => (PLAIN_SEGMENT.test(text) ? text : encodeURIComponent(text));
-  return `${root}models/${segment(row.owner)}/${segment(row.name)}/`;
+  return `${root}${modelView(`models/${segment(row.owner)}/${segment(row.name)}/`, lang)}`;
 }
 
 /** A badge: which kind (for styling) and its text. */

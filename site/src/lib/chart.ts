@@ -258,6 +258,9 @@ function onList(presence: readonly number[], day: number): boolean {
   return intervals(presence).some(([from, to]) => day >= from && day <= to);
 }
 
+/** Rows of the figures table under a model page's chart. */
+export const FIGURE_ROWS = 8;
+
 /**
  * The chart's figures as a small table: the first day on the list, calendar-aligned dates (every day,
  * every Monday, or every 1, 2, 3, 6, 12… months: the finest that fits) and `lastDay`, at most `maxRows`
