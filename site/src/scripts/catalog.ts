@@ -141,7 +141,13 @@ function start(form: HTMLFormElement): void {
   form.addEventListener('focusin', load);
   form.addEventListener('input', (event) => {
     const target = event.target;
-    if (target instanceof HTMLInputElement && (target.type === 'search' || target.type === 'text')) go(formState(form), 'type');
+    if (target instanceof HTMLInputElement && (target.type === 'search' || target.type === 'text')) {
+      // A keystroke's cost, for bench:site: the query and the DOM writes (synchronous once the index is in).
+      performance.mark('catalog:input');
+      go(formState(form), 'type');
+      performance.mark('catalog:rendered');
+      performance.measure('catalog:keystroke', 'catalog:input', 'catalog:rendered');
+    }
   });
   form.addEventListener('change', (event) => {
     if (event.target instanceof HTMLInputElement && (event.target.type === 'search' || event.target.type === 'text')) stopTyping();
