@@ -8,7 +8,7 @@ import { readdir, lstat, rename, rmdir, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { CatalogError } from '../core/errors.ts';
 import { copySnapshotFile } from '../store/snapshots.ts';
-import { apiFiles, modelFiles, snapshotFiles, type OutputFile } from './api.ts';
+import { apiFiles, modelFiles, snapshotFiles } from './api.ts';
 import { BuildError } from './errors.ts';
 import { feedFiles } from './feeds.ts';
 import { provideSiteInputs, readSiteInputs, type InputOptions, type SiteInputs } from './inputs.ts';
@@ -74,29 +74,36 @@ async function renderPages(request: WorkerRequest, inputs: SiteInputs): Promise<
   await mergeInto(pagesDir, request.outDir);
 }
 
-/** The feeds, the API files and the snapshot copies. */
-async function writeData(request: WorkerRequest, inputs: SiteInputs, feeds: OutputFile[]): Promise<void> {
-  await writeFiles(request.outDir, [...feeds, ...apiFiles(inputs)], request.concurrency);
+/** The model files and the snapshot copies: many files, little text held at once. */
+async function writeModelData(request: WorkerRequest, inputs: SiteInputs): Promise<void> {
   await writeFiles(request.outDir, modelFiles(inputs), request.concurrency);
   const copies = snapshotFiles(inputs.published).map(({ date, path }) => ({ path, copy: (target: string) => copySnapshotFile(request.dataDir, date, target) }));
   await copyFiles(request.outDir, copies, request.concurrency);
+}
+
+/** The feeds and the fixed API files (latest.json, changes.json: tens of MB of text); returns the feed's item count. */
+async function writeFeedsAndIndexes(request: WorkerRequest, inputs: SiteInputs): Promise<number> {
+  const feeds = feedFiles(inputs);
+  await writeFiles(request.outDir, [...feeds.files, ...apiFiles(inputs)], request.concurrency);
+  return feeds.items;
 }
 
 /** The worker's whole run: the result, as the parent reads it. */
 async function run(request: WorkerRequest): Promise<WorkerResult> {
   const inputs = await readSiteInputs(request);
   provideSiteInputs(inputs);
-  const feeds = feedFiles(inputs);
-  // Astro renders while the data files are written: both mostly wait on the disk, and neither touches the
-  // other's folders. Both finish before anything is judged.
-  const [pages, data] = await Promise.allSettled([renderPages(request, inputs), writeData(request, inputs, feeds.files)]);
+  // The big one-off files first, so their text is gone before Astro bundles: the two at once took the
+  // worker past 2 GB. Then Astro renders while the model files are written: both mostly wait on the
+  // disk, and neither touches the other's folders. Both finish before anything is judged.
+  const feedItems = await writeFeedsAndIndexes(request, inputs);
+  const [pages, data] = await Promise.allSettled([renderPages(request, inputs), writeModelData(request, inputs)]);
   if (pages.status === 'rejected') throw pages.reason;
   if (data.status === 'rejected') throw data.reason;
   return {
     latest: inputs.latest?.date ?? null,
     models: inputs.latest?.models.length ?? 0,
     modelPages: inputs.tracks.size,
-    feedItems: feeds.items,
+    feedItems,
     snapshotsPublished: inputs.published.length,
     snapshotsAvailable: inputs.dates.length,
   };
