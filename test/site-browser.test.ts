@@ -469,7 +469,7 @@ describe('site in a browser: pages and models', () => {
     expect(await page.locator('main').innerText()).toContain(`于 ${departed.leftOn} 下榜`);
     await page.locator('figure[data-chart] svg.chart').waitFor(WAIT);
     expect(await page.locator('figure[data-chart] figcaption').innerText()).toContain('点赞与下载');
-    const english = ['Left the list', 'Likes', 'Downloads', 'First seen', 'Membership', 'History', 'Catalog', 'Changes', 'Skip to content'];
+    const english = ['Left the list', 'Likes', 'Downloads', 'Entered', 'Membership', 'History', 'Catalog', 'Changes', 'Skip to content'];
     const text = await page.locator('body').innerText();
     for (const word of english) expect(text, word).not.toContain(word);
     // The header leads to the Chinese catalog, and the switch back to the English view.

@@ -10,8 +10,6 @@ export interface ModelLabels {
   downloads: string;
   /** Status badge of a model on the list now. */
   onList: string;
-  /** Status badge of a model no longer on the list. */
-  offList: string;
   /** The tombstone line of a departed model: when it left and how long its last stay was. */
   leftAfter: (date: string, days: number) => string;
   /** Status line of a model on the list: when its current stay began. */
@@ -27,10 +25,6 @@ export interface ModelLabels {
   stayOf: (days: number) => string;
   /** Marks the stay still going on. */
   stillOnList: string;
-  firstSeen: string;
-  lastSeen: string;
-  /** A span of days. */
-  days: (n: number) => string;
   task: string;
   licence: string;
   /** Shown for a licence upstream leaves empty. */
@@ -38,10 +32,6 @@ export interface ModelLabels {
   baseModel: string;
   /** The family an AIGC model belongs to (upstream VisionFoundation). */
   family: string;
-  parameters: string;
-  created: string;
-  updated: string;
-  tags: string;
   kind: string;
   openaiApi: string;
   lora: string;
@@ -72,8 +62,6 @@ export interface ModelLabels {
   notOnList: string;
   /** Legend of the chart's blank stretches. */
   chartGaps: string;
-  /** Under a chart of a single observed night. */
-  oneNight: string;
   /** In the chart's place until (or unless) script draws it. */
   chartInJson: string;
 }
@@ -85,7 +73,6 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     likes: 'Likes',
     downloads: 'Downloads',
     onList: 'On the list',
-    offList: 'Left the list',
     leftAfter: (date, days) => `Left the list on ${date} after ${dayCount(days)}.`,
     onListSince: (date) => `On the list since ${date}.`,
     entered: 'Entered',
@@ -95,18 +82,11 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     history: 'History',
     stayOf: (days) => `stay of ${dayCount(days)}`,
     stillOnList: 'still on the list',
-    firstSeen: 'First seen',
-    lastSeen: 'Last seen',
-    days: dayCount,
     task: 'Task',
     licence: 'Licence',
     noLicence: 'none given',
     baseModel: 'Base model',
     family: 'Model family',
-    parameters: 'Parameters',
-    created: 'Created',
-    updated: 'Updated',
-    tags: 'Tags',
     kind: 'Kind',
     openaiApi: 'OpenAI-compatible API',
     lora: 'LoRA',
@@ -132,14 +112,12 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     date: 'Date',
     notOnList: 'not on the list',
     chartGaps: 'Blank stretches: not on the list',
-    oneNight: 'Observed on one night only so far.',
     chartInJson: 'The chart is drawn by script; its figures are in this model’s JSON.',
   },
   zh: {
     likes: '点赞',
     downloads: '下载',
     onList: '在榜',
-    offList: '已下榜',
     leftAfter: (date, days) => `在榜 ${days.toLocaleString('zh-CN')} 天后，于 ${date} 下榜。`,
     onListSince: (date) => `自 ${date} 起在榜。`,
     entered: '新增',
@@ -149,18 +127,11 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     history: '历史数据',
     stayOf: (days) => `在榜 ${days.toLocaleString('zh-CN')} 天`,
     stillOnList: '仍在榜',
-    firstSeen: '首次观测',
-    lastSeen: '最后观测',
-    days: (n) => `${n.toLocaleString('zh-CN')} 天`,
     task: '任务',
     licence: '许可证',
     noLicence: '未注明',
     baseModel: '基础模型',
     family: '模型系列',
-    parameters: '参数量',
-    created: '创建于',
-    updated: '更新于',
-    tags: '标签',
     kind: '类别',
     openaiApi: 'OpenAI 兼容 API',
     lora: 'LoRA',
@@ -186,7 +157,6 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     date: '日期',
     notOnList: '不在榜',
     chartGaps: '空白段：不在榜',
-    oneNight: '目前仅观测到一晚。',
     chartInJson: '图表由脚本绘制；数据见此模型的 JSON。',
   },
 };
