@@ -4,20 +4,10 @@
 // tail with a few owning thousands, half the LoRAs with a Chinese name built from common words, ~40 models
 // on the OpenAI-compatible gateway, downloads with a long tail. Deterministic: one seed, same rows.
 import type { SearchRow } from '../site/src/lib/search-index.ts';
+import { seededRandom } from '../simulator/hash.ts';
 
 /** Day number the synthetic catalogue is "today" at. */
 export const NEWEST_DAY = 20_650;
-
-/** A small deterministic generator (mulberry32). */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PINYIN = ['ai', 'an', 'bai', 'bei', 'chen', 'chun', 'da', 'dong', 'fang', 'fei', 'feng', 'gu', 'guo', 'hai', 'hong', 'hua', 'jia', 'jin', 'jing',
   'kai', 'lan', 'li', 'lin', 'long', 'mei', 'ming', 'mo', 'ning', 'qing', 'ren', 'shan', 'shi', 'shu', 'tian', 'wang', 'wei', 'xiao', 'xie', 'xin',
@@ -41,7 +31,7 @@ const BIG_OWNERS = ['MusePublic', 'AI-ModelScope', 'DiffSynth-Studio', 'KookYan'
 
 /** `count` rows; `seed` picks another catalogue of the same shape. */
 export function syntheticRows(count: number, seed = 0x5eed): SearchRow[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const int = (below: number): number => Math.floor(random() * below);
   const pinyin = (n: number): string => Array.from({ length: n }, () => pick(PINYIN)).join('');

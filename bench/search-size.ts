@@ -18,6 +18,7 @@ import { buildSearchShards, type SearchRow } from '../site/src/lib/search-index.
 import { appendShard, emptyIndex, matchCache, PAGE_SIZE, runQuery, type SearchIndex } from '../site/src/lib/search.ts';
 import { DEFAULT_STATE, SORT_KEYS } from '../site/src/lib/url-state.ts';
 import { syntheticRows } from './search-rows.ts';
+import { seededRandom } from '../simulator/hash.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,17 +40,6 @@ async function loadRows(): Promise<{ rows: SearchRow[]; newest: number | undefin
   return { rows, newest: inputs.latest === undefined ? undefined : dayNumber(inputs.latest.date), source };
 }
 
-/** A small deterministic generator (mulberry32). */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HAN_WORDS = ['国风', '水墨', '少女', '写实', '真实', '极致', '动漫', '古风', '山水', '赛博朋克', '插画', '人像', '海报', '汉服', '仙侠', '风格',
   '美女', '小红书', '摄影', '电影感', '光影', '质感', '油画', '水彩', '线稿', '像素', '产品', '电商', '建筑', '室内', '写真', '古装', '治愈', '可爱',
   '高清', '细节', '增强', '修复', '老照片', '人物', '场景', '概念', '漫画', '手绘', '唯美', '梦幻', '复古', '胶片', '日系', '龙', '猫', '花'];
@@ -59,7 +49,7 @@ const PINYIN = ['ai', 'an', 'bai', 'chen', 'chun', 'da', 'dong', 'fang', 'feng',
 
 /** A messier copy of `rows`: more and longer Chinese names, odd Unicode and unstructured names (ids stay unique). */
 function harsh(rows: readonly SearchRow[]): SearchRow[] {
-  const random = generator(0x4a25);
+  const random = seededRandom(0x4a25);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const int = (below: number): number => Math.floor(random() * below);
   return rows.map((row, k): SearchRow => {

@@ -11,6 +11,7 @@ import { updateChanges } from '../changes/update.ts';
 import { buildSite } from '../publish/site.ts';
 import type { ModelRecord } from '../store/record.ts';
 import { model, writeDay } from './changes-factory.ts';
+import { seededRandom } from '../simulator/hash.ts';
 
 /** The observed nights, oldest first; the newest is the site's "today". */
 export const DATES = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09'] as const;
@@ -32,18 +33,6 @@ export interface FixtureModel {
   leftOn: string | null;
   /** Downloads gained over the last 7 days; `null` when first seen within them or off the list. */
   growth: number | null;
-}
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OWNERS = ['MusePublic', 'AI-ModelScope', 'LiblibAI', 'Qwen', 'iic', 'damo', 'ZhipuAI', 'deepseek-ai', 'PaddlePaddle', 'Shakker'];
@@ -84,7 +73,7 @@ function aigcModel(id: string, rand: () => number, i: number): ModelRecord {
  * little every night, so the 7-day growth has values to sort by.
  */
 function population(): { record: ModelRecord; days: boolean[] }[] {
-  const rand = random(20260309);
+  const rand = seededRandom(20260309);
   const always = DATES.map(() => true);
   const out: { record: ModelRecord; days: boolean[] }[] = [];
   CHAT.forEach((id, i) => out.push({ record: chatModel(id, i), days: always }));
