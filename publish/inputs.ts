@@ -3,7 +3,7 @@
 import { DataFileError } from '../store/errors.ts';
 import { readEventLog, readTracks } from '../store/change-files.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
-import { listSnapshotDates, loadSnapshot } from '../store/snapshots.ts';
+import { listSnapshotDates, loadSnapshot, readSnapshotRecords } from '../store/snapshots.ts';
 import { dateOfDay } from '../store/dates.ts';
 import type { EventLog, Track } from '../store/types.ts';
 import { planModelPaths, type ModelPaths } from './urls.ts';
@@ -24,8 +24,9 @@ export interface SiteInputs {
   /** Records on the newest snapshot, by id. */
   records: ReadonlyMap<string, ModelRecord>;
   /**
-   * The last record seen of models off the list, as far as the published snapshots reach back: the
-   * change log keeps figures, not records, so older departures are known by id and figures only.
+   * The last record seen of models off the list: from the published snapshots, and for every model that
+   * left in the newest `LAST_KNOWN_NIGHTS` nights from the snapshot before it left. The change log keeps
+   * figures, not records, so older departures are known by id and figures only.
    */
   lastKnown: ReadonlyMap<string, ModelRecord>;
   /** Where each model's page and API file live. */
@@ -71,9 +72,35 @@ export async function readSiteInputs(options: InputOptions): Promise<SiteInputs>
     const snapshot = await loadSnapshot(dataDir, date, dates);
     for (const model of snapshot.models) if (!records.has(model.id) && !lastKnown.has(model.id)) lastKnown.set(model.id, model);
   }
+  await addRecentDepartures(dataDir, log, records, lastKnown);
   // Every model ever seen gets its path once, so the API, the feeds and the pages agree.
   const paths = planModelPaths([...tracks].map(([id, track]) => ({ id, firstSeen: dateOfDay(track.presence[0] ?? 0) })));
   return { siteUrl: options.siteUrl, dates, published, latest, log, tracks, records, lastKnown, paths };
+}
+
+/** Observed nights back from the newest whose departures get their last record (feeds, tombstones). */
+export const LAST_KNOWN_NIGHTS = 14;
+
+/**
+ * Add to `lastKnown` the last record of every model that left in the newest `LAST_KNOWN_NIGHTS` observed
+ * nights and is still off the list: it is on the snapshot of the night before it left, whether or not
+ * that snapshot is published. The feeds need it to tell an OpenAI-compatible model's departure from a
+ * LoRA's, and a tombstone to show the model's names. Only those lines of each snapshot are parsed.
+ */
+async function addRecentDepartures(dataDir: string, log: EventLog, records: ReadonlyMap<string, ModelRecord>, lastKnown: Map<string, ModelRecord>): Promise<void> {
+  const recent = new Map(log.days.slice(-LAST_KNOWN_NIGHTS).map((day) => [day.date, day.previous]));
+  const wanted = new Map<string, Set<string>>();
+  for (const event of log.events) {
+    const before = recent.get(event.date);
+    if (event.kind !== 'left' || before === undefined || before === null || records.has(event.id) || lastKnown.has(event.id)) continue;
+    const ids = wanted.get(before) ?? new Set<string>();
+    wanted.set(before, ids.add(event.id));
+  }
+  // Newest first, so a model that left twice keeps its latest record.
+  for (const [date, ids] of [...wanted].sort(([a], [b]) => (a < b ? 1 : -1))) {
+    const found = await readSnapshotRecords(dataDir, date, ids);
+    for (const [id, record] of found ?? []) if (!lastKnown.has(id)) lastKnown.set(id, record);
+  }
 }
 
 // The Astro build runs in this process but imports its own bundled copy of our modules, so the inputs

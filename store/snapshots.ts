@@ -76,6 +76,43 @@ export async function loadSnapshot(dataDir: string, date: string, available?: re
   return snapshot;
 }
 
+/**
+ * The records of `ids` on the snapshot of `date` (those it holds), without parsing the other 60,000: a
+ * snapshot has one model per line, so each line's id is read first and only a wanted line is parsed and
+ * checked against the record schema. `undefined` when that date has no snapshot.
+ */
+export async function readSnapshotRecords(dataDir: string, date: string, ids: ReadonlySet<string>): Promise<Map<string, ModelRecord> | undefined> {
+  const path = snapshotPath(dataDir, date);
+  const text = await readIfExists(path);
+  if (text === undefined) return undefined;
+  const found = new Map<string, ModelRecord>();
+  for (const line of text.split('\n')) {
+    const start = line.indexOf('{"id":');
+    if (start < 0) continue;
+    const id = leadingString(line, start + '{"id":'.length);
+    if (id === undefined || !ids.has(id)) continue;
+    const item = line.slice(start).replace(/,\s*$/, '');
+    found.set(id, parseJsonAs(ModelRecord, item, `${path} (model ${JSON.stringify(id)})`, 'the model record schema'));
+  }
+  return found;
+}
+
+/** The JSON string literal that starts at `at` in `line`, decoded; `undefined` when there is none. */
+function leadingString(line: string, at: number): string | undefined {
+  if (line[at] !== '"') return undefined;
+  for (let end = at + 1; end < line.length; end++) {
+    if (line[end] === '\\') end++;
+    else if (line[end] === '"') {
+      try {
+        return JSON.parse(line.slice(at, end + 1)) as string;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The newest snapshot strictly before `date`, if any. */
 export async function readPreviousSnapshot(dataDir: string, date: string): Promise<Snapshot | undefined> {
   const earlier = (await listSnapshotDates(dataDir)).filter((d) => d < date);
