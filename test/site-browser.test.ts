@@ -510,6 +510,33 @@ describe('site in a browser: languages', () => {
   });
 });
 
+describe('site in a browser: model pages load steadily', () => {
+  it('the chart and the snippet arrive without moving what a phone already shows', async () => {
+    const { page } = await open();
+    await page.setViewportSize({ width: 412, height: 823 });
+    await page.goto(`${origin}${BASE}models/Qwen/Qwen3-8B/`);
+    await page.locator('figure[data-chart] svg.chart').waitFor(WAIT);
+    await page.locator('section[data-snippet] code#snippet').waitFor(WAIT);
+    // Cumulative layout shift, as Lighthouse counts it on a phone ("good" ≤ 0.1; with the snippet above
+    // the chart it was 0.2).
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+              const shiftEntry = entry as unknown as { value: number; hadRecentInput: boolean };
+              if (!shiftEntry.hadRecentInput) sum += shiftEntry.value;
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(sum), 200);
+        }),
+    );
+    console.log(`model page layout shift on a phone: ${shift.toFixed(4)}`);
+    expect(shift).toBeLessThan(0.05);
+  });
+});
+
 describe('site in a browser: model pages in Chinese', () => {
   it('a model on the list reads in Chinese at ?lang=zh, its snippet and chart included', async () => {
     const { page } = await open(`${BASE}zh/`);

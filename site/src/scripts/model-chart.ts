@@ -63,7 +63,7 @@ function figuresTable(doc: Document, rows: readonly ChartRow[], lang: Lang): HTM
   return details;
 }
 
-/** Draw `source` into `figure` (a placeholder of the chart's size), its figures in a table after it. */
+/** Draw `source` into `figure` (a placeholder of the chart's size), with its figures in a table. */
 export function drawChart(figure: HTMLElement, source: ChartSource, newest: string, lang: Lang): void {
   const doc = figure.ownerDocument;
   const lastDay = dateToDay(newest);
@@ -71,7 +71,7 @@ export function drawChart(figure: HTMLElement, source: ChartSource, newest: stri
   if (chart === null) return;
   const t = MODEL_LABELS[lang];
   const caption = html(doc, 'figcaption', `${t.chartTitle(chart.from, chart.to)}${chart.gaps.length > 0 ? ` · ${t.chartGaps}` : ''}`, { class: 'muted' });
-  figure.replaceChildren(chartSvg(doc, chart, lang), caption);
+  // The table goes inside the figure, whose box the page reserved: nothing below it moves.
+  figure.replaceChildren(chartSvg(doc, chart, lang), caption, figuresTable(doc, chartTable(source.track, lastDay, FIGURE_ROWS), lang));
   figure.classList.add('drawn');
-  figure.after(figuresTable(doc, chartTable(source.track, lastDay, FIGURE_ROWS), lang));
 }
