@@ -5,6 +5,17 @@ import { defineConfig } from 'astro/config';
 const siteUrl = new URL(process.env['SITE_URL']?.trim() || 'http://localhost:4321/');
 
 export default defineConfig({
+  integrations: [
+    {
+      // The model files are written by the build itself; under `astro dev` a route serves them instead.
+      name: 'dev-model-files',
+      hooks: {
+        'astro:config:setup': ({ command, injectRoute }) => {
+          if (command === 'dev') injectRoute({ pattern: '/api/models/[owner]/[name].json', entrypoint: './src/dev/model-file.ts', prerender: true });
+        },
+      },
+    },
+  ],
   site: siteUrl.origin,
   base: siteUrl.pathname,
   trailingSlash: 'always',

@@ -1,13 +1,12 @@
-/// <reference types="astro/client" />
-// Model files under `astro dev` only: `npm run build` writes them itself (publish/build-worker.ts), but
-// a model page's chart and snippet are drawn from this file, so the dev server must serve it too.
+// Model files under `astro dev` only (astro.config.ts adds this route for `dev` alone): `npm run build`
+// writes them itself (publish/build-worker.ts), but a model page's chart and snippet are drawn from this
+// file, so the dev server must serve it too.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { eventsByModel, modelDocument, serialiseModelDocument } from '../../../../../../publish/api.ts';
-import { modelPageRoute } from '../../../../../../publish/pages.ts';
-import { siteData } from '../../../../data.ts';
+import { eventsByModel, modelDocument, serialiseModelDocument } from '../../../publish/api.ts';
+import { modelPageRoute } from '../../../publish/pages.ts';
+import { siteData } from '../data.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  if (!import.meta.env.DEV) return [];
   const { inputs, lastDay } = await siteData();
   const events = eventsByModel(inputs.log);
   return [...inputs.records.values()].flatMap((current) => {
