@@ -545,6 +545,8 @@ describe('site in a browser: model pages in Chinese', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.lang), WAIT).toBe('zh-Hans');
     await page.locator('section[data-snippet] code#snippet').waitFor(WAIT);
     expect(await page.locator('section[data-snippet] h2').innerText()).toBe('调用方式');
+    // Chinese sentences follow one another without a space.
+    expect(await page.locator('section[data-snippet] p').innerText()).not.toMatch(/。 /);
     expect(await page.locator('button.copy').innerText()).toBe('复制');
     await page.locator('figure[data-chart] svg.chart').waitFor(WAIT);
     expect(await page.locator('details.figures summary').innerText()).toBe('图表数据');

@@ -14,7 +14,9 @@ export function showSnippet(section: HTMLElement, model: SnippetModel, lang: Lan
     if (text !== undefined) made.textContent = text;
     return made;
   };
-  const note = element('p', `${t.snippetNote[snippet.kind]} ${t.tokenNote} ${t.authoritative} `);
+  // Chinese sentences follow one another without a space.
+  const gap = lang === 'zh' ? '' : ' ';
+  const note = element('p', [t.snippetNote[snippet.kind], t.tokenNote, t.authoritative, ''].join(gap));
   note.className = 'muted';
   const token = element('a', t.tokenLink);
   token.href = TOKEN_PAGE;
