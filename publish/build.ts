@@ -21,6 +21,6 @@ process.exitCode = await runCli('build', processIo, async () => {
       : `${summary.snapshotsPublished} of ${plural(summary.snapshotsAvailable, 'snapshot')}`;
   console.log(
     `Built ${summary.outDir} for ${options.siteUrl}: latest ${summary.latest}, ${plural(summary.models, 'model')} on the list, ` +
-      `${plural(summary.modelFiles, 'model page')} (English and Chinese in one), ${plural(summary.feedItems, 'feed item')}, ${snapshots}.`,
+      `${plural(summary.modelPages, 'model page')} (English and Chinese in one), ${plural(summary.feedItems, 'feed item')}, ${snapshots}.`,
   );
 });

@@ -36,7 +36,7 @@ export interface BuildSummary {
   /** Models on the newest snapshot. */
   models: number;
   /** Model pages: every model ever seen (those on the list also have an API file). */
-  modelFiles: number;
+  modelPages: number;
   /** Items in the main feed pair. */
   feedItems: number;
   snapshotsPublished: number;
@@ -102,7 +102,7 @@ async function build(options: BuildOptions): Promise<BuildSummary> {
       outDir: options.outDir,
       latest: result.latest,
       models: result.models,
-      modelFiles: result.modelPages,
+      modelPages: result.modelPages,
       feedItems: result.feedItems,
       snapshotsPublished: result.snapshotsPublished,
       snapshotsAvailable: result.snapshotsAvailable,

@@ -97,7 +97,7 @@ process.exitCode = await runCli('demo', processIo, async () => {
   const build = resolveBuildOptions(['--data-dir', dataDir, '--out', values.out], process.env);
   if (build === 'help') return EXIT.ok;
   const built = await buildSite(build);
-  console.log(`\nsite built into ${built.outDir}: ${built.models} models, ${built.feedItems} feed items, ${built.modelFiles} model files`);
+  console.log(`\nsite built into ${built.outDir}: ${built.models} models, ${built.feedItems} feed items, ${built.modelPages} model pages`);
   console.log('serve it with: npm run preview   (then open http://localhost:4321/)');
   console.log(`try: npm run diff -- --data-dir ${dataDir}`);
   return EXIT.ok;

@@ -68,7 +68,7 @@ describe('publish/api', () => {
   it('builds every documented URL, the feed pairs, the page of every model and the file of each on the list, and the model URL decodes to its file', async () => {
     const { options } = await fixture();
     const summary = await buildSite(options);
-    expect(summary).toMatchObject({ latest: '2026-03-04', models: 3, modelFiles: 4, feedItems: 2, snapshotsPublished: 3 });
+    expect(summary).toMatchObject({ latest: '2026-03-04', models: 3, modelPages: 4, feedItems: 2, snapshotsPublished: 3 });
     const documented = await documentedPaths({ owner: 'Qwen', name: 'Qwen3-8B', date: '2026-03-02' });
     // The reference documents at least the eight URLs of apiVersion 1; each one it documents is built.
     expect(documented).toEqual(expect.arrayContaining([
@@ -209,7 +209,7 @@ describe('publish/api', () => {
   it('builds an empty site before the first crawl', async () => {
     const { options } = await fixture([]);
     const summary = await buildSite(options);
-    expect(summary).toMatchObject({ latest: null, models: 0, modelFiles: 0, feedItems: 0, snapshotsAvailable: 0 });
+    expect(summary).toMatchObject({ latest: null, models: 0, modelPages: 0, feedItems: 0, snapshotsAvailable: 0 });
     expect(await readJson(options.outDir, 'api/latest.json')).toEqual({ date: null, source: null, models: [] });
     expect(await readJson(options.outDir, 'feed.json')).toMatchObject({ items: [] });
     expect(await readJson(options.outDir, 'openai/feed.json')).toMatchObject({ items: [] });

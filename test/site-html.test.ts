@@ -232,7 +232,7 @@ function shellJsonAfter(text: string, marker: string): Record<string, unknown> {
 
 describe('site/html build', () => {
   it('builds every page of a small site: catalog, changes by month and status in both languages, and one page of every model ever seen', () => {
-    expect(summary).toMatchObject({ latest: '2026-03-04', models: ON_LIST.length, modelFiles: ALL_IDS.length });
+    expect(summary).toMatchObject({ latest: '2026-03-04', models: ON_LIST.length, modelPages: ALL_IDS.length });
     for (const path of BOTH_LANGS) {
       expect(files, path).toContain(path);
       expect(files, `zh/${path}`).toContain(`zh/${path}`);
