@@ -25,11 +25,15 @@ export interface WorkerRequest extends InputOptions {
   concurrency: number;
 }
 
-/** What the worker prints as its last line of output (JSON). */
+/** What the worker prints as its last line of output (JSON): the build's summary (site.ts). */
 export interface WorkerResult {
+  /** Newest snapshot date, `null` before the first crawl. */
   latest: string | null;
+  /** Models on the newest snapshot. */
   models: number;
+  /** Model pages: every model ever seen (those on the list also have an API file). */
   modelPages: number;
+  /** Items in the main feed pair. */
   feedItems: number;
   snapshotsPublished: number;
   snapshotsAvailable: number;

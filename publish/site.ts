@@ -28,19 +28,9 @@ export interface BuildOptions {
   concurrency?: number;
 }
 
-/** What a build produced. */
-export interface BuildSummary {
+/** What a build produced: the worker's counts, and where. */
+export interface BuildSummary extends WorkerResult {
   outDir: string;
-  /** Newest snapshot date, `null` before the first crawl. */
-  latest: string | null;
-  /** Models on the newest snapshot. */
-  models: number;
-  /** Model pages: every model ever seen (those on the list also have an API file). */
-  modelPages: number;
-  /** Items in the main feed pair. */
-  feedItems: number;
-  snapshotsPublished: number;
-  snapshotsAvailable: number;
 }
 
 /** The Astro project: `site/` beside this folder. */
@@ -98,15 +88,7 @@ async function build(options: BuildOptions): Promise<BuildSummary> {
     const result = await runWorker(options, staged);
     await markAsBuild(staged);
     await swapInto(staged, options.outDir, options.dataDir);
-    return {
-      outDir: options.outDir,
-      latest: result.latest,
-      models: result.models,
-      modelPages: result.modelPages,
-      feedItems: result.feedItems,
-      snapshotsPublished: result.snapshotsPublished,
-      snapshotsAvailable: result.snapshotsAvailable,
-    };
+    return { outDir: options.outDir, ...result };
   } catch (error) {
     await rm(staged, { recursive: true, force: true });
     throw error;

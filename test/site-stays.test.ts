@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateOfDay, dayNumber } from '../store/dates.ts';
-import { civil, dateToDay, dayOfCivil, dayToDate, leftOnDay, membership, seen, stays, tombstone } from '../site/src/lib/stays.ts';
+import { civil, dateToDay, dayOfCivil, dayToDate, leftOnDay, stays, tombstone } from '../site/src/lib/stays.ts';
 
 /** Day number of a date, written as a date so fixtures read as calendars. */
 const d = (date: string): number => dayNumber(date);
@@ -58,29 +58,6 @@ describe('site/stays/departure-day', () => {
   });
 });
 
-describe('site/stays/timeline', () => {
-  it('tells entered, left and returned in order, a departure dated on the night it was missed', () => {
-    const observed = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09'].map(d);
-    const track = presence(['2026-03-01', '2026-03-03'], ['2026-03-07', '2026-03-08']);
-    expect(membership(track, d('2026-03-09'), observed)).toEqual([
-      { kind: 'entered', date: '2026-03-01' },
-      { kind: 'left', date: '2026-03-06' },
-      { kind: 'returned', date: '2026-03-07' },
-      { kind: 'left', date: '2026-03-09' },
-    ]);
-  });
-
-  it('ends with the last arrival while the model is on the list', () => {
-    const entries = membership(presence(['2026-03-01', '2026-03-03'], ['2026-03-05', '2026-03-09']), d('2026-03-09'));
-    expect(entries.map((e) => e.kind)).toEqual(['entered', 'left', 'returned']);
-    expect(entries[1]?.date).toBe('2026-03-04');
-  });
-
-  it('has only an entry for a model seen on the one night observed', () => {
-    expect(membership(presence(['2026-03-01', '2026-03-01']), d('2026-03-01'))).toEqual([{ kind: 'entered', date: '2026-03-01' }]);
-  });
-});
-
 describe('site/stays/tombstone', () => {
   it('is null while the model is on the list, and for a track with no stay', () => {
     expect(tombstone({ presence: presence(['2026-03-01', '2026-03-09']) }, d('2026-03-09'))).toBeNull();
@@ -91,12 +68,5 @@ describe('site/stays/tombstone', () => {
     const track = { presence: presence(['2026-01-01', '2026-02-01'], ['2026-03-01', '2026-03-10']) };
     expect(tombstone(track, d('2026-03-20'))).toEqual({ leftOn: '2026-03-11', afterDays: 10 });
     expect(tombstone(track, d('2026-03-20'), [d('2026-03-10'), d('2026-03-13')])).toEqual({ leftOn: '2026-03-13', afterDays: 10 });
-  });
-});
-
-describe('site/stays/seen', () => {
-  it('spans the first day of the first stay to the last day of the last', () => {
-    expect(seen(presence(['2026-01-01', '2026-02-01'], ['2026-03-01', '2026-03-10']))).toEqual({ first: '2026-01-01', last: '2026-03-10' });
-    expect(seen([])).toBeNull();
   });
 });

@@ -3,9 +3,7 @@
 // computed once per build, not once per page.
 import { defaultDataDir } from '../../core/cli.ts';
 import { providedSiteInputs, readSiteInputs, type SiteInputs } from '../../publish/inputs.ts';
-import { eventsByModel } from '../../publish/api.ts';
 import { normaliseSiteUrl } from '../../publish/urls.ts';
-import type { ChangeEvent } from '../../store/types.ts';
 import { searchRows } from './lib/catalog-view.ts';
 import type { SearchRow } from './lib/search-shard.ts';
 import { dateToDay } from './lib/stays.ts';
@@ -15,8 +13,6 @@ export interface SiteData {
   inputs: SiteInputs;
   /** One search row per model ever seen. */
   rows: SearchRow[];
-  /** Each model's events, oldest first. */
-  events: ReadonlyMap<string, ChangeEvent[]>;
   /** Day number of the newest snapshot (0 before the first). */
   lastDay: number;
   /** Day numbers of every observed night, ascending. */
@@ -36,7 +32,6 @@ async function load(): Promise<SiteData> {
   return {
     inputs,
     rows: searchRows(inputs),
-    events: eventsByModel(inputs.log),
     lastDay: inputs.latest === undefined ? 0 : dateToDay(inputs.latest.date),
     observedDays: inputs.log.days.map((day) => dateToDay(day.date)),
   };

@@ -1,5 +1,5 @@
-// A model's membership of the list, told as dates: its stays, the entered/left/returned entries of
-// its timeline, and the tombstone a departed model's page opens with. Pure arithmetic on day numbers
+// A model's membership of the list, told as dates: its stays, the day it left, and the tombstone a
+// departed model's page opens with. Pure arithmetic on day numbers
 // (days since 1970-01-01), no Date and no Node built-ins: model pages and browser bundles both use it.
 import type { Track } from '../../../store/types.ts';
 
@@ -23,16 +23,6 @@ export interface Stay {
   days: number;
   /** Still on the list on the latest observed day; only the last stay can be. */
   ongoing: boolean;
-}
-
-/** What a timeline entry records: first arrival, a later arrival, or a departure. */
-export type MembershipKind = 'entered' | 'returned' | 'left';
-
-/** One line of the membership timeline. */
-export interface MembershipEntry {
-  kind: MembershipKind;
-  /** `YYYY-MM-DD`: the first day on the list for entered/returned, the departure day (see `leftOnDay`) for left. */
-  date: string;
 }
 
 /** What the page of a model no longer on the list says first. */
@@ -119,27 +109,9 @@ export function leftOnDay(to: number, observedDays?: readonly number[]): number 
   return observedDays[lo] ?? to + 1;
 }
 
-/** The timeline, oldest first: entered, then left/returned pairs, ending with left if it is gone. */
-export function membership(presence: readonly number[], latestDay: number, observedDays?: readonly number[]): MembershipEntry[] {
-  const out: MembershipEntry[] = [];
-  for (const [from, to] of intervals(presence)) {
-    out.push({ kind: out.length === 0 ? 'entered' : 'returned', date: dayToDate(from) });
-    if (to < latestDay) out.push({ kind: 'left', date: dayToDate(leftOnDay(to, observedDays)) });
-  }
-  return out;
-}
-
 /** `null` while the model is on the list (and for a track with no stay, which has nothing to mourn). */
 export function tombstone(track: Pick<Track, 'presence'>, latestDay: number, observedDays?: readonly number[]): Tombstone | null {
   const last = intervals(track.presence).at(-1);
   if (last === undefined || last[1] >= latestDay) return null;
   return { leftOn: dayToDate(leftOnDay(last[1], observedDays)), afterDays: last[1] - last[0] + 1 };
-}
-
-/** First and last day seen on the list, `YYYY-MM-DD`; `null` for a track with no stay. */
-export function seen(presence: readonly number[]): { first: string; last: string } | null {
-  const pairs = intervals(presence);
-  const first = pairs[0];
-  const last = pairs.at(-1);
-  return first === undefined || last === undefined ? null : { first: dayToDate(first[0]), last: dayToDate(last[1]) };
 }
