@@ -4,7 +4,8 @@
 // Peak RSS is the whole process tree's: the build and every process it starts (Astro runs in a child),
 // their RSS summed, sampled from /proc every 100 ms (Linux only).
 // Flags: --years N (default 1; 3 shows growth), --models N, --snapshot-days N (default 1, as the nightly
-// workflow publishes), --no-browser, --dist DIR (no data, no build: measure an existing site/dist built
+// workflow publishes), --tombstone-days N|all (default the build's, 180: older departures have no page file
+// but a record in api/departed/), --no-browser, --dist DIR (no data, no build: measure an existing site/dist built
 // with base /repo/). Generated data is cached in .bench/site-<models>-<years>y/.
 import { spawn } from 'node:child_process';
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { applyDay, emptyState } from '../changes/history.ts';
 import { writeState } from '../store/change-files.ts';
 import { dateOfDay, dayNumber } from '../store/dates.ts';
 import { CATALOG_LABELS } from '../site/src/i18n/catalog.ts';
+import { DEFAULT_TOMBSTONE_DAYS } from '../publish/inputs.ts';
 import { World } from './history-world.ts';
 
 const { values: flags } = parseArgs({
@@ -26,6 +28,7 @@ const { values: flags } = parseArgs({
     years: { type: 'string', default: '1' },
     models: { type: 'string', default: '60000' },
     'snapshot-days': { type: 'string', default: '1' },
+    'tombstone-days': { type: 'string', default: String(DEFAULT_TOMBSTONE_DAYS) },
     'no-browser': { type: 'boolean', default: false },
     dist: { type: 'string' },
   },
@@ -33,6 +36,7 @@ const { values: flags } = parseArgs({
 const YEARS = Number(flags.years);
 const MODELS = Number(flags.models);
 const SNAPSHOT_DAYS = Number(flags['snapshot-days']);
+const TOMBSTONE_DAYS = flags['tombstone-days'];
 const BUDGET = { buildS: 120, rssMb: 2048, distMb: 500, firstLoadKb: 50, searchKb: 700, keystrokeMs: 16, firstResultsMs: 300 };
 const log = (text: string): void => void process.stderr.write(`${text}\n`);
 /** Timings mean little on a busy machine: says so when the load is already high. */
@@ -219,7 +223,7 @@ async function runBuild(dataDir: string, outDir: string): Promise<BuildRun> {
   // takes ~25 s for a year's 200,000 files here), so none is timed.
   await rm(outDir, { recursive: true, force: true });
   const started = performance.now();
-  const child = spawn(process.execPath, ['publish/build.ts', '--data-dir', dataDir, '--out', outDir, '--site-url', 'https://example.github.io/repo/', '--snapshot-days', String(SNAPSHOT_DAYS)], {
+  const child = spawn(process.execPath, ['publish/build.ts', '--data-dir', dataDir, '--out', outDir, '--site-url', 'https://example.github.io/repo/', '--snapshot-days', String(SNAPSHOT_DAYS), '--tombstone-days', TOMBSTONE_DAYS], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -411,6 +415,7 @@ rows.push(
   ['site/dist', `${mb(total).toFixed(1)} MB in ${files.length} files (≤ ${BUDGET.distMb} MB)`, mb(total) <= BUDGET.distMb],
   ['  model pages', `${mb(pages.reduce((a, f) => a + f.size, 0)).toFixed(1)} MB, ${pages.length} pages, ${(pages.reduce((a, f) => a + f.size, 0) / Math.max(1, pages.length) / 1024).toFixed(2)} KB each`, undefined],
   ['  api/models', `${mb(sizeOf(join('api', 'models'))).toFixed(1)} MB`, undefined],
+  ['  api/departed (older departures)', `${mb(sizeOf(join('api', 'departed'))).toFixed(1)} MB in ${files.filter((f) => f.path.startsWith(join(outDir, 'api', 'departed') + sep)).length} buckets (tombstone window ${TOMBSTONE_DAYS} days)`, undefined],
   ['  api/snapshots + latest.json', `${mb(sizeOf(join('api', 'snapshots')) + sizeOf(join('api', 'latest.json'))).toFixed(1)} MB (${SNAPSHOT_DAYS} dated)`, undefined],
   ['catalog first load (gzip)', `${(firstLoad / 1024).toFixed(1)} KB (≤ ${BUDGET.firstLoadKb})`, firstLoad / 1024 <= BUDGET.firstLoadKb],
   ['search data (gzip)', `${searchKb.toFixed(0)} KB in ${listedShards} shards, first ${((shardGz[0] ?? 0) / 1024).toFixed(0)} KB (≤ ${BUDGET.searchKb})`, searchKb <= BUDGET.searchKb],

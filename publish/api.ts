@@ -6,7 +6,7 @@ import { serialiseSnapshot } from '../store/snapshots.ts';
 import { dateOfDay, dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
 import type { ChangeEvent, EventKind, EventLog, PresenceInterval, Track } from '../store/types.ts';
 import type { SiteInputs } from './inputs.ts';
-import { modelPageHref } from './pages.ts';
+import { hasPageFile, modelPageHref } from './pages.ts';
 import { modelApiFile, PLAIN_PATHS, SITE_FILES, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
 
 /** Bumped only for incompatible changes to a published shape. */
@@ -33,6 +33,8 @@ export interface ApiCounts {
   snapshotsPublished: number;
   /** Dated snapshots in the data directory. */
   snapshotsAvailable: number;
+  /** Models that left before the tombstone window: a record each in `/api/departed/`, no page file. */
+  departedArchived: number;
 }
 
 /** `/api/index.json`: what exists and where. */
@@ -47,6 +49,7 @@ export function apiIndexJson(siteUrl: string, latest: string | null, counts: Api
       events: counts.events,
       snapshotsPublished: counts.snapshotsPublished,
       snapshotsAvailable: counts.snapshotsAvailable,
+      departedArchived: counts.departedArchived,
     },
     urls: {
       index: `${siteUrl}${SITE_FILES.apiIndex}`,
@@ -55,6 +58,7 @@ export function apiIndexJson(siteUrl: string, latest: string | null, counts: Api
       snapshots: `${siteUrl}${SITE_FILES.snapshotIndex}`,
       snapshot: `${siteUrl}api/snapshots/{date}.json`,
       model: `${siteUrl}api/models/{owner}/{name}.json`,
+      departed: `${siteUrl}api/departed/{n}.json`,
       feed: `${siteUrl}${SITE_FILES.feed}`,
       rss: `${siteUrl}${SITE_FILES.rss}`,
       openaiFeed: `${siteUrl}${SITE_FILES.openaiFeed}`,
@@ -64,6 +68,7 @@ export function apiIndexJson(siteUrl: string, latest: string | null, counts: Api
       model:
         'owner and name are percent-encoded once for the file name and once more for the URL (% becomes %25); names of letters, digits and ._- not starting with a dot appear as they are. A name too long for a file system, or one differing from an earlier model only in letter case, ends in ~ and a hash. Each model file gives the path of its page below the site URL in links.page; the file itself is at the same path with api/ in front of models/ and .json in place of the last slash.',
       snapshots: 'Only the newest snapshots may be published (see counts); older ones stay in the repository.',
+      departed: 'Models that left before the tombstone window (counts.departedArchived), in files 0 to buckets-1, buckets given in each file: a record is in bucket FNV-1a-32(UTF-16 code units of its page path, e.g. models/owner/name/) modulo buckets.',
     },
   });
 }
@@ -232,6 +237,7 @@ export function apiFiles(inputs: SiteInputs): OutputFile[] {
     events: log.events.length,
     snapshotsPublished: published.length,
     snapshotsAvailable: dates.length,
+    departedArchived: [...inputs.tracks.values()].filter((track) => !hasPageFile(track, inputs)).length,
   };
   return [
     { path: SITE_FILES.apiIndex, content: apiIndexJson(siteUrl, latest?.date ?? null, counts) },

@@ -13,7 +13,7 @@ import { BuildError } from './errors.ts';
 import { feedFiles } from './feeds.ts';
 import { provideSiteInputs, readSiteInputs, type InputOptions, type SiteInputs } from './inputs.ts';
 import { copyFiles, insideRoot, writeFiles } from './output.ts';
-import { modelPageMoves } from './pages.ts';
+import { hasPageFile, modelPageMoves } from './pages.ts';
 
 /** What the parent passes as the one argument (JSON). */
 export interface WorkerRequest extends InputOptions {
@@ -31,8 +31,10 @@ export interface WorkerResult {
   latest: string | null;
   /** Models on the newest snapshot. */
   models: number;
-  /** Model pages: every model ever seen (those on the list also have an API file). */
+  /** Model page files: models on the list (each also has an API file) and those that left within the tombstone window. */
   modelPages: number;
+  /** Models that left before the window: no page file, a record in `api/departed/` that 404.html shows as their tombstone. */
+  departedArchived: number;
   /** Items in the main feed pair. */
   feedItems: number;
   snapshotsPublished: number;
@@ -48,12 +50,19 @@ async function movePages(pagesDir: string, inputs: SiteInputs): Promise<void> {
   }
 }
 
-/** Move each top-level entry of `from` into `to` (names never shared: pages and data have their own folders). */
+/**
+ * Move each entry of `from` into `to`. Pages and data have their own folders, except `api/`, where Astro
+ * writes the archive of long-gone models beside the model files: a folder both have is merged the same
+ * way, and a file both have fails the build.
+ */
 async function mergeInto(from: string, to: string): Promise<void> {
   for (const name of await readdir(from)) {
+    const source = join(from, name);
     const target = join(to, name);
-    if (await lstat(target).then(() => true, () => false)) throw new BuildError(`pages and data both produced ${JSON.stringify(name)}`, target);
-    await rename(join(from, name), target);
+    const existing = await lstat(target).catch(() => undefined);
+    if (existing === undefined) await rename(source, target);
+    else if (existing.isDirectory() && (await lstat(source)).isDirectory()) await mergeInto(source, target);
+    else throw new BuildError(`pages and data both produced ${JSON.stringify(name)}`, target);
   }
   await rmdir(from);
 }
@@ -103,10 +112,12 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
   const [pages, data] = await Promise.allSettled([renderPages(request, inputs), writeModelData(request, inputs)]);
   if (pages.status === 'rejected') throw pages.reason;
   if (data.status === 'rejected') throw data.reason;
+  const paged = [...inputs.tracks.values()].filter((track) => hasPageFile(track, inputs)).length;
   return {
     latest: inputs.latest?.date ?? null,
     models: inputs.latest?.models.length ?? 0,
-    modelPages: inputs.tracks.size,
+    modelPages: paged,
+    departedArchived: inputs.tracks.size - paged,
     feedItems,
     snapshotsPublished: inputs.published.length,
     snapshotsAvailable: inputs.dates.length,

@@ -19,8 +19,10 @@ process.exitCode = await runCli('build', processIo, async () => {
     summary.snapshotsPublished === summary.snapshotsAvailable
       ? plural(summary.snapshotsPublished, 'snapshot')
       : `${summary.snapshotsPublished} of ${plural(summary.snapshotsAvailable, 'snapshot')}`;
+  // Departures older than the tombstone window have no page file: 404.html shows them from api/departed/.
+  const archived = summary.departedArchived === 0 ? '' : `${plural(summary.departedArchived, 'older departure')} in api/departed/, `;
   console.log(
     `Built ${summary.outDir} for ${options.siteUrl}: latest ${summary.latest}, ${plural(summary.models, 'model')} on the list, ` +
-      `${plural(summary.modelPages, 'model page')} (English and Chinese in one), ${plural(summary.feedItems, 'feed item')}, ${snapshots}.`,
+      `${plural(summary.modelPages, 'model page')} (English and Chinese in one), ${archived}${plural(summary.feedItems, 'feed item')}, ${snapshots}.`,
   );
 });

@@ -2,6 +2,7 @@
 import { defaultDataDir, parseOptions } from '../core/cli.ts';
 import { ConfigError } from './errors.ts';
 import type { BuildOptions } from './site.ts';
+import { DEFAULT_TOMBSTONE_DAYS } from './inputs.ts';
 import { DEFAULT_SITE_URL, normaliseSiteUrl } from './urls.ts';
 
 export const USAGE = `Usage: npm run build -- [options]
@@ -17,12 +18,16 @@ Options:
   --snapshot-days N     publish only the newest N dated snapshots, or "all"
                         (env SITE_SNAPSHOT_DAYS, default all); GitHub Pages sites
                         must stay under 1 GB
+  --tombstone-days N    a model that left keeps a page file while last seen in
+                        the newest N days, or "all" (env SITE_TOMBSTONE_DAYS,
+                        default ${DEFAULT_TOMBSTONE_DAYS}); older ones are answered by 404.html,
+                        which shows their tombstone from api/departed/
   -h, --help            show this help
 
 Exit status: 0 built, 1 failed (the previous output is left as it was), 2 usage error.`;
 
-/** Parse a snapshot-days value: a non-negative integer or `all`. */
-export function parseSnapshotDays(raw: string, where: string): number | 'all' {
+/** Parse a snapshot-days or tombstone-days value: a non-negative integer or `all`. */
+export function parseDays(raw: string, where: string): number | 'all' {
   const text = raw.trim();
   if (text === 'all') return 'all';
   if (!/^\d+$/.test(text)) throw new ConfigError(`expected a whole number of days or "all", got ${JSON.stringify(raw)}`, where);
@@ -36,6 +41,7 @@ export function resolveBuildOptions(argv: readonly string[], env: Readonly<Recor
     out: { type: 'string' },
     'site-url': { type: 'string' },
     'snapshot-days': { type: 'string' },
+    'tombstone-days': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
@@ -43,6 +49,8 @@ export function resolveBuildOptions(argv: readonly string[], env: Readonly<Recor
   const siteUrlFlag = nonEmpty(values['site-url']);
   const daysFlag = nonEmpty(values['snapshot-days']);
   const daysEnv = nonEmpty(env['SITE_SNAPSHOT_DAYS']);
+  const tombFlag = nonEmpty(values['tombstone-days']);
+  const tombEnv = nonEmpty(env['SITE_TOMBSTONE_DAYS']);
   return {
     dataDir: nonEmpty(values['data-dir']) ?? defaultDataDir(env),
     outDir: nonEmpty(values.out) ?? 'site/dist',
@@ -52,9 +60,15 @@ export function resolveBuildOptions(argv: readonly string[], env: Readonly<Recor
         : normaliseSiteUrl(nonEmpty(env['SITE_URL']) ?? DEFAULT_SITE_URL, 'SITE_URL'),
     snapshotDays:
       daysFlag !== undefined
-        ? parseSnapshotDays(daysFlag, '--snapshot-days')
+        ? parseDays(daysFlag, '--snapshot-days')
         : daysEnv !== undefined
-          ? parseSnapshotDays(daysEnv, 'SITE_SNAPSHOT_DAYS')
+          ? parseDays(daysEnv, 'SITE_SNAPSHOT_DAYS')
           : 'all',
+    tombstoneDays:
+      tombFlag !== undefined
+        ? parseDays(tombFlag, '--tombstone-days')
+        : tombEnv !== undefined
+          ? parseDays(tombEnv, 'SITE_TOMBSTONE_DAYS')
+          : DEFAULT_TOMBSTONE_DAYS,
   };
 }

@@ -4,7 +4,7 @@ import { DataFileError } from '../store/errors.ts';
 import { readEventLog, readTracks } from '../store/change-files.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { listSnapshotDates, loadSnapshot, readSnapshotRecords } from '../store/snapshots.ts';
-import { dateOfDay } from '../store/dates.ts';
+import { dateOfDay, dayNumber } from '../store/dates.ts';
 import type { EventLog, Track } from '../store/types.ts';
 import { planModelPaths, type ModelPaths } from './urls.ts';
 
@@ -31,6 +31,11 @@ export interface SiteInputs {
   lastKnown: ReadonlyMap<string, ModelRecord>;
   /** Where each model's page and API file live. */
   paths: ModelPaths;
+  /**
+   * Day number (days since 1970-01-01): a model off the list last seen before it has no page file of its
+   * own; 404.html draws its tombstone from `api/departed/` (publish/departed.ts). 0 keeps every page.
+   */
+  tombstoneSince: number;
 }
 
 /** What to read. */
@@ -39,7 +44,16 @@ export interface InputOptions {
   siteUrl: string;
   /** Publish only the newest N dated snapshots (default `all`). */
   snapshotDays: number | 'all';
+  /** Departed models keep a page file while last seen within the newest N days, or `all` (default DEFAULT_TOMBSTONE_DAYS). */
+  tombstoneDays?: number | 'all' | undefined;
 }
+
+/**
+ * Days a departed model keeps a page file of its own. Half a year covers the feeds' links and what people
+ * look up; it bounds the site, which at the simulator's churn gains ~77,000 departures a year (a page
+ * file each would cross GitHub Pages' 1 GB in year three). Older tombstones come from api/departed/.
+ */
+export const DEFAULT_TOMBSTONE_DAYS = 180;
 
 /**
  * Read the data directory. Every published snapshot is parsed (one at a time: a 60k-model snapshot takes
@@ -75,7 +89,9 @@ export async function readSiteInputs(options: InputOptions): Promise<SiteInputs>
   await addRecentDepartures(dataDir, log, records, lastKnown);
   // Every model ever seen gets its path once, so the API, the feeds and the pages agree.
   const paths = planModelPaths([...tracks].map(([id, track]) => ({ id, firstSeen: dateOfDay(track.presence[0] ?? 0) })));
-  return { siteUrl: options.siteUrl, dates, published, latest, log, tracks, records, lastKnown, paths };
+  const tombstoneDays = options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS;
+  const tombstoneSince = tombstoneDays === 'all' || latestDate === undefined ? 0 : dayNumber(latestDate) - tombstoneDays;
+  return { siteUrl: options.siteUrl, dates, published, latest, log, tracks, records, lastKnown, paths, tombstoneSince };
 }
 
 /** Observed nights back from the newest whose departures get their last record (feeds, tombstones). */

@@ -4,6 +4,7 @@
 // encoded — and moved to its real path before the site is swapped in.
 import { hash } from 'node:crypto';
 import type { SiteInputs } from './inputs.ts';
+import type { Track } from '../store/types.ts';
 import { urlSegment, type ModelPaths } from './urls.ts';
 
 /** Where a router may render a model page: `models/<owner>/<name>/` (one page per model, both languages). */
@@ -11,6 +12,14 @@ export interface PageRoute {
   id: string;
   owner: string;
   name: string;
+}
+
+/**
+ * Whether a model's page is a file of its own: on the list, or last seen on or after
+ * `inputs.tombstoneSince`. Older departures are drawn by 404.html from `api/departed/` (publish/departed.ts).
+ */
+export function hasPageFile(track: Track, inputs: Pick<SiteInputs, 'tombstoneSince'>): boolean {
+  return (track.presence.at(-1) ?? 0) >= inputs.tombstoneSince;
 }
 
 /** The route of a model's page: its file segments when a router keeps them as they are, else a stand-in. */
@@ -29,7 +38,8 @@ export function modelPagePath(id: string, paths: ModelPaths): string {
 /** Every stand-in page to move, as paths of `index.html` relative to the site root. */
 export function modelPageMoves(inputs: SiteInputs): { from: string; to: string }[] {
   const moves: { from: string; to: string }[] = [];
-  for (const id of inputs.tracks.keys()) {
+  for (const [id, track] of inputs.tracks) {
+    if (!hasPageFile(track, inputs)) continue;
     const route = modelPageRoute(id, inputs.paths);
     if (route.owner !== '~') continue;
     moves.push({ from: `models/~/${route.name}/index.html`, to: `${modelPagePath(id, inputs.paths)}index.html` });

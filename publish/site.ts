@@ -24,6 +24,8 @@ export interface BuildOptions {
   siteUrl: string;
   /** Publish only the newest N dated snapshots (default `all`, env `SITE_SNAPSHOT_DAYS`). */
   snapshotDays: number | 'all';
+  /** Departed models keep a page file while last seen within the newest N days, or `all` (default 180, env `SITE_TOMBSTONE_DAYS`). */
+  tombstoneDays?: number | 'all' | undefined;
   /** Files written at once (default 64). */
   concurrency?: number;
 }
@@ -52,6 +54,7 @@ async function runWorker(options: BuildOptions, outDir: string): Promise<WorkerR
     dataDir: resolve(options.dataDir),
     siteUrl: options.siteUrl,
     snapshotDays: options.snapshotDays,
+    tombstoneDays: options.tombstoneDays,
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
   };
   // Astro keeps its prerender bundle inside the output when the working directory holds it.

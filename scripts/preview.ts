@@ -8,7 +8,8 @@ import { UsageError } from '../core/errors.ts';
 
 const HELP = `Usage: npm run preview -- [--dir DIR] [--port N]
 
-Serves a built site on 127.0.0.1 (percent-decoding request paths once, as GitHub Pages does).
+Serves a built site on 127.0.0.1 as GitHub Pages does: request paths percent-decoded once, and
+the site's 404.html (status 404) for an address without a file.
 
   --dir DIR    the built site (default site/dist)
   --port N     port to listen on (default 4321; 0 picks a free one)
@@ -48,7 +49,14 @@ process.exitCode = await runCli('preview', processIo, async () => {
     const file = join(root, path);
     if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end('forbidden');
     const info = await stat(file).catch(() => undefined);
-    if (!info?.isFile()) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    if (!info?.isFile()) {
+      // Like GitHub Pages: the site's own 404.html (which shows a long-gone model's tombstone), status 404.
+      const page = join(root, '404.html');
+      const custom = await stat(page).catch(() => undefined);
+      if (!custom?.isFile()) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(404, { 'content-type': types['.html'], 'content-length': custom.size });
+      return void createReadStream(page).pipe(res);
+    }
     const type = file.endsWith('feed.json') ? 'application/feed+json; charset=utf-8' : (types[extname(file)] ?? 'application/octet-stream');
     res.writeHead(200, { 'content-type': type, 'content-length': info.size });
     createReadStream(file).pipe(res);

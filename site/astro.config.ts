@@ -11,7 +11,8 @@ export default defineConfig({
       name: 'dev-model-files',
       hooks: {
         'astro:config:setup': ({ command, injectRoute }) => {
-          if (command === 'dev') injectRoute({ pattern: '/api/models/[owner]/[name].json', entrypoint: './src/dev/model-file.ts', prerender: true });
+          if (command !== 'dev') return;
+          injectRoute({ pattern: '/api/models/[owner]/[name].json', entrypoint: './src/dev/model-file.ts', prerender: true });
         },
       },
     },

@@ -76,7 +76,8 @@ describe('publish/api', () => {
       'api/models/Qwen/Qwen3-8B.json', 'api/snapshots/index.json', 'api/snapshots/2026-03-02.json',
     ]));
     const files = Object.keys(await treeContents(options.outDir));
-    for (const path of documented) expect(files, path).toContain(path);
+    // The archive of long-gone models is empty with the default window (checked in the next test).
+    for (const path of documented.filter((p) => !p.startsWith('api/departed/'))) expect(files, path).toContain(path);
     for (const path of ['index.html', 'zh/index.html', 'openai/feed.json', 'openai/rss.xml', 'changes/index.html', 'changes/2026-03/index.html', 'status/index.html']) {
       expect(files, path).toContain(path);
     }
@@ -96,6 +97,25 @@ describe('publish/api', () => {
     expect(files.filter((path) => path.startsWith('api/models/')).sort()).toEqual(['api/models/Qwen/Qwen3-8B.json', 'api/models/acme/my%20model.json', 'api/models/old/gone.json']);
   });
 
+  it('moves a model last seen before the tombstone window from its page file to the documented archive', async () => {
+    const { options } = await fixture();
+    // new/comer was last seen on 03-02; the newest night is 03-04.
+    const summary = await buildSite({ ...options, tombstoneDays: 1 });
+    expect(summary).toMatchObject({ modelPages: 3, departedArchived: 1 });
+    const documented = (await documentedPaths({ n: '0' })).filter((p) => p.startsWith('api/departed/'));
+    expect(documented).toEqual(['api/departed/0.json']);
+    const archive = await readJson(options.outDir, 'api/departed/0.json');
+    expect(archive).toEqual({
+      format: 'msc-departed/1', bucket: 0, buckets: 1,
+      models: [{ id: 'new/comer', page: 'models/new/comer/', left: '2026-03-04', stays: [['2026-03-02', '2026-03-02']], likes: 1, downloads: 99 }],
+    });
+    const files = Object.keys(await treeContents(options.outDir));
+    expect(files).not.toContain('models/new/comer/index.html');
+    expect(files).toContain('models/old/gone/index.html');
+    expect(files).toContain('404.html');
+    expect((await readJson(options.outDir, 'api/index.json'))['counts']).toMatchObject({ modelsEverSeen: 4, departedArchived: 1 });
+  });
+
   it('writes the right content into each API file', async () => {
     const { options, log, dataDir } = await fixture();
     await buildSite(options);
@@ -105,7 +125,7 @@ describe('publish/api', () => {
     expect(index['apiVersion']).toBe(3);
     expect(API_VERSION).toBe(3);
     expect(index['latest']).toBe('2026-03-04');
-    expect(index['counts']).toEqual({ models: 3, modelsEverSeen: 4, days: 3, events: 4, snapshotsPublished: 3, snapshotsAvailable: 3 });
+    expect(index['counts']).toEqual({ models: 3, modelsEverSeen: 4, days: 3, events: 4, snapshotsPublished: 3, snapshotsAvailable: 3, departedArchived: 0 });
     expect(index['urls']).toMatchObject({
       model: `${siteUrl}api/models/{owner}/{name}.json`,
       feed: `${siteUrl}feed.json`,

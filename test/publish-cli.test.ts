@@ -43,6 +43,7 @@ describe('publish/cli', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: npm run build');
     expect(result.stdout).toContain('SITE_SNAPSHOT_DAYS');
+    expect(result.stdout).toContain('SITE_TOMBSTONE_DAYS');
   });
 
   it('builds from CATALOG_DATA_DIR and SITE_URL using the change log on disk', async () => {

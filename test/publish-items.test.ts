@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveBuildOptions } from '../publish/config.ts';
+import { DEFAULT_TOMBSTONE_DAYS } from '../publish/inputs.ts';
 import { ConfigError } from '../publish/errors.ts';
 import { formatCount } from '../core/text.ts';
 import { changeItems, changeTitle, gapNote, kindText, plural } from '../publish/items.ts';
@@ -73,17 +74,19 @@ describe('publish/items', () => {
 
 describe('publish/config', () => {
   it('uses defaults, then env, then flags', () => {
-    expect(resolveBuildOptions([], {})).toEqual({ dataDir: 'data', outDir: 'site/dist', siteUrl: 'http://localhost:4321/', snapshotDays: 'all' });
-    const env = { CATALOG_DATA_DIR: '/d', SITE_URL: 'https://u.github.io/repo', SITE_SNAPSHOT_DAYS: '30' };
-    expect(resolveBuildOptions([], env)).toEqual({ dataDir: '/d', outDir: 'site/dist', siteUrl: 'https://u.github.io/repo/', snapshotDays: 30 });
-    const flags = ['--data-dir', '/f', '--out', '/o', '--site-url', 'https://e.org/', '--snapshot-days', 'all'];
-    expect(resolveBuildOptions(flags, env)).toEqual({ dataDir: '/f', outDir: '/o', siteUrl: 'https://e.org/', snapshotDays: 'all' });
+    expect(resolveBuildOptions([], {})).toEqual({ dataDir: 'data', outDir: 'site/dist', siteUrl: 'http://localhost:4321/', snapshotDays: 'all', tombstoneDays: DEFAULT_TOMBSTONE_DAYS });
+    const env = { CATALOG_DATA_DIR: '/d', SITE_URL: 'https://u.github.io/repo', SITE_SNAPSHOT_DAYS: '30', SITE_TOMBSTONE_DAYS: 'all' };
+    expect(resolveBuildOptions([], env)).toEqual({ dataDir: '/d', outDir: 'site/dist', siteUrl: 'https://u.github.io/repo/', snapshotDays: 30, tombstoneDays: 'all' });
+    const flags = ['--data-dir', '/f', '--out', '/o', '--site-url', 'https://e.org/', '--snapshot-days', 'all', '--tombstone-days', '90'];
+    expect(resolveBuildOptions(flags, env)).toEqual({ dataDir: '/f', outDir: '/o', siteUrl: 'https://e.org/', snapshotDays: 'all', tombstoneDays: 90 });
     expect(resolveBuildOptions(['--help'], {})).toBe('help');
   });
 
   it('refuses bad values with one-line errors naming the setting', () => {
     expect(() => resolveBuildOptions([], { SITE_SNAPSHOT_DAYS: '-3' })).toThrow('SITE_SNAPSHOT_DAYS: expected a whole number of days or "all", got "-3"');
     expect(() => resolveBuildOptions(['--snapshot-days', '1.5'], {})).toThrow(/^--snapshot-days: /);
+    expect(() => resolveBuildOptions([], { SITE_TOMBSTONE_DAYS: 'forever' })).toThrow('SITE_TOMBSTONE_DAYS: expected a whole number of days or "all", got "forever"');
+    expect(() => resolveBuildOptions(['--tombstone-days', '-1'], {})).toThrow(/^--tombstone-days: /);
     expect(() => resolveBuildOptions(['--site-url', 'nope'], {})).toThrow(ConfigError);
     expect(() => resolveBuildOptions(['--bogus'], {})).toThrow(/^command line: Unknown option '--bogus'/);
   });

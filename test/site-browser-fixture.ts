@@ -22,6 +22,12 @@ export const HOSTILE_ID = 'hostile/<img src=x onerror=alert(1)>';
 /** A model that left the list after night 5 and never came back (its page is a tombstone). */
 export const DEPARTED_ID = 'farewell/departed-model';
 
+/** A model that left after night 3: before the fixture's tombstone window, so 404.html shows it from api/departed/. */
+export const ARCHIVED_ID = 'farewell/vanished-0';
+
+/** The build's tombstone window: models last seen before night 5 (2026-03-04) have no page file. */
+export const TOMBSTONE_DAYS = 5;
+
 /** What the fixture's data says, so the tests can work out the right answers themselves. */
 export interface FixtureModel {
   record: ModelRecord;
@@ -135,7 +141,7 @@ export async function buildFixtureSite(root: string, siteUrl: string): Promise<{
   await mkdir(dataDir, { recursive: true });
   const models = await writeFixtureData(dataDir);
   const outDir = join(root, 'site');
-  await buildSite({ dataDir, outDir, siteUrl, snapshotDays: 'all' });
+  await buildSite({ dataDir, outDir, siteUrl, snapshotDays: 'all', tombstoneDays: TOMBSTONE_DAYS });
   return { outDir, models };
 }
 
@@ -161,7 +167,7 @@ export interface StaticServer {
 /**
  * Serves `dir` at `http://127.0.0.1:<port>/<base>` the way GitHub Pages does: the path is decoded once
  * and mapped to a file, a directory answers with its `index.html` (redirecting to the trailing slash),
- * anything else is a 404.
+ * anything else is a 404 with the site's `404.html` when it has one.
  */
 export async function serveStatic(dir: string, base: string, port = 0): Promise<StaticServer> {
   const root = resolve(dir);
@@ -173,6 +179,13 @@ export async function serveStatic(dir: string, base: string, port = 0): Promise<
       const notFound = (): void => {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('not found');
+      };
+      const siteNotFound = async (): Promise<void> => {
+        const page = join(root, '404.html');
+        if ((await stat(page).catch(() => undefined))?.isFile() !== true) return notFound();
+        res.writeHead(404, { 'content-type': TYPES['.html'] ?? 'text/html', 'cache-control': 'no-cache' });
+        if (req.method === 'HEAD') return void res.end();
+        createReadStream(page).pipe(res);
       };
       if ((req.method !== 'GET' && req.method !== 'HEAD') || !url.pathname.startsWith(base)) return notFound();
       let relative: string;
@@ -192,7 +205,7 @@ export async function serveStatic(dir: string, base: string, port = 0): Promise<
         file = join(file, 'index.html');
         info = await stat(file).catch(() => undefined);
       }
-      if (info?.isFile() !== true) return notFound();
+      if (info?.isFile() !== true) return siteNotFound();
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': info.size, 'cache-control': 'no-cache' });
       if (req.method === 'HEAD') return void res.end();
       createReadStream(file).pipe(res);

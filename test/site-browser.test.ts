@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.ts';
-import { buildFixtureSite, DATES, DEPARTED_ID, HOSTILE_ID, serveStatic, type FixtureModel, type StaticServer } from './site-browser-fixture.ts';
+import { ARCHIVED_ID, buildFixtureSite, DATES, DEPARTED_ID, HOSTILE_ID, serveStatic, type FixtureModel, type StaticServer } from './site-browser-fixture.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -450,6 +450,40 @@ describe('site in a browser: pages and models', () => {
     await page.goBack();
     await waitForState(page, { q: 'qwen3-8b' });
     expect(await page.inputValue('#q')).toBe('qwen3-8b');
+  });
+
+  it('a model that left before the tombstone window is drawn by the 404 page from the archive, in both languages', async () => {
+    const gone = byId(ARCHIVED_ID);
+    const days = dayOf(gone.leftOn ?? '') - dayOf(gone.entered);
+    const address = `${origin}${BASE}models/farewell/vanished-0/`;
+    const session = await open(`${BASE}?q=vanished-0&left=1`);
+    const { page } = session;
+    await waitForState(page, { q: 'vanished-0', left: true });
+    const answered = page.waitForResponse(address);
+    await page.click(`#results tbody a >> text=${ARCHIVED_ID}`);
+    // A static host has no file there: it answers 404 with the site's 404.html, which finds the model.
+    expect((await answered).status()).toBe(404);
+    await expect.poll(() => page.locator('main p.tomb').innerText().catch(() => ''), WAIT).toBe(`Left the list on ${gone.leftOn} after ${days} days.`);
+    expect(await page.locator('main h1').innerText()).toBe('vanished-0');
+    expect(await page.locator('main dl.facts').innerText()).toContain(gone.record.downloads.toLocaleString('en-US'));
+    expect(await page.title()).toContain(ARCHIVED_ID);
+    expect(await page.locator('main ol.timeline').innerText()).toContain(`Entered ${gone.entered}`);
+    // Its JSON link is the archive bucket it came from.
+    const json = await page.locator('main a[type="application/json"]').getAttribute('href');
+    expect(json).toMatch(/^\/repo\/api\/departed\/\d+\.json$/);
+    // The Chinese view of the same address.
+    await page.click('header a.lang');
+    await page.waitForURL(`${address}?lang=zh`);
+    await expect.poll(() => page.locator('main p.tomb').innerText().catch(() => ''), WAIT).toContain(`于 ${gone.leftOn} 下榜`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    expect(await page.locator('body').innerText()).not.toContain('Page not found');
+    // An address no model ever had stays "not found", pointing at the search with departures included.
+    await page.goto(`${origin}${BASE}models/nobody/never-listed/`);
+    await page.locator('main a[data-site-link]').waitFor(WAIT);
+    expect(await page.locator('main h1').innerText()).toBe('Page not found');
+    expect(await page.locator('main a[data-site-link]').getAttribute('href')).toBe(`${BASE}?left=1`);
+    // The 404 answers themselves are what this test is about; nothing else may fail.
+    session.problems = session.problems.filter((problem) => !(problem.includes('/models/') && /HTTP 404: |status of 404/.test(problem)));
   });
 
   it('a model that left opens as a tombstone saying when it left, in both languages', async () => {

@@ -11,6 +11,7 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateChanges } from '../changes/update.ts';
 import { visibleText } from '../publish/escape.ts';
+import { departedBucket, departedFilePath, departedPageOf, findDeparted, type DepartedModel } from '../site/src/lib/departed.ts';
 import { buildSite, type BuildSummary } from '../publish/site.ts';
 import { modelApiFile, modelPageUrl, planModelPaths, type ModelPaths } from '../publish/urls.ts';
 import type { ModelRecord } from '../store/record.ts';
@@ -37,6 +38,8 @@ const LABELS_WITH_URLS = (['en', 'zh'] as const).flatMap((lang) => Object.values
 const CSP = "default-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'self'; object-src 'none'";
 /** Pages built in both languages (`X` and `zh/X`); model pages are not among them. */
 const BOTH_LANGS = ['index.html', 'changes/index.html', 'changes/2026-02/index.html', 'changes/2026-03/index.html', 'status/index.html'];
+/** The page a static host serves for every address without a file: no canonical address of its own (tested on its own below). */
+const NOT_FOUND = '404.html';
 
 // Hostile and awkward names upstream could send.
 const XSS = '<img src=x onerror=alert(1)>';
@@ -357,7 +360,7 @@ describe('site/html hostile names', () => {
   });
 
   it('never become an element, attribute, handler or inline script on any page', () => {
-    expect(pages.size).toBe(ALL_IDS.length + 2 * BOTH_LANGS.length);
+    expect(pages.size).toBe(ALL_IDS.length + 2 * BOTH_LANGS.length + 1);
     for (const [path, $] of pages) {
       expect($('img, iframe, object, embed, frame, base').length, path).toBe(0);
       $('*').each((_, element) => {
@@ -561,6 +564,7 @@ describe('site/html links and resources', () => {
 describe('site/html head', () => {
   it('declares the language, canonical URL, hreflang alternates, title and description of every page', () => {
     for (const [path, $] of pages) {
+      if (path === NOT_FOUND) continue;
       const zh = path.startsWith('zh/');
       expect($('html').attr('lang'), path).toBe(zh ? 'zh-Hans' : 'en');
       expect($('title').text().trim(), path).not.toBe('');
@@ -595,6 +599,7 @@ describe('site/html head', () => {
 
   it('links every page to the feeds and to a JSON document that exists', () => {
     for (const [path, $] of pages) {
+      if (path === NOT_FOUND) continue;
       const base = pageUrl(path);
       const target = (type: string): string[] =>
         $(`link[rel="alternate"][type="${type}"]`).map((_, link) => servedFile(sitePath(new URL($(link).attr('href') as string, base)) as string)).get();
@@ -625,6 +630,7 @@ describe('site/html head', () => {
 
   it('marks model pages as having a ?lang=zh view, and points their language switch at it', () => {
     for (const [path, $] of pages) {
+      if (path === NOT_FOUND) continue;
       const body = $('body');
       const lang = $('header a.lang');
       expect(lang.length, path).toBe(1);
@@ -998,5 +1004,88 @@ describe('site/html OpenAI-compatible feed', () => {
     const rss = parseRss(await readText('openai/rss.xml'));
     expect(rss.channel['atom:link']['@_href']).toBe(`${SITE_URL}openai/rss.xml`);
     expect((rss.channel.item ?? []).map((item) => item.guid['#text'])).toEqual(feed.items.map((item) => item.id));
+  });
+});
+
+describe('site/html models that left before the tombstone window', () => {
+  /** Newest night 03-04: with 4 days, GONE_ID (last seen 02-28) keeps its page and LEFT_LORA_ID (02-27) does not. */
+  const TOMBSTONE_DAYS = 4;
+  let archiveOut: string;
+  let archiveSummary: BuildSummary;
+  let archiveFiles: Set<string>;
+  const archivePages = new Map<string, cheerio.CheerioAPI>();
+
+  beforeAll(async () => {
+    archiveOut = join(root, 'dist-archive');
+    archiveSummary = await buildSite({ dataDir: join(root, 'data'), outDir: archiveOut, siteUrl: SITE_URL, snapshotDays: 'all', tombstoneDays: TOMBSTONE_DAYS });
+    archiveFiles = new Set(await walk(archiveOut));
+    for (const path of archiveFiles) if (path.endsWith('.html')) archivePages.set(path, cheerio.load(await readFile(join(archiveOut, path), 'utf8')));
+  }, 120_000);
+
+  /** The archive record a static host's 404.html finds for a same-site URL, as scripts/not-found.ts looks it up. */
+  async function archived(url: URL): Promise<DepartedModel | undefined> {
+    const pagePath = departedPageOf(url.pathname, BASE);
+    const buckets = Number(archivePages.get(NOT_FOUND)?.('[data-departed]').attr('data-departed'));
+    if (pagePath === undefined || !(buckets > 0)) return undefined;
+    const file = departedFilePath(departedBucket(pagePath, buckets));
+    if (!archiveFiles.has(file)) return undefined;
+    return findDeparted(JSON.parse(await readFile(join(archiveOut, file), 'utf8')), pagePath);
+  }
+
+  it('drops the page file of a model last seen before the window, and keeps those within it', () => {
+    expect(archiveFiles.has(modelPageFile(LEFT_LORA_ID))).toBe(false);
+    expect(archiveFiles.has(modelPageFile(GONE_ID))).toBe(true);
+    for (const id of ON_LIST) expect(archiveFiles.has(modelPageFile(id)), id).toBe(true);
+    expect(archiveSummary.modelPages).toBe(ALL_IDS.length - 1);
+    expect(archiveSummary.departedArchived).toBe(1);
+    // The default window keeps every page of this fixture, and its 404 page has no archive to look in.
+    expect(summary.departedArchived).toBe(0);
+    expect([...files].some((file) => file.startsWith('api/departed/'))).toBe(false);
+    expect(page(NOT_FOUND)('[data-departed]').attr('data-departed')).toBe('0');
+  });
+
+  it('keeps its record in the archive bucket its page address hashes to: when it left, its stays and last figures', async () => {
+    const url = new URL(modelPageUrl(SITE_URL, LEFT_LORA_ID, PATHS));
+    expect(await archived(url)).toEqual({
+      id: LEFT_LORA_ID,
+      page: url.pathname.slice(BASE.length),
+      left: '2026-02-28',
+      stays: [['2026-02-27', '2026-02-27']],
+      likes: MODELS.leftLora.likes,
+      downloads: MODELS.leftLora.downloads,
+    });
+    expect(await archived(new URL(modelPageUrl(SITE_URL, GONE_ID, PATHS)))).toBeUndefined();
+  });
+
+  it('serves a 404 page with no address of its own that says so, links to the search with departures, and names the archive size', () => {
+    const $ = archivePages.get(NOT_FOUND);
+    if ($ === undefined) throw new Error('no 404.html');
+    expect($('html').attr('lang')).toBe('en');
+    expect($('h1').text()).toBe(COMMON_LABELS.en.notFoundTitle);
+    expect($('link[rel="canonical"], link[hreflang]').length).toBe(0);
+    expect($('meta[http-equiv="Content-Security-Policy"]').attr('content')).toBe(CSP);
+    expect($('body').attr('data-zh-query')).toBe('');
+    expect($('[data-departed]').attr('data-departed')).toBe('1');
+    expect($('main a[data-site-link]').attr('href')).toBe(`${BASE}?left=1`);
+    // Served at any depth: every address it names is absolute or from the host's root.
+    $('[href], [src]').each((_, element) => {
+      const value = $(element).attr('href') ?? $(element).attr('src') ?? '';
+      expect(value.startsWith(BASE) || value.startsWith('https://') || value.startsWith('data:') || value.startsWith('?'), value).toBe(true);
+    });
+  });
+
+  it('answers every link of every page: with a file, or at a model address the archive knows', async () => {
+    let answeredByArchive = 0;
+    for (const [path, $] of archivePages) {
+      for (const href of $('a[href]').map((_, a) => $(a).attr('href') as string).get()) {
+        const url = new URL(href, pageUrl(path));
+        const inside = sitePath(url);
+        if (inside === undefined || archiveFiles.has(servedFile(inside))) continue;
+        expect(await archived(url), `${path}: ${href}`).toBeDefined();
+        answeredByArchive += 1;
+      }
+    }
+    // The changes pages and the feeds' day pages name the LoRA that left on 02-28.
+    expect(answeredByArchive).toBeGreaterThan(0);
   });
 });

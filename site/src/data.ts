@@ -2,9 +2,12 @@
 // in-process), or under `astro dev` the same reader run here on CATALOG_DATA_DIR. Derived tables are
 // computed once per build, not once per page.
 import { defaultDataDir } from '../../core/cli.ts';
+import { parseDays } from '../../publish/config.ts';
 import { providedSiteInputs, readSiteInputs, type SiteInputs } from '../../publish/inputs.ts';
 import { normaliseSiteUrl } from '../../publish/urls.ts';
 import { searchRows } from './lib/catalog-view.ts';
+import { departedBucketCount, type DepartedModel } from './lib/departed.ts';
+import { departedModels } from './lib/departed-models.ts';
 import type { SearchRow } from './lib/search-shard.ts';
 import { dateToDay } from './lib/stays.ts';
 
@@ -17,7 +20,15 @@ export interface SiteData {
   lastDay: number;
   /** Day numbers of every observed night, ascending. */
   observedDays: number[];
+  /** Models that left before the tombstone window: no page file, a record in `api/departed/`. Sorted by id. */
+  departed: DepartedModel[];
+  /** Files of that archive, 0 when it is empty: 404.html hashes with it. */
+  departedBuckets: number;
 }
+
+/** SITE_TOMBSTONE_DAYS as `npm run build` reads it; unset or blank gives the build's default. */
+const tombstoneDaysFromEnv = (raw: string | undefined): number | 'all' | undefined =>
+  raw === undefined || raw.trim() === '' ? undefined : parseDays(raw, 'SITE_TOMBSTONE_DAYS');
 
 let loading: Promise<SiteData> | undefined;
 
@@ -28,12 +39,16 @@ async function load(): Promise<SiteData> {
       dataDir: defaultDataDir(process.env),
       siteUrl: normaliseSiteUrl(process.env['SITE_URL']?.trim() || 'http://localhost:4321/'),
       snapshotDays: 'all',
+      tombstoneDays: tombstoneDaysFromEnv(process.env['SITE_TOMBSTONE_DAYS']),
     }));
+  const departed = departedModels(inputs);
   return {
     inputs,
     rows: searchRows(inputs),
     lastDay: inputs.latest === undefined ? 0 : dateToDay(inputs.latest.date),
     observedDays: inputs.log.days.map((day) => dateToDay(day.date)),
+    departed,
+    departedBuckets: departed.length === 0 ? 0 : departedBucketCount(departed.length),
   };
 }
 

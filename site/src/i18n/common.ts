@@ -50,6 +50,12 @@ export interface CommonLabels {
   noData: string;
   healthy: string;
   stale: string;
+  /** Heading of the 404 page (GitHub Pages serves it for every address without a file). */
+  notFoundTitle: string;
+  /** What the 404 page says: a model that left long ago is looked up in the archive by script. */
+  notFoundText: string;
+  /** The 404 page's way back. */
+  notFoundHome: string;
 }
 
 export const COMMON_LABELS: Labels<CommonLabels> = {
@@ -100,6 +106,9 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     noData: 'No snapshot has been taken yet.',
     healthy: 'Up to date',
     stale: 'Behind: the newest snapshot is more than a day old',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is no page at this address. A model that left the list long ago shows here from the archive, when the archive has it (this needs JavaScript).',
+    notFoundHome: 'Search the catalog, including models that left',
   },
   zh: {
     siteName: 'ModelScope API-Inference 模型目录',
@@ -148,5 +157,8 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     noData: '尚未生成任何快照。',
     healthy: '数据最新',
     stale: '滞后：最新快照已超过一天',
+    notFoundTitle: '找不到页面',
+    notFoundText: '此地址没有页面。很久以前离开榜单的模型，若存档中有记录，会显示于此（需要 JavaScript）。',
+    notFoundHome: '搜索目录（包括已离开的模型）',
   },
 };

@@ -36,13 +36,13 @@ export function showChineseView(doc: Document): void {
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]');
   const zhView = doc.querySelector<HTMLLinkElement>(`link[rel="alternate"][hreflang="${LANG_TAG.zh}"]`);
   if (canonical !== null && zhView !== null) canonical.href = zhView.href;
-  // The site's other pages have real Chinese twins under zh/.
+  // The site's other pages have real Chinese twins under zh/ (a[data-site-link]: a link in the page to one of them).
   const home = doc.querySelector<HTMLAnchorElement>('a.brand');
   const base = home === null ? null : new URL(home.href).pathname;
   if (base !== null) {
-    for (const link of doc.querySelectorAll<HTMLAnchorElement>('a.brand, header nav a:not(.lang)')) {
+    for (const link of doc.querySelectorAll<HTMLAnchorElement>('a.brand, header nav a:not(.lang), a[data-site-link]')) {
       const url = new URL(link.href);
-      if (url.origin === doc.location.origin && url.pathname.startsWith(base)) link.href = `${base}zh/${url.pathname.slice(base.length)}`;
+      if (url.origin === doc.location.origin && url.pathname.startsWith(base)) link.href = `${base}zh/${url.pathname.slice(base.length)}${url.search}${url.hash}`;
     }
   }
   const other = doc.querySelector<HTMLAnchorElement>('header a.lang');
