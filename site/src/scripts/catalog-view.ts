@@ -42,35 +42,93 @@ function bdi(text: string): HTMLElement {
   return element('bdi', '', text);
 }
 
-/**
- * One result row, cell for cell as components/ResultRow.astro renders it: model (id link, Chinese
- * name, badges — the cell's text starts with the id), owner, task, downloads, likes, entered, 7-day growth.
- */
-function rowElement(view: CatalogView, row: SearchRow): HTMLTableRowElement {
-  const tr = document.createElement('tr');
-  const model = document.createElement('td');
-  const link = document.createElement('a');
-  link.href = modelPath(row, view.lang, view.base);
-  link.append(bdi(row.id));
-  model.append(link);
+/** A drawn result row and what it shows, so the next draw touches only what differs. */
+interface RowSlot {
+  link: HTMLAnchorElement;
+  id: Text;
+  /** The model cell's Chinese name and badges, as one key: rebuilt only when it changes. */
+  extras: string;
+  model: HTMLTableCellElement;
+  owner: Text;
+  /** Task, downloads, likes, entered, growth: the text of each cell. */
+  cells: Text[];
+}
+
+const slots = new WeakMap<HTMLTableRowElement, RowSlot>();
+
+/** The model cell's Chinese name and badges after the link, as ResultRow.astro renders them. */
+function modelExtras(view: CatalogView, row: SearchRow): Node[] {
+  const nodes: Node[] = [];
   if (row.chineseName !== '') {
     const zh = element('span', 'zh');
     zh.append(bdi(row.chineseName));
-    model.append(' ', zh);
+    nodes.push(document.createTextNode(' '), zh);
   }
-  model.append(' ');
-  for (const badge of badges(row, view.lang)) model.append(element('span', `badge ${badge.kind}`, badge.text));
-  const owner = element('td', 'owner');
-  owner.append(bdi(row.owner));
+  for (const badge of badges(row, view.lang)) nodes.push(document.createTextNode(' '), element('span', `badge ${badge.kind}`, badge.text));
+  return nodes;
+}
+
+/** The texts of a row's cells after the model and the owner: task, downloads, likes, entered, 7-day growth. */
+function cellTexts(view: CatalogView, row: SearchRow): string[] {
   const n = (value: number | null): string => (value === null ? '—' : formatNumber(value, view.lang));
-  tr.append(
-    model, owner, element('td', 'task', row.tasks[0] ?? ''), element('td', 'num', n(row.downloads)),
-    element('td', 'num', n(row.likes)), element('td', 'entered', dayDate(row.entered)), element('td', 'num', n(row.growth7)),
-  );
+  return [row.tasks[0] ?? '', n(row.downloads), n(row.likes), dayDate(row.entered), n(row.growth7)];
+}
+
+/**
+ * A new result row, cell for cell as components/ResultRow.astro renders it: model (id link, Chinese
+ * name, badges — the cell's text starts with the id), owner, task, downloads, likes, entered, 7-day growth.
+ */
+function newRow(view: CatalogView, row: SearchRow): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  const model = document.createElement('td');
+  const link = document.createElement('a');
+  const idText = document.createTextNode('');
+  const idBdi = document.createElement('bdi');
+  idBdi.append(idText);
+  link.append(idBdi);
+  model.append(link);
+  const ownerText = document.createTextNode('');
+  const owner = element('td', 'owner');
+  const ownerBdi = document.createElement('bdi');
+  ownerBdi.append(ownerText);
+  owner.append(ownerBdi);
+  const cells = ['task', 'num', 'num', 'entered', 'num'].map((className) => {
+    const td = element('td', className);
+    const text = document.createTextNode('');
+    td.append(text);
+    tr.append(td);
+    return text;
+  });
+  tr.prepend(model, owner);
+  slots.set(tr, { link, id: idText, extras: '\u0000', model, owner: ownerText, cells });
+  fillRow(view, tr, row);
   return tr;
 }
 
-/** Replaces the table body with `rows` (or a single "no models match" row). */
+/**
+ * Show `row` in a drawn row, changing only the text and attributes that differ: new rows cost a style
+ * pass over every element, which was most of a keystroke's time. False when `tr` is not a result row.
+ */
+function fillRow(view: CatalogView, tr: HTMLTableRowElement, row: SearchRow): boolean {
+  const slot = slots.get(tr);
+  if (slot === undefined) return false;
+  const href = modelPath(row, view.lang, view.base);
+  if (slot.link.getAttribute('href') !== href) slot.link.setAttribute('href', href);
+  if (slot.id.data !== row.id) slot.id.data = row.id;
+  const extras = `${row.chineseName}\u0000${badges(row, view.lang).map((badge) => `${badge.kind}:${badge.text}`).join('\u0000')}`;
+  if (slot.extras !== extras) {
+    slot.model.replaceChildren(slot.link, ...modelExtras(view, row));
+    slot.extras = extras;
+  }
+  if (slot.owner.data !== row.owner) slot.owner.data = row.owner;
+  cellTexts(view, row).forEach((text, i) => {
+    const node = slot.cells[i];
+    if (node !== undefined && node.data !== text) node.data = text;
+  });
+  return true;
+}
+
+/** Shows `rows` in the table body (or a single "no models match" row), reusing the rows already drawn. */
 export function drawRows(view: CatalogView, rows: readonly SearchRow[]): void {
   if (rows.length === 0) {
     const cell = element('td', 'empty', CATALOG_LABELS[view.lang].noMatch);
@@ -80,16 +138,30 @@ export function drawRows(view: CatalogView, rows: readonly SearchRow[]): void {
     view.body.replaceChildren(tr);
     return;
   }
-  view.body.replaceChildren(...rows.map((row) => rowElement(view, row)));
+  const drawn = [...view.body.rows];
+  // The static rows (and the empty-result row) are not ours to update: replaced once, reused after.
+  if (drawn.some((tr) => !slots.has(tr))) {
+    view.body.replaceChildren(...rows.map((row) => newRow(view, row)));
+    return;
+  }
+  rows.forEach((row, i) => {
+    const tr = drawn[i];
+    if (tr === undefined) view.body.append(newRow(view, row));
+    else fillRow(view, tr, row);
+  });
+  for (const tr of drawn.slice(rows.length)) tr.remove();
 }
 
 /** Marks the active sort on the column headers and points their links at the other sorts. */
 export function drawHeaders(view: CatalogView, state: CatalogState): void {
   for (const th of view.table.querySelectorAll<HTMLTableCellElement>('th[data-sort]')) {
     const sort = th.dataset['sort'];
-    th.setAttribute('aria-sort', sort === state.sort ? 'descending' : 'none');
+    // Set only what changed: every attribute write may restyle the header, and this runs per keystroke.
+    const ariaSort = sort === state.sort ? 'descending' : 'none';
+    if (th.getAttribute('aria-sort') !== ariaSort) th.setAttribute('aria-sort', ariaSort);
     const link = th.querySelector('a');
-    if (link !== null && sort !== undefined) link.href = stateHref(view, { ...state, sort: sort as CatalogState['sort'], page: 1 });
+    const href = sort === undefined ? null : stateHref(view, { ...state, sort: sort as CatalogState['sort'], page: 1 });
+    if (link !== null && href !== null && link.getAttribute('href') !== href) link.setAttribute('href', href);
   }
 }
 
