@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers.ts';
+import { PAGE_SIZE } from '../site/src/lib/search.ts';
 import { ARCHIVED_ID, buildFixtureSite, DATES, DEPARTED_ID, HOSTILE_ID, serveStatic, type FixtureModel, type StaticServer } from './site-browser-fixture.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const BASE = '/repo/';
-const PAGE_SIZE = 50;
 /** How long a page may take to show what it should. */
 const WAIT = { timeout: 10_000 };
 

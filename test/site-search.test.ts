@@ -2,7 +2,7 @@
 // expectation is worked out from the fixture rows here, never read back from the engine.
 import { describe, expect, it } from 'vitest';
 import { buildSearchShards, type SearchRow } from '../site/src/lib/search-index.ts';
-import { decodeShards, emptyIndex, appendShard, matchCache, runQuery, rowOrder, searchTerms, type QueryResult } from '../site/src/lib/search.ts';
+import { decodeShards, emptyIndex, appendShard, matchCache, runQuery, rowOrder, PAGE_SIZE, searchTerms, type QueryResult } from '../site/src/lib/search.ts';
 import { countInts, decodeInts, decodeWords, encodeInts, encodeWords, splitWords } from '../site/src/lib/search-shard.ts';
 import { DEFAULT_STATE, type CatalogState } from '../site/src/lib/url-state.ts';
 
@@ -351,18 +351,20 @@ describe('site search: pages', () => {
   const MANY = Array.from({ length: 60_000 }, (_, i) => row(`owner${i % 700}/model-${String(i).padStart(5, '0')}`, { downloads: 60_000 - i, openaiApi: i % 1500 === 0 }));
   const index = indexOf(MANY);
 
-  it('pages by 50 up to the last of 60,000 models', () => {
+  it('pages by PAGE_SIZE up to the last of 60,000 models', () => {
+    const pages = 60_000 / PAGE_SIZE;
     const first: QueryResult = runQuery(index, state());
-    expect(first).toMatchObject({ total: 60_000, page: 1, pages: 1200 });
+    expect(first).toMatchObject({ total: 60_000, page: 1, pages });
     expect(first.rows.map((r) => r.id).slice(0, 2)).toEqual(['owner0/model-00000', 'owner1/model-00001']);
-    const last = runQuery(index, state({ page: 1200 }));
-    expect(last.rows).toHaveLength(50);
+    const last = runQuery(index, state({ page: pages }));
+    expect(last.rows).toHaveLength(PAGE_SIZE);
     expect(last.rows.at(-1)?.id).toBe('owner499/model-59999');
-    expect(last.rows[0]?.id).toBe('owner450/model-59950');
+    const firstOfLast = 60_000 - PAGE_SIZE;
+    expect(last.rows[0]?.id).toBe(`owner${firstOfLast % 500}/model-${String(firstOfLast).padStart(5, '0')}`);
   });
 
   it('clamps a page past the end to the last page, and below 1 to the first', () => {
-    expect(runQuery(index, state({ page: 99_999 })).page).toBe(1200);
+    expect(runQuery(index, state({ page: 99_999 })).page).toBe(60_000 / PAGE_SIZE);
     expect(runQuery(index, state({ page: 0 })).page).toBe(1);
     const few = runQuery(index, state({ q: 'model-0000' }), 4);
     expect(few).toMatchObject({ total: 10, pages: 3 });
