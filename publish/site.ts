@@ -58,7 +58,7 @@ async function runWorker(options: BuildOptions, outDir: string): Promise<WorkerR
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
   };
   // Astro keeps its prerender bundle inside the output when the working directory holds it.
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'build-worker.ts'), JSON.stringify(request)], { cwd: outDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', join(import.meta.dirname, 'build-worker.ts'), JSON.stringify(request)], { cwd: outDir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout = (stdout + text).slice(-8192)));
