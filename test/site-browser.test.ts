@@ -412,6 +412,17 @@ describe('site in a browser: the state lives in the URL', () => {
 });
 
 describe('site in a browser: pages and models', () => {
+  it('the unsearched catalog has a pager too, leading from the static rows to page 2 of the list', async () => {
+    const pages = Math.ceil(expected({}).length / PAGE_SIZE);
+    const { page, requested } = await open();
+    await expect.poll(() => page.locator('#pager').innerText(), WAIT).toContain(`Page 1 of ${pages.toLocaleString('en-US')}`);
+    // Drawn from the page's own total: no search data fetched yet.
+    expect(requested.some((url) => url.includes('/search/'))).toBe(false);
+    await page.click('#pager a[rel=next]');
+    await waitForRows(page, pageIds({}, 2));
+    await waitForQuery(page, { page: '2' });
+  });
+
   it('the pager reaches the last page', async () => {
     const want: Want = { owner: 'Qwen' };
     const total = expected(want).length;

@@ -13,7 +13,7 @@ import { CATALOG_LABELS } from '../i18n/catalog.ts';
 import { appendShard, emptyIndex, matchCache, rowOrder, runQuery, PAGE_SIZE, type SearchIndex } from '../lib/search.ts';
 import { parseState, serialiseState, SORT_KEYS, type CatalogState } from '../lib/url-state.ts';
 import { fillForm, formState } from './catalog-form.ts';
-import { addSortButtons, drawHeaders, drawResult, stateHref, type CatalogView } from './catalog-view.ts';
+import { addSortButtons, drawHeaders, drawPager, drawResult, stateHref, type CatalogView } from './catalog-view.ts';
 
 // URL updates while typing wait for a pause: browsers throttle (Safari throws on) rapid history calls.
 const TYPING_URL_DELAY_MS = 300;
@@ -202,6 +202,11 @@ function start(form: HTMLFormElement): void {
   if (serialiseState(state) !== '') {
     load();
     draw();
+  } else {
+    // Before any search the static rows are page 1 of the list, and its pager leads on from them (the
+    // search data loads on the click), so every model is reachable without typing.
+    const total = Number(form.dataset['total']);
+    if (Number.isSafeInteger(total) && total > 0) drawPager(view, state, { total, page: 1, pages: Math.ceil(total / PAGE_SIZE), rows: [] });
   }
 }
 
