@@ -15,7 +15,8 @@ const NIGHTLY_HELP = `Usage: npm run nightly -- [crawl options]
 
 Crawls ModelScope (see the crawl options below), updates events and history, then builds the static
 site into site/dist from the same data directory. Build settings come from the environment:
-SITE_URL (absolute base URL of the site), SITE_SNAPSHOT_DAYS (newest N snapshots to publish).
+SITE_URL (absolute base URL of the site), SITE_SNAPSHOT_DAYS (newest N snapshots to publish),
+SITE_TOMBSTONE_DAYS (days a departed model keeps a page file of its own).
 
 ${HELP.split('\n').slice(2).join('\n')}`;
 
