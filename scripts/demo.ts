@@ -1,7 +1,9 @@
-// `npm run demo`: the whole product offline. A simulator plays ModelScope for several nights (churn, a
-// flaky night, a night with a broken filter), the real night pipeline records them, and the site is built.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// `npm run demo`: the whole product offline. A simulator plays ModelScope for 14 nights (churn, a flaky
+// night, a night with a broken filter, a night that fails), the real night pipeline records them into a
+// temporary data dir, the Astro site is built from it and served on localhost.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { defaultDataDir, EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
 import { UsageError } from '../core/errors.ts';
 import { isWithin } from '../core/paths.ts';
@@ -11,18 +13,23 @@ import { Progress, summaryLines } from '../pipeline/report.ts';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
 import { startSimulator } from '../simulator/index.ts';
+import { serveSite } from './static-server.ts';
 
-const HELP = `Usage: npm run demo -- [--nights N] [--size N] [--data-dir DIR] [--out DIR]
+const HELP = `Usage: npm run demo -- [--nights N] [--size N] [--data-dir DIR] [--out DIR] [--port N] [--no-serve]
 
-Runs the crawler against the local ModelScope simulator for N simulated nights starting 2026-01-01
-(night 4 the simulator ignores the API-Inference filter, so that crawl is refused and recorded as a gap;
-night 6 it answers 429 and resets connections, which the crawler retries), then builds the site.
+Runs the crawler against the local ModelScope simulator for N simulated nights starting 2026-01-01,
+with models entering, leaving and returning and their likes and downloads moving. Night 4 the
+simulator ignores the API-Inference filter, so that crawl is refused; night 9 its catalog breaks for
+good, so that crawl fails; both are recorded as gaps. Night 6 it answers 429 and resets connections,
+which the crawler retries. Then it builds the site and serves it on http://localhost:PORT/.
 
-  --nights N      simulated nights (default 8)
+  --nights N      simulated nights (default 14)
   --size N        models on the simulated list (default 1500)
-  --data-dir DIR  where the demo's data goes (default .demo/data); a directory the demo made before is
-                  wiped first, any other must be new or empty; never the project's data dir
-  --out DIR       site output (default site/dist); serve it with: npm run preview
+  --data-dir DIR  where the demo's data goes (default: a new temporary directory); a directory the
+                  demo made before is wiped first, any other must be new or empty; never data/
+  --out DIR       site output (default site/dist)
+  --port N        port to serve the site on (default 4321; 0 picks a free one)
+  --no-serve      stop after the build and print where it is (also when CI=true)
   -h, --help      show this help`;
 
 /** The file that marks a data dir as the demo's own, so a later demo may wipe it. */
@@ -60,10 +67,12 @@ function wholeNumber(value: string, flag: string, min: number, max: number): num
 
 process.exitCode = await runCli('demo', processIo, async () => {
   const values = parseOptions(process.argv.slice(2), {
-    nights: { type: 'string', default: '8' },
+    nights: { type: 'string', default: '14' },
     size: { type: 'string', default: '1500' },
-    'data-dir': { type: 'string', default: '.demo/data' },
+    'data-dir': { type: 'string' },
     out: { type: 'string', default: 'site/dist' },
+    port: { type: 'string', default: '4321' },
+    'no-serve': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) {
@@ -72,7 +81,9 @@ process.exitCode = await runCli('demo', processIo, async () => {
   }
   const nights = wholeNumber(values.nights, '--nights', 1, 365);
   const size = wholeNumber(values.size, '--size', 1, 100_000);
-  const dataDir = values['data-dir'];
+  const port = wholeNumber(values.port, '--port', 0, 65_535);
+  const serve = !values['no-serve'] && process.env['CI'] !== 'true';
+  const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'modelscope-demo-')));
   await prepareDataDir(dataDir);
   const sim = await startSimulator({ size, seed: 1 });
   console.log(`simulator on ${sim.origin}; ${nights} nights of ${size} models into ${dataDir}`);
@@ -85,6 +96,8 @@ process.exitCode = await runCli('demo', processIo, async () => {
         sim.inject({ kind: 'status', status: 429, retryAfter: '1', page: 1 });
         sim.inject({ kind: 'reset', page: 2 });
       }
+      // A catalog page that no longer matches the schema, however often it is asked: the crawl fails.
+      if (night === 8) sim.inject({ kind: 'schema', page: 2, times: Infinity });
       const date = new Date(Date.UTC(2026, 0, 1 + night)).toISOString().slice(0, 10);
       const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '100']);
       const { summary } = await runNight(options, { progress: new Progress({ stream: { write: () => true } }) });
@@ -94,11 +107,18 @@ process.exitCode = await runCli('demo', processIo, async () => {
     await sim.close();
   }
 
-  const build = resolveBuildOptions(['--data-dir', dataDir, '--out', values.out], process.env);
+  // Built for the address it is served at, so its absolute links (canonical, feeds) work there too.
+  const siteUrl = serve && process.env['SITE_URL'] === undefined ? ['--site-url', `http://localhost:${port === 0 ? 4321 : port}/`] : [];
+  const build = resolveBuildOptions(['--data-dir', dataDir, '--out', values.out, ...siteUrl], process.env);
   if (build === 'help') return EXIT.ok;
   const built = await buildSite(build);
-  console.log(`\nsite built into ${built.outDir}: ${built.models} models, ${built.feedItems} feed items, ${built.modelPages} model pages`);
-  console.log('serve it with: npm run preview   (then open http://localhost:4321/)');
-  console.log(`try: npm run diff -- --data-dir ${dataDir}`);
+  console.log(`\nsite built into ${resolve(built.outDir)}: ${built.models} models, ${built.feedItems} feed items, ${built.modelPages} model pages`);
+  console.log(`data in ${resolve(dataDir)}; try: npm run diff -- --data-dir ${dataDir}`);
+  if (!serve) {
+    console.log(`not serving (${values['no-serve'] ? '--no-serve' : 'CI=true'}); look at it with: npm run preview -- --dir ${built.outDir}`);
+    return EXIT.ok;
+  }
+  const { url } = await serveSite(resolve(built.outDir), port);
+  console.log(`serving the site on ${url}  (Ctrl+C to stop)`);
   return EXIT.ok;
 });

@@ -1,6 +1,7 @@
 // `npm run demo` is the one-command offline tour: it must keep working on a fresh clone.
-import { execFile } from 'node:child_process';
-import { access, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { access, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -8,15 +9,15 @@ import { runScript, tempDir, treeContents, type CommandResult } from './helpers.
 
 const exec = promisify(execFile);
 
-/** Run the demo; never throws, returns the exit code and output. */
-const demo = (args: string[]): Promise<CommandResult> => runScript('scripts/demo.ts', args);
+/** Run the demo to the end of its build (not serving); never throws, returns the exit code and output. */
+const demo = (args: string[]): Promise<CommandResult> => runScript('scripts/demo.ts', ['--no-serve', ...args]);
 
 describe('demo/offline-run', () => {
   it('crawls simulated nights, records the refused one as a gap and builds the site', async () => {
     const root = await tempDir('demo-');
     const dataDir = join(root, 'data');
     const out = join(root, 'dist');
-    const { stdout } = await exec(process.execPath, ['scripts/demo.ts', '--nights', '6', '--size', '150', '--data-dir', dataDir, '--out', out]);
+    const { stdout } = await exec(process.execPath, ['scripts/demo.ts', '--no-serve', '--nights', '6', '--size', '150', '--data-dir', dataDir, '--out', out]);
     expect(stdout).toMatch(/crawl 2026-01-04: refused — the API-Inference filter was ignored/);
     expect(stdout).toMatch(/crawl 2026-01-05: published[\s\S]*no data for 2026-01-04/);
     expect(stdout).toMatch(/crawl 2026-01-06: published[\s\S]*\(2 retries/);
@@ -27,7 +28,7 @@ describe('demo/offline-run', () => {
   });
 
   it('refuses to write into data/', async () => {
-    const result = await exec(process.execPath, ['scripts/demo.ts', '--data-dir', 'data']).catch((error: { code: number; stderr: string }) => error);
+    const result = await exec(process.execPath, ['scripts/demo.ts', '--no-serve', '--data-dir', 'data']).catch((error: { code: number; stderr: string }) => error);
     expect((result as { code: number }).code).not.toBe(0);
     expect((result as { stderr: string }).stderr).toMatch(/never writes to data\//);
   });
@@ -63,4 +64,36 @@ describe('demo/offline-run', () => {
     expect((await demo(['--nights', '1', '--size', '20', '--data-dir', own, '--out', join(root, 'dist')])).code).toBe(0);
     expect(Object.keys(await treeContents(own))).not.toContain('stray.txt');
   });
+
+  it('by default crawls 14 nights into a temporary dir, one refused and one failed, then serves the site and prints its URL', async () => {
+    const root = await tempDir('demo-');
+    const env = { ...process.env };
+    delete env['CI'];
+    const child = spawn(process.execPath, ['scripts/demo.ts', '--size', '150', '--out', join(root, 'dist'), '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    try {
+      const url = await new Promise<string>((done, fail) => {
+        child.stdout.on('data', () => {
+          const match = /serving the site on (http:\/\/localhost:\d+\/)/.exec(stdout);
+          if (match?.[1] !== undefined) done(match[1]);
+        });
+        child.once('exit', (code) => fail(new Error(`demo exited (${code}) before serving:\n${stdout}`)));
+      });
+      expect(stdout).toMatch(/crawl 2026-01-04: refused/);
+      expect(stdout).toMatch(/crawl 2026-01-09: failed/);
+      expect(stdout).toMatch(/crawl 2026-01-14: published/);
+      const dataDir = /data in (\S+);/.exec(stdout)?.[1] ?? '';
+      expect(dataDir.startsWith(tmpdir())).toBe(true);
+      const home = await fetch(url);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('<table');
+      const missing = await fetch(`${url}models/nobody/never/`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).toContain('data-departed');
+      await rm(dataDir, { recursive: true, force: true });
+    } finally {
+      child.kill();
+    }
+  }, 120_000);
 });
