@@ -38,6 +38,11 @@ const WINDOW = Number(flags.window);
  * the same day of other months. Only the whole year measures what the real repository will pay.
  */
 const GIT_HISTORY = Number(flags['git-history']) || Number.POSITIVE_INFINITY;
+// The measured nights follow a generated history; with none before them there is nothing to commit first.
+if (!(Number.isSafeInteger(DAYS) && Number.isSafeInteger(WINDOW) && WINDOW >= 1 && DAYS > WINDOW && MODELS >= 1)) {
+  process.stderr.write(`bench:history: --days (${flags.days}) must be a whole number above --window (${flags.window}), and --models at least 1\n`);
+  process.exit(2);
+}
 const FIRST_DATE = '2025-01-01';
 /** Calendar offsets with no snapshot: failed crawls, so the gap path is exercised at scale. */
 const MISSING = new Set([100, 250]);

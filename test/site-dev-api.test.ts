@@ -1,6 +1,9 @@
 // Under `astro dev` the model files are served by an endpoint (the build writes them itself), so a model
 // page's chart and snippet work while developing too.
-import { mkdir, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
@@ -34,4 +37,63 @@ describe('site dev model files', () => {
     const response = await endpoint.GET({ props: paths[0]?.props } as never);
     expect(await response.text()).toBe(paths[0]?.props.content);
   });
+
+  it('npm run dev serves the site from CATALOG_DATA_DIR, model files included', async () => {
+    const root = await tempDir();
+    made.push(root);
+    const dataDir = join(root, 'data');
+    await mkdir(dataDir);
+    await writeSnapshot(dataDir, snapshot('2026-03-01', [model('a/one', { downloads: 5 }), model('b/two')]));
+    await writeSnapshot(dataDir, snapshot('2026-03-02', [model('a/one', { downloads: 9 })]));
+    await rebuildChanges(dataDir);
+    const port = await freePort();
+    // The command `npm run dev` runs (package.json), on a port of its own.
+    const script = (JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['dev'];
+    expect(script).toBe('astro dev --root site');
+    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--root', 'site', '--port', String(port), '--host', '127.0.0.1'], {
+      // As from a terminal: without the test runner's NODE_ENV=test and VITEST* variables, which Astro's Vite reads.
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST'))), CATALOG_DATA_DIR: dataDir, SITE_URL: `http://localhost:${port}/` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const origin = `http://127.0.0.1:${port}`;
+      // Ready once it prints its address.
+      await retry(async () => {
+        if (!output.includes(`127.0.0.1:${port}`)) throw new Error(`astro dev not ready:\n${output}`);
+      }, 60_000);
+      const home = await fetch(`${origin}/`);
+      expect(home.status, output).toBe(200);
+      expect(await home.text()).toContain('a/one');
+      const file = await fetch(`${origin}/api/models/a/one.json`);
+      expect(file.status).toBe(200);
+      expect((JSON.parse(await file.text()) as { id: string }).id).toBe('a/one');
+    } finally {
+      child.kill();
+    }
+  }, 120_000);
 });
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/** `attempt` until it resolves, for up to `ms`. */
+async function retry<T>(attempt: () => Promise<T>, ms: number): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// The README cannot go stale silently: every npm command it shows is a script of package.json, and each
+// script is exercised by a test here (its file is run or imported by one) or by CI.
+import { readdir, readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../', import.meta.url);
+const read = (path: string): Promise<string> => readFile(new URL(path, ROOT), 'utf8');
+
+describe('README', () => {
+  it('shows only npm scripts that exist, and every one of them is exercised by a test or by CI', async () => {
+    const readme = await read('README.md');
+    const scripts = (JSON.parse(await read('package.json')) as { scripts: Record<string, string> }).scripts;
+    const named = [...new Set([...readme.matchAll(/npm run (?:--silent )?([\w:-]+)/g)].map((match) => match[1] as string))];
+    expect(named.length).toBeGreaterThan(15);
+    const tests = await Promise.all((await readdir(new URL('test/', ROOT))).filter((name) => name.endsWith('.ts')).map((name) => read(`test/${name}`)));
+    const ci = `${await read('.ci/run')}\n${await read('.github/workflows/ci.yml')}\n${await read('.github/workflows/nightly.yml')}`;
+    for (const name of named) {
+      const command = scripts[name];
+      expect(command, `README names npm run ${name}, which package.json lacks`).toBeDefined();
+      // The file the script runs (`node x/y.ts`), or the tool (`astro dev`: the dev server test starts it).
+      const file = /\b([\w-]+)\/([\w-]+\.ts)\b/.exec(command ?? '');
+      // A test names the file (`scripts/demo.ts`, or joined: `'scripts', 'nightly.ts'`), or reads the script's command.
+      const marks = file === null ? [`scripts['${name}']`] : [`${file[1]}/${file[2]}`, `'${file[1]}', '${file[2]}'`];
+      const exercised = tests.some((source) => marks.some((mark) => source.includes(mark))) || ci.includes(`npm run ${name}`) || ci.includes(`npm run --silent ${name}`);
+      expect(exercised, `npm run ${name} (${command}) is run by no test and not by CI`).toBe(true);
+    }
+    for (const command of ['npm ci', 'npm test']) expect(readme).toContain(command);
+    expect(await read('.ci/run')).toMatch(/npm ci[\s\S]*npm test/);
+  });
+
+  it('shows the screenshots it links, taken by npm run screenshots', async () => {
+    const readme = await read('README.md');
+    const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map((match) => match[1] as string);
+    expect(images).toEqual(['docs/screenshots/catalog.png', 'docs/screenshots/model.png']);
+    for (const image of images) expect((await readFile(new URL(image, ROOT))).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
