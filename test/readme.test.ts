@@ -34,4 +34,18 @@ describe('README', () => {
     expect(images).toEqual(['docs/screenshots/catalog.png', 'docs/screenshots/model.png']);
     for (const image of images) expect((await readFile(new URL(image, ROOT))).subarray(1, 4).toString()).toBe('PNG');
   });
+
+  it('lists every environment variable the code reads', async () => {
+    const readme = await read('README.md');
+    const table = readme.slice(readme.indexOf('## Environment variables'), readme.indexOf('## Layout'));
+    const read_ = new Set<string>();
+    for (const dir of ['core', 'crawler', 'pipeline', 'publish', 'scripts', 'site/src', 'store', 'changes']) {
+      for (const entry of await readdir(new URL(`${dir}/`, ROOT), { recursive: true })) {
+        if (!entry.endsWith('.ts') && !entry.endsWith('.astro')) continue;
+        for (const match of (await read(`${dir}/${entry}`)).matchAll(/(?:process\.)?env\[['"]([A-Z_]+)['"]\]/g)) read_.add(match[1] as string);
+      }
+    }
+    expect(read_.size).toBeGreaterThan(8);
+    for (const name of read_) expect(table, name).toContain(`\`${name}\``);
+  });
 });
