@@ -18,15 +18,21 @@ afterEach(async () => {
   for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
+/** A data dir of two nights: a/one on both (downloads 5, then 9), b/two on the first only. */
+async function twoNights(): Promise<string> {
+  const root = await tempDir();
+  made.push(root);
+  const dataDir = join(root, 'data');
+  await mkdir(dataDir);
+  await writeSnapshot(dataDir, snapshot('2026-03-01', [model('a/one', { downloads: 5 }), model('b/two')]));
+  await writeSnapshot(dataDir, snapshot('2026-03-02', [model('a/one', { downloads: 9 })]));
+  await rebuildChanges(dataDir);
+  return dataDir;
+}
+
 describe('site dev model files', () => {
   it('serves the file of every model on the list under astro dev (a build never has the route: it would clash with the worker files)', async () => {
-    const root = await tempDir();
-    made.push(root);
-    const dataDir = join(root, 'data');
-    await mkdir(dataDir);
-    await writeSnapshot(dataDir, snapshot('2026-03-01', [model('a/one', { downloads: 5 }), model('b/two')]));
-    await writeSnapshot(dataDir, snapshot('2026-03-02', [model('a/one', { downloads: 9 })]));
-    await rebuildChanges(dataDir);
+    const dataDir = await twoNights();
     provideSiteInputs(await readSiteInputs({ dataDir, siteUrl: 'https://u.github.io/repo/', snapshotDays: 'all' }));
     const endpoint = await import('../site/src/dev/model-file.ts');
     const paths = (await endpoint.getStaticPaths({} as never)) as { params: { owner: string; name: string }; props: { content: string } }[];
@@ -39,13 +45,7 @@ describe('site dev model files', () => {
   });
 
   it('npm run dev serves the site from CATALOG_DATA_DIR, model files included', async () => {
-    const root = await tempDir();
-    made.push(root);
-    const dataDir = join(root, 'data');
-    await mkdir(dataDir);
-    await writeSnapshot(dataDir, snapshot('2026-03-01', [model('a/one', { downloads: 5 }), model('b/two')]));
-    await writeSnapshot(dataDir, snapshot('2026-03-02', [model('a/one', { downloads: 9 })]));
-    await rebuildChanges(dataDir);
+    const dataDir = await twoNights();
     const port = await freePort();
     // The command `npm run dev` runs (package.json), on a port of its own.
     const script = (JSON.parse(await readFile('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts['dev'];
