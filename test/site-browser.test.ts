@@ -412,12 +412,18 @@ describe('site in a browser: the state lives in the URL', () => {
 });
 
 describe('site in a browser: pages and models', () => {
-  it('the unsearched catalog has a pager too, leading from the static rows to page 2 of the list', async () => {
-    const pages = Math.ceil(expected({}).length / PAGE_SIZE);
+  it('the unsearched catalog offers the whole list by downloads, with a pager from there', async () => {
+    const total = expected({}).length;
+    const pages = Math.ceil(total / PAGE_SIZE);
     const { page, requested } = await open();
-    await expect.poll(() => page.locator('#pager').innerText(), WAIT).toContain(`Page 1 of ${pages.toLocaleString('en-US')}`);
-    // Drawn from the page's own total: no search data fetched yet.
+    const browse = page.locator('#pager button.browse');
+    await expect.poll(() => browse.innerText(), WAIT).toBe(`Browse all ${total.toLocaleString('en-US')} models by downloads`);
+    // Offered from the page's own total: no search data fetched yet.
     expect(requested.some((url) => url.includes('/search/'))).toBe(false);
+    await browse.click();
+    await waitForRows(page, pageIds({}, 1));
+    // The first shard answers first; the pager counts the whole list once the rest is in.
+    await expect.poll(() => page.locator('#pager').innerText(), WAIT).toContain(`Page 1 of ${pages.toLocaleString('en-US')}`);
     await page.click('#pager a[rel=next]');
     await waitForRows(page, pageIds({}, 2));
     await waitForQuery(page, { page: '2' });

@@ -23,6 +23,8 @@ export interface CatalogLabels {
   next: string;
   page: string;
   pageOf: string;
+  /** Below the static first page, before any search: browse the whole list in the sort order (`{n}` models). */
+  browseAll: string;
   /** Badges: served by the gateway; left the list on `{date}`; left, day unknown. */
   apiBadge: string;
   leftOn: string;
@@ -66,6 +68,7 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     next: 'Next',
     page: 'Page {n}',
     pageOf: 'Page {page} of {pages}',
+    browseAll: 'Browse all {n} models by downloads',
     apiBadge: 'OpenAI-compatible API',
     leftOn: 'left on {date}',
     leftBadge: 'left the list',
@@ -103,6 +106,7 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     next: '下一页',
     page: '第 {n} 页',
     pageOf: '第 {page} 页，共 {pages} 页',
+    browseAll: '按下载量浏览全部 {n} 个模型',
     apiBadge: 'OpenAI 兼容 API',
     leftOn: '{date} 下榜',
     leftBadge: '已下榜',

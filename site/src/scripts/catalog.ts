@@ -9,11 +9,12 @@
 // with controls named q, task, aigc, family, license, owner, api, new, left, sort; p#count;
 // table#results (thead th[data-sort], tbody); nav#pager.
 import { langOf } from '../i18n/lang.ts';
-import { CATALOG_LABELS } from '../i18n/catalog.ts';
+import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
+import { formatNumber } from '../lib/catalog-format.ts';
 import { appendShard, emptyIndex, matchCache, rowOrder, runQuery, PAGE_SIZE, type SearchIndex } from '../lib/search.ts';
 import { parseState, serialiseState, SORT_KEYS, type CatalogState } from '../lib/url-state.ts';
 import { fillForm, formState } from './catalog-form.ts';
-import { addSortButtons, drawHeaders, drawPager, drawResult, stateHref, type CatalogView } from './catalog-view.ts';
+import { addSortButtons, drawHeaders, drawResult, stateHref, type CatalogView } from './catalog-view.ts';
 
 // URL updates while typing wait for a pause: browsers throttle (Safari throws on) rapid history calls.
 const TYPING_URL_DELAY_MS = 300;
@@ -203,10 +204,21 @@ function start(form: HTMLFormElement): void {
     load();
     draw();
   } else {
-    // Before any search the static rows are page 1 of the list, and its pager leads on from them (the
-    // search data loads on the click), so every model is reachable without typing.
+    // Before any search the static rows (OpenAI-compatible models first) are not a page of any sort
+    // order, so no pager leads on from them: this button shows the whole list by downloads, with its
+    // pager (the search data loads on the click). Every model is reachable without typing.
     const total = Number(form.dataset['total']);
-    if (Number.isSafeInteger(total) && total > 0) drawPager(view, state, { total, page: 1, pages: Math.ceil(total / PAGE_SIZE), rows: [] });
+    if (Number.isSafeInteger(total) && total > 0) {
+      const browse = document.createElement('button');
+      browse.type = 'button';
+      browse.className = 'browse';
+      browse.textContent = fillLabel(labels.browseAll, { n: formatNumber(total, view.lang) });
+      browse.addEventListener('click', () => {
+        go(state, 'push');
+        table.scrollIntoView({ block: 'start' });
+      });
+      pager.replaceChildren(browse);
+    }
   }
 }
 
