@@ -8,11 +8,10 @@
 // but a record in api/departed/), --no-browser, --dist DIR (no data, no build: measure an existing site/dist built
 // with base /repo/). Generated data is cached in .bench/site-<models>-<years>y/.
 import { spawn } from 'node:child_process';
-import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { access, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +20,7 @@ import { writeState } from '../store/change-files.ts';
 import { dateOfDay, dayNumber } from '../store/dates.ts';
 import { CATALOG_LABELS } from '../site/src/i18n/catalog.ts';
 import { DEFAULT_TOMBSTONE_DAYS } from '../publish/inputs.ts';
+import { serveSite } from '../publish/static-server.ts';
 import { World } from './history-world.ts';
 
 const { values: flags } = parseArgs({
@@ -78,26 +78,6 @@ async function filesUnder(dir: string): Promise<{ path: string; size: number }[]
     out.push({ path, size: (await stat(path)).size });
   }
   return out;
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.js': 'text/javascript', '.css': 'text/css', '.xml': 'application/xml' };
-
-/** Serve `root` under `/repo/` on loopback, decoding the path once as GitHub Pages does. */
-function serve(root: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer(async (req, res) => {
-    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith('/repo/')) return void res.writeHead(404).end();
-    path = path.slice('/repo'.length);
-    if (path.endsWith('/')) path += 'index.html';
-    const file = resolve(root, `.${path}`);
-    if (!file.startsWith(root + sep) || !(await stat(file).then((s) => s.isFile(), () => false))) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    ok({ server, origin: `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}` });
-  }));
 }
 
 /** One process of the build's tree: what it runs and the most RSS it had (bytes). */
@@ -425,7 +405,7 @@ rows.push(
 if (!flags['no-browser']) {
   log('phase: browser');
   warnIfBusy();
-  const { server, origin } = await serve(outDir);
+  const { origin, close } = await serveSite(outDir, { base: '/repo/' });
   try {
     const t = await browserTimings(origin).catch((error: unknown) => {
       rows.push(['search in Chromium', `not measured: ${error instanceof Error ? error.message : String(error)}`, false]);
@@ -438,7 +418,7 @@ if (!flags['no-browser']) {
       rows.push(['  of which the input handler', t.script.length === 0 ? 'no catalog:keystroke marks (site built before them)' : ms(t.script), undefined]);
     }
   } finally {
-    server.close();
+    await close();
   }
 }
 console.log(flags.dist === undefined ? `bench:site — ${MODELS} models, ${YEARS} simulated year(s)` : `bench:site — ${outDir}`);

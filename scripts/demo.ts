@@ -13,7 +13,7 @@ import { Progress, summaryLines } from '../pipeline/report.ts';
 import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
 import { startSimulator } from '../simulator/index.ts';
-import { serveSite } from './static-server.ts';
+import { serveSite } from '../publish/static-server.ts';
 
 const HELP = `Usage: npm run demo -- [--nights N] [--size N] [--data-dir DIR] [--out DIR] [--port N] [--no-serve]
 
@@ -118,7 +118,7 @@ process.exitCode = await runCli('demo', processIo, async () => {
     console.log(`not serving (${values['no-serve'] ? '--no-serve' : 'CI=true'}); look at it with: npm run preview -- --dir ${built.outDir}`);
     return EXIT.ok;
   }
-  const { url } = await serveSite(resolve(built.outDir), port);
+  const { url } = await serveSite(resolve(built.outDir), { port });
   console.log(`serving the site on ${url}  (Ctrl+C to stop)`);
   return EXIT.ok;
 });

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
 import { UsageError } from '../core/errors.ts';
-import { serveSite } from './static-server.ts';
+import { serveSite } from '../publish/static-server.ts';
 
 const HELP = `Usage: npm run preview -- [--dir DIR] [--port N]
 
@@ -25,7 +25,7 @@ process.exitCode = await runCli('preview', processIo, async () => {
   }
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65_535) throw new UsageError(`must be a port number from 0 to 65535, got ${JSON.stringify(values.port)}`, '--port');
-  const { url } = await serveSite(resolve(values.dir), port);
+  const { url } = await serveSite(resolve(values.dir), { port });
   console.log(`serving ${resolve(values.dir)} on ${url}`);
   return EXIT.ok;
 });

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
 import { CatalogError, UsageError } from '../core/errors.ts';
-import { serveSite } from './static-server.ts';
+import { serveSite } from '../publish/static-server.ts';
 
 const HELP = `Usage: npm run screenshots -- [--dir DIR] [--out DIR]
 
@@ -37,7 +37,8 @@ process.exitCode = await runCli('screenshots', processIo, async () => {
   const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new UsageError(`Chromium is not at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH`, 'environment');
   await mkdir(values.out, { recursive: true });
-  const { server, url } = await serveSite(dir, 0);
+  const site = await serveSite(dir);
+  const { url } = site;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
@@ -56,7 +57,7 @@ process.exitCode = await runCli('screenshots', processIo, async () => {
     console.log(`wrote ${catalog} and ${model}`);
   } finally {
     await browser.close();
-    server.close();
+    await site.close();
   }
   return EXIT.ok;
 });

@@ -1,6 +1,6 @@
 // The last records of models that left come from the snapshot before they left, published or not: the
 // OpenAI-compatible feed must announce a chat model's departure even when one dated snapshot is published.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
@@ -10,20 +10,14 @@ import { buildSite } from '../publish/site.ts';
 import { DataFileError } from '../store/errors.ts';
 import { readSnapshotRecords, snapshotPath, writeSnapshot } from '../store/snapshots.ts';
 import { model, snapshot } from './fixtures/publish/factories.ts';
-import { tempDir } from './fixtures/publish/fs.ts';
+import { emptyDataDir } from './fixtures/publish/fs.ts';
 
 const made: string[] = [];
 afterEach(async () => {
   for (const dir of made.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-async function dataDir(): Promise<string> {
-  const root = await tempDir();
-  made.push(root);
-  const dir = join(root, 'data');
-  await mkdir(dir);
-  return dir;
-}
+const dataDir = (): Promise<string> => emptyDataDir(made);
 
 const CHAT = model('chat/Gone-7B', { openaiApi: true, chineseName: '走了的模型', tasks: ['text-generation'] });
 const LORA = model('ink/"quoted"\\lora', { aigcType: 'LoRA', chineseName: '水墨' });

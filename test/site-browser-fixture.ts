@@ -1,14 +1,12 @@
 // The browser tests' site: a realistic data directory written with the change-test factories (nine
 // nights, ~6,300 models so the search has two shards, OpenAI-compatible models, LoRAs of several
 // families, newcomers, departures, a return and a hostile name), built with the real site build, and a
-// tiny static server that serves it under a sub-path the way GitHub Pages does.
-import { createReadStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+// static server that serves it under a sub-path the way GitHub Pages does.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { updateChanges } from '../changes/update.ts';
 import { buildSite } from '../publish/site.ts';
+import { serveSite } from '../publish/static-server.ts';
 import type { ModelRecord } from '../store/record.ts';
 import { model, writeDay } from './changes-factory.ts';
 import { seededRandom } from '../simulator/hash.ts';
@@ -145,16 +143,6 @@ export async function buildFixtureSite(root: string, siteUrl: string): Promise<{
   return { outDir, models };
 }
 
-const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
 /** A running static server. */
 export interface StaticServer {
   /** `http://127.0.0.1:<port>` */
@@ -164,64 +152,9 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/**
- * Serves `dir` at `http://127.0.0.1:<port>/<base>` the way GitHub Pages does: the path is decoded once
- * and mapped to a file, a directory answers with its `index.html` (redirecting to the trailing slash),
- * anything else is a 404 with the site's `404.html` when it has one.
- */
+/** Serves `dir` at `http://127.0.0.1:<port>/<base>` the way GitHub Pages does (publish/static-server.ts), recording every request. */
 export async function serveStatic(dir: string, base: string, port = 0): Promise<StaticServer> {
-  const root = resolve(dir);
   const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      requests.push(url.pathname + url.search);
-      const notFound = (): void => {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('not found');
-      };
-      const siteNotFound = async (): Promise<void> => {
-        const page = join(root, '404.html');
-        if ((await stat(page).catch(() => undefined))?.isFile() !== true) return notFound();
-        res.writeHead(404, { 'content-type': TYPES['.html'] ?? 'text/html', 'cache-control': 'no-cache' });
-        if (req.method === 'HEAD') return void res.end();
-        createReadStream(page).pipe(res);
-      };
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || !url.pathname.startsWith(base)) return notFound();
-      let relative: string;
-      try {
-        relative = decodeURIComponent(url.pathname.slice(base.length));
-      } catch {
-        return notFound();
-      }
-      let file = resolve(root, `.${sep}${relative}`);
-      if (file !== root && !file.startsWith(root + sep)) return notFound();
-      let info = await stat(file).catch(() => undefined);
-      if (info?.isDirectory() === true) {
-        if (!url.pathname.endsWith('/')) {
-          res.writeHead(301, { location: `${url.pathname}/${url.search}` });
-          return void res.end();
-        }
-        file = join(file, 'index.html');
-        info = await stat(file).catch(() => undefined);
-      }
-      if (info?.isFile() !== true) return siteNotFound();
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-length': info.size, 'cache-control': 'no-cache' });
-      if (req.method === 'HEAD') return void res.end();
-      createReadStream(file).pipe(res);
-    })().catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  const { port: bound } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${bound}`,
-    requests,
-    close: () => new Promise((done) => {
-      server.closeAllConnections();
-      server.close(() => done());
-    }),
-  };
+  const { origin, close } = await serveSite(dir, { base, port, onRequest: (path) => requests.push(path) });
+  return { origin, requests, close };
 }

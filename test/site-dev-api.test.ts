@@ -1,16 +1,15 @@
 // Under `astro dev` the model files are served by an endpoint (the build writes them itself), so a model
 // page's chart and snippet work while developing too.
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { provideSiteInputs, readSiteInputs } from '../publish/inputs.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
 import { model, snapshot } from './fixtures/publish/factories.ts';
-import { tempDir } from './fixtures/publish/fs.ts';
+import { emptyDataDir } from './fixtures/publish/fs.ts';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -20,10 +19,7 @@ afterEach(async () => {
 
 /** A data dir of two nights: a/one on both (downloads 5, then 9), b/two on the first only. */
 async function twoNights(): Promise<string> {
-  const root = await tempDir();
-  made.push(root);
-  const dataDir = join(root, 'data');
-  await mkdir(dataDir);
+  const dataDir = await emptyDataDir(made);
   await writeSnapshot(dataDir, snapshot('2026-03-01', [model('a/one', { downloads: 5 }), model('b/two')]));
   await writeSnapshot(dataDir, snapshot('2026-03-02', [model('a/one', { downloads: 9 })]));
   await rebuildChanges(dataDir);

@@ -6,7 +6,7 @@ import { parseDays } from '../../publish/config.ts';
 import { providedSiteInputs, readSiteInputs, type SiteInputs } from '../../publish/inputs.ts';
 import { normaliseSiteUrl } from '../../publish/urls.ts';
 import { searchRows } from './lib/catalog-view.ts';
-import { departedBucketCount, type DepartedModel } from './lib/departed.ts';
+import type { DepartedModel } from './lib/departed.ts';
 import { departedModels } from './lib/departed-models.ts';
 import type { SearchRow } from './lib/search-shard.ts';
 import { dateToDay } from './lib/stays.ts';
@@ -22,8 +22,6 @@ export interface SiteData {
   observedDays: number[];
   /** Models that left before the tombstone window: no page file, a record in `api/departed/`. Sorted by id. */
   departed: DepartedModel[];
-  /** Files of that archive, 0 when it is empty: 404.html hashes with it. */
-  departedBuckets: number;
 }
 
 /** SITE_TOMBSTONE_DAYS as `npm run build` reads it; unset or blank gives the build's default. */
@@ -48,7 +46,6 @@ async function load(): Promise<SiteData> {
     lastDay: inputs.latest === undefined ? 0 : dateToDay(inputs.latest.date),
     observedDays: inputs.log.days.map((day) => dateToDay(day.date)),
     departed,
-    departedBuckets: departed.length === 0 ? 0 : departedBucketCount(departed.length),
   };
 }
 
