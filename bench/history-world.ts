@@ -94,15 +94,21 @@ export class World {
       id,
       owner,
       name,
+      upstreamId: 100_000 + n,
+      ownerType: n % 3 === 0 ? 1 : 0,
+      ownerFullName: n % 3 === 0 ? owner : '',
       chineseName,
       tasks,
       tags,
+      officialTags: aigcType === 'LoRA' && n % 5 === 0 ? [{ name: 'Photography', chineseName: '写实摄影', tag: 'photography' }] : [],
       license,
       licenseUpstream: n % 4 === 0 && license === 'apache-2.0' ? 'Apache License 2.0' : null,
       inferenceType,
       aigcType,
       visionFoundation: aigcType === '' ? '' : (['FLUX_1', 'QWEN_IMAGE_20_B', 'SD_XL'][n % 3] as string),
       baseModels: aigcType === 'LoRA' ? [{ id: n % 2 === 0 ? 'MusePublic/Qwen-image' : 'AI-ModelScope/FLUX.1-dev', revision: n % 2 === 0 ? 'v1' : null }] : [],
+      companion: aigcType === 'LoRA' && n % 2 === 0 ? { id: 'MusePublic/Qwen-image', revision: 'v1' } : null,
+      triggerWords: aigcType === 'LoRA' && n % 4 === 0 ? ['摄影'] : [],
       parameters: aigcType === 'LoRA' ? 117_964_800 + (n % 97) * 4096 : null,
       createdAt,
       openaiApi,
@@ -110,6 +116,7 @@ export class World {
       updatedAt,
       likes: 0,
       downloads: 0,
+      genImageCount: aigcType === 'LoRA' ? n % 1000 : null,
     };
     const text = JSON.stringify(record);
     const likesAt = text.indexOf('"likes":0,"downloads":0');
@@ -157,7 +164,7 @@ export class World {
   /** Today's list as a snapshot file's text, byte for byte what crawler/snapshot.ts would write. */
   snapshotText(date: string): string {
     const count = this.present.length;
-    const source = { origin: 'https://modelscope.cn', inferenceOrigin: 'https://api-inference.modelscope.cn', totalCount: count, unfilteredTotalCount: 250_000, openaiApiModelCount: 120 };
+    const source = { origin: 'https://modelscope.cn', inferenceOrigin: 'https://api-inference.modelscope.cn', totalCount: count, unfilteredTotalCount: 250_000, openaiApiModelCount: 120, shortfall: 0, unknownInference: 0 };
     const head = JSON.stringify({ date, source }, null, 2).slice(2, -2);
     const lines = this.present.map((m) => `    ${m.head}${m.likes},"downloads":${m.downloads}${m.tail}`);
     return `{\n${head},\n  "models": [\n${lines.join(',\n')}\n  ]\n}\n`;

@@ -9,13 +9,20 @@ import { DataFileError, SnapshotNotFoundError } from './errors.ts';
 import { jsonWithItemLinesChunks } from './json-lines.ts';
 import { compareIds } from './order.ts';
 import { parseJsonAs } from './read-json.ts';
-import { ModelRecord, Snapshot, SnapshotSource } from './record.ts';
+import { GatewayRecord, ModelRecord, Snapshot, SnapshotSource } from './record.ts';
 
 /**
  * Key order of a model line. JSON.stringify's replacer list filters nested objects too, so the keys of
  * nested records (a base model's `id`, `revision`) are in it as well; they follow in schema order.
  */
-const MODEL_KEYS = [...new Set([...Object.keys(ModelRecord.shape), ...Object.keys(ModelRecord.shape.baseModels.element.shape)])];
+const MODEL_KEYS = [...new Set([
+  ...Object.keys(ModelRecord.shape),
+  ...Object.keys(ModelRecord.shape.baseModels.element.shape),
+  ...Object.keys(ModelRecord.shape.officialTags.unwrap().element.shape),
+  ...Object.keys(ModelRecord.shape.companion.unwrap().unwrap().shape),
+  // The gateway's lines share the replacer list.
+  ...Object.keys(GatewayRecord.shape),
+])];
 const SOURCE_KEYS = Object.keys(SnapshotSource.shape) as (keyof SnapshotSource)[];
 
 function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): T {
@@ -27,8 +34,9 @@ function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): T {
 function snapshotChunks(snapshot: Snapshot): Generator<string> {
   const models = [...snapshot.models].sort((a, b) => compareIds(a.id, b.id));
   // The key list as replacer fixes the key order without copying 60k records first.
-  const head = { date: snapshot.date, source: ordered(snapshot.source, SOURCE_KEYS), models };
-  return jsonWithItemLinesChunks(head, { lineArrays: ['models'], itemKeys: MODEL_KEYS });
+  const head: Record<string, unknown> = { date: snapshot.date, source: ordered(snapshot.source, SOURCE_KEYS), models };
+  if (snapshot.gateway !== undefined) head['gateway'] = [...snapshot.gateway].sort((a, b) => compareIds(a.id, b.id));
+  return jsonWithItemLinesChunks(head, { lineArrays: ['models', 'gateway'], itemKeys: MODEL_KEYS });
 }
 
 /** Sort by id (code-unit order, locale-independent) and serialise with one model per line. */

@@ -28,6 +28,7 @@ export function model(id: string, likes = 0, downloads = 0): ModelRecord {
     updatedAt: null,
     openaiApi: false,
     openaiApiSince: null,
+    upstreamId: null, ownerType: null, ownerFullName: '', officialTags: [], companion: null, triggerWords: [], genImageCount: null,
   };
 }
 
@@ -36,7 +37,7 @@ export function snapshot(date: string, models: ModelRecord[]): Snapshot {
   const count = models.length;
   return {
     date,
-    source: { origin: 'http://127.0.0.1', inferenceOrigin: 'http://127.0.0.1', totalCount: count, unfilteredTotalCount: count, openaiApiModelCount: 0 },
+    source: { origin: 'http://127.0.0.1', inferenceOrigin: 'http://127.0.0.1', totalCount: count, unfilteredTotalCount: count, openaiApiModelCount: 0, shortfall: 0, unknownInference: 0 },
     models,
   };
 }

@@ -193,6 +193,7 @@ describe('site/model-file', () => {
     license: 'apache-2.0', licenseUpstream: null, inferenceType: 'txt2img', aigcType: 'LoRA', visionFoundation: 'FLUX_1',
     baseModels: [{ id: 'black-forest-labs/FLUX.1-dev', revision: null }, { id: 'x/y', revision: 'v1' }], parameters: null,
     createdAt: '2025-01-01T00:00:00.000Z', updatedAt: null, openaiApi: false, openaiApiSince: null,
+    upstreamId: null, ownerType: null, ownerFullName: '', officialTags: [], companion: null, triggerWords: [], genImageCount: null,
   };
 
   it('reads the snippet’s fields from a model file’s current record', () => {

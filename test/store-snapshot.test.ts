@@ -22,10 +22,11 @@ describe('crawler/snapshot-format', () => {
   });
 
   it('puts the fields that change night to night last, after every field that rarely changes', () => {
+    // genImageCount (how often a LoRA was used) moves like likes and downloads.
     const [line] = modelLines(serialiseSnapshot(snapshot('2026-03-05', [model('a/one', 5, 6)])));
     const keys = Object.keys(JSON.parse((line as string).replace(/,$/, '')) as object);
     expect(keys).toEqual(Object.keys(ModelRecord.shape));
-    expect(keys.slice(-3)).toEqual(['updatedAt', 'likes', 'downloads']);
+    expect(keys.slice(-4)).toEqual(['updatedAt', 'likes', 'downloads', 'genImageCount']);
   });
 
   it('a night where only likes, downloads and updatedAt move changes only the tail of each line', () => {
