@@ -15,7 +15,8 @@ const HELP = `Usage: npm run night-issue -- open|close --run URL [--reason-file 
   -h, --help     show this help
 
 Environment: GH_TOKEN or GITHUB_TOKEN (required), GITHUB_REPOSITORY (owner/name, required),
-GITHUB_API_URL (default https://api.github.com).
+GITHUB_API_URL (default https://api.github.com), NIGHT_ISSUE_AUTHOR (the login that opens the issue,
+default github-actions[bot]: only an open issue with the label AND that author is ours).
 
 Exit status: 0 done, 1 the GitHub API failed, 2 usage error.`;
 
@@ -23,6 +24,14 @@ Exit status: 0 done, 1 the GitHub API failed, 2 usage error.`;
 export const FAILURE_LABEL = 'nightly-failure';
 /** Lines of the reason file quoted in the issue. */
 const REASON_LINES = 20;
+/** Characters kept of one quoted line: a reason line can be a whole upstream body. */
+const LINE_CHARS = 500;
+/** GitHub refuses issue and comment bodies over 65,536 characters (HTTP 422); stay well below. */
+export const MAX_BODY_CHARS = 60_000;
+/** The author of issues opened with the workflow's GITHUB_TOKEN. */
+export const DEFAULT_AUTHOR = 'github-actions[bot]';
+/** Pages of open labelled issues read at most (100 each): a bound, not a guess at the repo's size. */
+const MAX_PAGES = 50;
 
 /** A GitHub API request that failed: method, URL, status and GitHub's message. */
 export class GitHubApiError extends CatalogError {}
@@ -34,6 +43,8 @@ export interface GitHubTarget {
   /** `owner/name`. */
   repository: string;
   token: string;
+  /** Login whose labelled issue is ours (default `github-actions[bot]`). */
+  author: string;
 }
 
 /** The settings from the environment; a UsageError naming what is missing. */
@@ -42,11 +53,18 @@ export function targetFromEnv(env: Readonly<Record<string, string | undefined>>)
   if (token === undefined || token === '') throw new UsageError('set GH_TOKEN or GITHUB_TOKEN to a token that may write issues', 'environment');
   const repository = env['GITHUB_REPOSITORY'] ?? '';
   if (!/^[\w.-]+\/[\w.-]+$/.test(repository)) throw new UsageError(`GITHUB_REPOSITORY must be owner/name, got ${JSON.stringify(repository)}`, 'environment');
-  return { api: (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, ''), repository, token };
+  const author = env['NIGHT_ISSUE_AUTHOR'] || DEFAULT_AUTHOR;
+  if (!/^[\w.-]+(\[bot\])?$/.test(author)) throw new UsageError(`NIGHT_ISSUE_AUTHOR must be a GitHub login, got ${JSON.stringify(author)}`, 'environment');
+  return { api: (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, ''), repository, token, author };
 }
 
 /** One API call; the parsed JSON answer. */
 async function call(target: GitHubTarget, method: string, path: string, body?: unknown): Promise<unknown> {
+  return (await request(target, method, path, body)).json;
+}
+
+/** One API call; the parsed JSON answer and whether GitHub's Link header names a next page. */
+async function request(target: GitHubTarget, method: string, path: string, body?: unknown): Promise<{ json: unknown; next: boolean }> {
   const url = `${target.api}/repos/${target.repository}${path}`;
   let response: Response;
   try {
@@ -64,32 +82,58 @@ async function call(target: GitHubTarget, method: string, path: string, body?: u
     const message = /"message"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? text.slice(0, 200);
     throw new GitHubApiError(`HTTP ${response.status}: ${message}`, `${method} ${url}`);
   }
-  return text === '' ? null : (JSON.parse(text) as unknown);
+  let json: unknown = null;
+  try {
+    json = text === '' ? null : (JSON.parse(text) as unknown);
+  } catch (error) {
+    throw new GitHubApiError('the answer was not JSON', `${method} ${url}`, { cause: error });
+  }
+  return { json, next: /<[^>]*>;\s*rel="next"/.test(response.headers.get('link') ?? '') };
 }
 
 /** The title of the one failed-night issue. */
 export const FAILURE_TITLE = 'Nightly crawl failed';
 
 /**
- * The number of the open failed-night issue, if there is one: found by its label, or by its title in
- * case the label could not be set (GitHub drops labels a token may not create).
+ * The number of the open failed-night issue, if there is one. Ours is the one with our label AND our author
+ * (the workflow's bot): anyone may open an issue titled like ours, and a label alone can be set by any
+ * maintainer. Every page of results is read, so a busy repository does not get a duplicate each night.
  */
 async function openIssue(target: GitHubTarget): Promise<number | undefined> {
-  const found = await call(target, 'GET', '/issues?state=open&per_page=100&sort=created&direction=desc');
-  for (const issue of Array.isArray(found) ? (found as unknown[]) : []) {
-    if (typeof issue !== 'object' || issue === null) continue;
-    const { number, title, labels, pull_request: pull } = issue as { number?: unknown; title?: unknown; labels?: unknown; pull_request?: unknown };
-    const labelled = Array.isArray(labels) && labels.some((label: unknown) => (typeof label === 'string' ? label : (label as { name?: unknown } | null)?.name) === FAILURE_LABEL);
-    if (typeof number === 'number' && pull === undefined && (labelled || title === FAILURE_TITLE)) return number;
+  const query = `state=open&labels=${encodeURIComponent(FAILURE_LABEL)}&creator=${encodeURIComponent(target.author)}&per_page=100&sort=created&direction=asc`;
+  for (let page = 1; page <= MAX_PAGES; page += 1) {
+    const { json, next } = await request(target, 'GET', `/issues?${query}&page=${page}`);
+    const issues = Array.isArray(json) ? (json as unknown[]) : [];
+    for (const issue of issues) if (isOurs(issue, target.author)) return (issue as { number: number }).number;
+    if (!next || issues.length === 0) return undefined;
   }
   return undefined;
 }
 
+/** Whether one listed issue is our open failed-night issue (checked here too: the query is only a filter). */
+function isOurs(issue: unknown, author: string): boolean {
+  if (typeof issue !== 'object' || issue === null) return false;
+  const { number, labels, user, state, pull_request: pull } = issue as { number?: unknown; labels?: unknown; user?: unknown; state?: unknown; pull_request?: unknown };
+  const labelled = Array.isArray(labels) && labels.some((label: unknown) => (typeof label === 'string' ? label : (label as { name?: unknown } | null)?.name) === FAILURE_LABEL);
+  const login = typeof user === 'object' && user !== null ? (user as { login?: unknown }).login : undefined;
+  return typeof number === 'number' && pull === undefined && state !== 'closed' && labelled && login === author;
+}
+
+/** Text safe to quote to GitHub: control characters shown as `\u{…}`, long lines cut with a marker. */
+function quotable(line: string): string {
+  const visible = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
+  const cut = [...visible];
+  return cut.length > LINE_CHARS ? `${cut.slice(0, LINE_CHARS).join('')} … (${cut.length - LINE_CHARS} more characters)` : visible;
+}
+
 /** The body of a failed night's issue or comment: the run, and the reason quoted. */
 export function failureText(run: string, reason: string | undefined): string {
-  const lines = (reason ?? '').split('\n').map((line) => line.trimEnd()).filter((line) => line !== '').slice(-REASON_LINES);
-  const quoted = lines.length === 0 ? 'The run left no reason: see its log.' : ['```text', ...lines.map((line) => line.replaceAll('```', "'''")), '```'].join('\n');
-  return `The nightly crawl failed or was refused: ${run}\n\nYesterday's data and site stay published. The reason:\n\n${quoted}\n\nThe next good night closes this issue.`;
+  const lines = (reason ?? '').split(/\r?\n|\r/).map((line) => line.trimEnd()).filter((line) => line !== '').slice(-REASON_LINES);
+  // Inside a fence nothing is markup and no @mention notifies; a fence in the text could end it, so none stays.
+  const quoted = lines.length === 0 ? 'The run left no reason: see its log.' : ['```text', ...lines.map((line) => quotable(line).replaceAll('`', "'")), '```'].join('\n');
+  const text = `The nightly crawl failed or was refused: ${quotable(run)}\n\nYesterday's data and site stay published. The reason:\n\n${quoted}\n\nThe next good night closes this issue.`;
+  // Twenty lines of 500 characters cannot reach the limit; the cut is a last guard, never hit in practice.
+  return text.length <= MAX_BODY_CHARS ? text : `${text.slice(0, MAX_BODY_CHARS - 40)}\n\n(cut at ${MAX_BODY_CHARS} characters)`;
 }
 
 /** What was done, for the job log. */
@@ -108,7 +152,7 @@ export async function reportFailure(target: GitHubTarget, run: string, reason: s
 export async function reportRecovery(target: GitHubTarget, run: string): Promise<string> {
   const existing = await openIssue(target);
   if (existing === undefined) return 'no failed-night issue open';
-  await call(target, 'POST', `/issues/${existing}/comments`, { body: `The nightly crawl succeeded again: ${run}` });
+  await call(target, 'POST', `/issues/${existing}/comments`, { body: `The nightly crawl succeeded again: ${quotable(run)}` });
   await call(target, 'PATCH', `/issues/${existing}`, { state: 'closed', state_reason: 'completed' });
   return `closed issue #${existing}`;
 }

@@ -11,13 +11,19 @@ import { tempDir } from './helpers.ts';
 const TOKEN = 'ghs_secretTOKEN123';
 const RUN = 'https://github.com/o/r/actions/runs/42';
 
-interface FakeIssue { number: number; title: string; body: string; state: string; labels: { name: string }[]; comments: string[] }
+interface FakeIssue { number: number; title: string; body: string; state: string; labels: { name: string }[]; comments: string[]; user: { login: string } }
+
+/** The login GitHub gives issues opened with the workflow's token. */
+const BOT = 'github-actions[bot]';
+/** GitHub refuses bodies longer than this with 422. */
+const GITHUB_BODY_LIMIT = 65_536;
 
 /** A GitHub issues API for repository o/r, in memory. */
 function fakeGitHub() {
   const issues: FakeIssue[] = [];
   const calls: string[] = [];
   let failWith: number | undefined;
+  let filterCreator = true;
   const server: Server = createServer((req, res) => {
     let text = '';
     req.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -31,9 +37,20 @@ function fakeGitHub() {
       const match = /^\/repos\/o\/r\/issues(?:\/(\d+))?(\/comments)?$/.exec(url.pathname);
       const issue = match?.[1] === undefined ? undefined : issues.find((i) => i.number === Number(match[1]));
       if (match === null) return send(404, { message: 'Not Found' });
-      if (req.method === 'GET' && match[1] === undefined) return send(200, issues.filter((i) => i.state === url.searchParams.get('state')));
+      if (typeof body['body'] === 'string' && body['body'].length > GITHUB_BODY_LIMIT) return send(422, { message: 'Validation Failed' });
+      if (req.method === 'GET' && match[1] === undefined) {
+        // GitHub's filters and pages: state, labels, creator, per_page, page, and a Link header to the next page.
+        const label = url.searchParams.get('labels');
+        const creator = url.searchParams.get('creator');
+        const all = issues.filter((i) => i.state === url.searchParams.get('state') && (label === null || i.labels.some((l) => l.name === label)) && (creator === null || !filterCreator || i.user.login === creator));
+        const per = Math.min(100, Number(url.searchParams.get('per_page') ?? 30));
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const slice = all.slice((page - 1) * per, page * per);
+        const link = page * per < all.length ? { link: `<http://x/next?page=${page + 1}>; rel="next"` } : {};
+        return void res.writeHead(200, { 'content-type': 'application/json', ...link }).end(JSON.stringify(slice));
+      }
       if (req.method === 'POST' && match[1] === undefined) {
-        const created: FakeIssue = { number: issues.length + 1, title: String(body['title']), body: String(body['body']), state: 'open', labels: (body['labels'] as string[]).map((name) => ({ name })), comments: [] };
+        const created: FakeIssue = { number: issues.length + 1, title: String(body['title']), body: String(body['body']), state: 'open', labels: (body['labels'] as string[]).map((name) => ({ name })), comments: [], user: { login: BOT } };
         issues.push(created);
         return send(201, created);
       }
@@ -49,7 +66,7 @@ function fakeGitHub() {
       return send(405, { message: 'no' });
     });
   });
-  return { server, issues, calls, fail: (status: number | undefined) => void (failWith = status) };
+  return { server, issues, calls, fail: (status: number | undefined) => void (failWith = status), ignoreCreator: () => void (filterCreator = false) };
 }
 
 let fake: ReturnType<typeof fakeGitHub>;
@@ -96,16 +113,54 @@ describe('scripts/night-issue', () => {
     expect((await run(['open', '--run', RUN])).out).toBe('opened issue #2\n');
   });
 
-  it('finds the open issue by its title when its label is missing', async () => {
-    fake.issues.push({ number: 7, title: FAILURE_TITLE, body: '', state: 'open', labels: [], comments: [] });
-    expect((await run(['open', '--run', RUN])).out).toBe('commented on issue #7\n');
+  it('never touches an issue someone else opened, whatever its title or label', async () => {
+    fake.issues.push({ number: 1, title: FAILURE_TITLE, body: '', state: 'open', labels: [], comments: [], user: { login: 'mallory' } });
+    fake.issues.push({ number: 2, title: FAILURE_TITLE, body: '', state: 'open', labels: [{ name: FAILURE_LABEL }], comments: [], user: { login: 'mallory' } });
+    fake.issues.push({ number: 3, title: FAILURE_TITLE, body: '', state: 'open', labels: [], comments: [], user: { login: BOT } });
+    expect((await run(['open', '--run', RUN])).out).toBe('opened issue #4\n');
+    expect((await run(['close', '--run', RUN])).out).toBe('closed issue #4\n');
+    for (const issue of fake.issues.slice(0, 3)) expect(issue).toMatchObject({ state: 'open', comments: [] });
+  });
+
+  it('finds its issue beyond the first page of results, so a busy repository gets no duplicate', async () => {
+    for (let n = 1; n <= 230; n += 1) fake.issues.push({ number: n, title: `bug ${n}`, body: '', state: 'open', labels: [{ name: FAILURE_LABEL }], comments: [], user: { login: `user${n}` } });
+    fake.issues.push({ number: 231, title: FAILURE_TITLE, body: '', state: 'open', labels: [{ name: FAILURE_LABEL }], comments: [], user: { login: BOT } });
+    // Here the fake ignores `creator`, as a server that does not filter would: the script checks the author itself.
+    fake.ignoreCreator();
+    expect((await run(['open', '--run', RUN], { ...env, NIGHT_ISSUE_AUTHOR: BOT })).out).toBe('commented on issue #231\n');
+    expect(fake.issues).toHaveLength(231);
+  });
+
+  it('another author can be named for a personal token, and a malformed one is a usage error', async () => {
+    fake.issues.push({ number: 5, title: FAILURE_TITLE, body: '', state: 'open', labels: [{ name: FAILURE_LABEL }], comments: [], user: { login: 'nightly-bot' } });
+    expect((await run(['open', '--run', RUN], { ...env, NIGHT_ISSUE_AUTHOR: 'nightly-bot' })).out).toBe('commented on issue #5\n');
+    const bad = await run(['open', '--run', RUN], { ...env, NIGHT_ISSUE_AUTHOR: 'a b' });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^night-issue: environment: NIGHT_ISSUE_AUTHOR must be a GitHub login/);
+  });
+
+  it('a huge or hostile reason still delivers: bounded, fences and control characters neutralised', async () => {
+    const dir = await tempDir('night-issue-');
+    const reason = join(dir, 'stderr.log');
+    const hostile = 'crawl: failed: ```\n@everyone \u202eevil\u0007 ' + 'x'.repeat(1_000_000);
+    await writeFile(reason, `${Array.from({ length: 5000 }, (_, i) => `noise ${i} ${'y'.repeat(300)}`).join('\n')}\n${hostile}\n`);
+    expect(await run(['open', '--run', RUN, '--reason-file', reason])).toEqual({ code: 0, out: 'opened issue #1\n', err: '' });
+    const body = fake.issues[0]?.body ?? '';
+    expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
+    // One fence opens and one closes; the quoted text holds none, so it cannot break out into markup.
+    expect(body.match(/```/g)).toHaveLength(2);
+    expect(body).not.toMatch(/[\u0007\u202e]/);
+    expect(body).toContain('\\u{202e}evil\\u{7}');
+    expect(body).toMatch(/more characters\)/);
+    expect(await run(['open', '--run', RUN, '--reason-file', reason])).toEqual({ code: 0, out: 'commented on issue #1\n', err: '' });
+    expect(fake.issues[0]?.comments[0]?.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
   });
 
   it('fails with one line naming the request when GitHub answers an error, and exits 2 on bad usage', async () => {
     fake.fail(500);
     const failed = await run(['open', '--run', RUN]);
     expect(failed.code).toBe(1);
-    expect(failed.err).toMatch(/^night-issue: GET http:\/\/127\.0\.0\.1:\d+\/repos\/o\/r\/issues\?state=open.*: HTTP 500: Server Error\n$/);
+    expect(failed.err).toMatch(/^night-issue: GET http:\/\/127\.0\.0\.1:\d+\/repos\/o\/r\/issues\?state=open&labels=nightly-failure&creator=github-actions%5Bbot%5D.*: HTTP 500: Server Error\n$/);
     const noToken = await run(['open', '--run', RUN], { GITHUB_REPOSITORY: 'o/r' });
     expect(noToken).toMatchObject({ code: 2 });
     expect(noToken.err).toMatch(/^night-issue: environment: set GH_TOKEN or GITHUB_TOKEN/);

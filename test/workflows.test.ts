@@ -98,7 +98,8 @@ describe('workflows: nightly', () => {
     expect(names.indexOf('Crawl')).toBeLessThan(names.indexOf('Commit data'));
     const commit = crawl.find((step) => step.name === 'Commit data')?.run ?? '';
     expect(commit).toContain('npm run --silent commit-message');
-    expect(commit).toContain('git push');
+    expect(commit).toContain('bash scripts/push-data.sh "$RUNNER_TEMP/crawl-stderr.log"');
+    expect(commit).not.toMatch(/git push/);
     expect(crawl.some((step) => /npm run (build|nightly)\b/.test(step.run ?? ''))).toBe(false);
   });
 
@@ -106,8 +107,21 @@ describe('workflows: nightly', () => {
     const crawl = (await workflow('.github/workflows/nightly.yml')).jobs['crawl']?.steps ?? [];
     const open = crawl.find((step) => /night-issue -- open/.test(step.run ?? ''));
     const close = crawl.find((step) => /night-issue -- close/.test(step.run ?? ''));
-    expect(open?.if).toBe('failure()');
+    // A night that timed out is cancelled, and that is reported as well.
+    expect(open?.if).toBe('failure() || cancelled()');
     expect(close?.if).toBeUndefined();
+  });
+
+  it('keeps the write token out of .git/config: only the push step gets it', async () => {
+    const wf = await workflow('.github/workflows/nightly.yml');
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      for (const step of job.steps ?? []) {
+        if (step.uses?.startsWith('actions/checkout@') === true) expect(step.with?.['persist-credentials'], name).toBe(false);
+      }
+    }
+    const crawl = wf.jobs['crawl']?.steps ?? [];
+    const withToken = crawl.filter((step) => JSON.stringify(step.env ?? {}).includes('github.token')).map((step) => step.name);
+    expect(withToken).toEqual(['Commit data', 'Close the failed-night issue', 'Open or update the failed-night issue']);
   });
 
   it('hands the ModelScope token to the crawl through env only, never in a command line', async () => {
