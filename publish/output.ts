@@ -1,6 +1,6 @@
 // File-system edge of the site build: stage everything in a fresh directory beside the output, then
 // swap it in, so a failed build leaves the previous site exactly as it was.
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { mapBounded } from '../core/concurrency.ts';
@@ -122,18 +122,26 @@ export const BUILD_MARKER = '.catalog-build';
 /** What the marker says. */
 const MARKER_TEXT = `${JSON.stringify({ builtBy: 'modelscope-inference-catalog', note: 'npm run build replaces this directory as a whole' })}\n`;
 
-/** Top-level entries of an output made before builds were marked; such a directory may still be replaced. */
-const UNMARKED_OUTPUT = new Set(['index.html', 'feed.json', 'rss.xml', 'api']);
-
 /** Put the marker into a staging directory. */
 export async function markAsBuild(staged: string): Promise<void> {
   await writeFile(join(staged, BUILD_MARKER), MARKER_TEXT, { flag: 'wx' });
 }
 
 /**
- * Refuse to replace `out` unless a build made it: it must not exist, be empty, or carry the build marker
- * (or hold only what an unmarked earlier build wrote). `--out .` or `--out data` would otherwise delete a
- * checkout or the archive. Never an output that holds the data dir.
+ * Whether `dir` carries the build's marker: a regular file (not a link to one) holding exactly what a build
+ * writes. File names prove nothing: a user's folder may well hold an `index.html`, a `feed.json` and an `api/`.
+ */
+async function carriesMarker(dir: string): Promise<boolean> {
+  const path = join(dir, BUILD_MARKER);
+  const info = await lstat(path).catch(() => undefined);
+  if (info === undefined || !info.isFile() || info.size > 4096) return false;
+  return (await readFile(path, 'utf8').catch(() => '')) === MARKER_TEXT;
+}
+
+/**
+ * Refuse to replace `out` unless a build made it: it must not exist, be empty, or carry the build marker.
+ * `--out .` or `--out data` would otherwise delete a checkout or the archive. Never an output that holds
+ * the data dir.
  */
 export async function checkReplaceable(out: string, dataDir: string): Promise<void> {
   if (await isWithin(dataDir, out)) throw new ConfigError(`${out} holds the data dir ${dataDir}; the build replaces its output as a whole`, '--out');
@@ -144,7 +152,7 @@ export async function checkReplaceable(out: string, dataDir: string): Promise<vo
   if (info === undefined) return;
   if (!info.isDirectory()) throw new ConfigError(`${out} is not a directory a build made, so it will not be replaced`, '--out');
   const names = await readdir(out);
-  if (names.length === 0 || names.includes(BUILD_MARKER) || names.every((name) => UNMARKED_OUTPUT.has(name))) return;
+  if (names.length === 0 || (await carriesMarker(out))) return;
   throw new ConfigError(
     `${out} is not a directory a build made (no ${BUILD_MARKER} in it), so it will not be replaced; pick a new or empty directory`,
     '--out',

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { access, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -163,21 +163,35 @@ describe('publish/cli-output-safety', () => {
     expect(await readFile(join(root, 'site.txt'), 'utf8')).toBe('x');
   });
 
-  it('replaces its own earlier output, an empty directory, and an output from before outputs were marked', async () => {
-    const { root, dataDir, out } = await dataWithChanges();
+  it('replaces its own earlier output and an empty directory', async () => {
+    const { dataDir, out } = await dataWithChanges();
     await mkdir(out);
     expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
     expect(await readdir(out)).toContain('.catalog-build');
+    await writeFile(join(out, 'stale.html'), 'from an older build');
     expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
-    // What a build wrote before outputs were marked: the placeholder home page, the feeds and the API.
-    await rm(out, { recursive: true });
+    expect(await readdir(out)).not.toContain('stale.html');
+  });
+
+  it('never deletes a folder that only looks like a build: file names, a foreign or linked marker prove nothing', async () => {
+    const { root, dataDir, out } = await dataWithChanges();
+    // A user's own site: the names a build writes, but no marker.
     await mkdir(join(out, 'api'), { recursive: true });
-    for (const name of ['index.html', 'feed.json', 'rss.xml', 'api/index.json']) await writeFile(join(out, name), 'old');
-    const result = await build(['--data-dir', dataDir, '--out', out]);
-    expect(result.code, result.stderr).toBe(0);
-    expect(await readdir(out)).toContain('.catalog-build');
-    expect(await readFile(join(out, 'index.html'), 'utf8')).not.toBe('old');
-    expect(await readdir(root)).toEqual(expect.arrayContaining(['data', 'dist']));
+    for (const name of ['index.html', 'feed.json', 'rss.xml', 'api/index.json']) await writeFile(join(out, name), 'mine');
+    const before = await treeContents(out);
+    const refused = await build(['--data-dir', dataDir, '--out', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^build: --out: .* is not a directory a build made \(no \.catalog-build in it\)/);
+    expect(await treeContents(out)).toEqual(before);
+    // A marker file of other content, and a marker that is a link to a real one, are not ours either.
+    await writeFile(join(out, '.catalog-build'), 'anything');
+    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(2);
+    await rm(join(out, '.catalog-build'));
+    const real = join(root, 'real-site');
+    expect((await build(['--data-dir', dataDir, '--out', real])).code).toBe(0);
+    await symlink(join(real, '.catalog-build'), join(out, '.catalog-build'));
+    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(2);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('mine');
   });
 });
 
