@@ -38,15 +38,30 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
+/**
+ * The request target as a URL on our own origin, or undefined when it is not a path (`*`, an absolute URL,
+ * nothing). Resolving it against a base would let `//host/…` or `/\\host/…` name another host.
+ */
+export function requestUrl(target: string | undefined): URL | undefined {
+  if (target === undefined || !target.startsWith('/')) return undefined;
+  try {
+    const url = new URL(`http://127.0.0.1${target}`);
+    return url.host === '127.0.0.1' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Serve the built site in `dir` (see the file comment). */
 export async function serveSite(dir: string, options: ServeOptions = {}): Promise<SiteServer> {
   const root = resolve(dir);
   const base = options.base ?? '/';
   const server = createServer((req, res) => {
     void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      options.onRequest?.(url.pathname + url.search);
       const plain = (status: number, text: string): void => void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(text);
+      const url = requestUrl(req.url);
+      if (url === undefined) return plain(400, 'bad request: not a path');
+      options.onRequest?.(url.pathname + url.search);
       const send = async (file: string, status: number, size: number): Promise<void> => {
         const type = file.endsWith(`${sep}feed.json`) ? 'application/feed+json; charset=utf-8' : (TYPES[extname(file)] ?? 'application/octet-stream');
         res.writeHead(status, { 'content-type': type, 'content-length': size, 'cache-control': 'no-cache' });
@@ -65,7 +80,8 @@ export async function serveSite(dir: string, options: ServeOptions = {}): Promis
       if (file !== root && !file.startsWith(root + sep)) return plain(403, 'forbidden');
       let info = await stat(file).catch(() => undefined);
       if (info?.isDirectory() === true) {
-        if (!url.pathname.endsWith('/')) return void res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+        // One leading slash only: `//host/` (or `/\\host/`) in a Location header is another site.
+        if (!url.pathname.endsWith('/')) return void res.writeHead(301, { location: `/${url.pathname.replace(/^[/\\]+/, '')}/${url.search}` }).end();
         file = join(file, 'index.html');
         info = await stat(file).catch(() => undefined);
       }
@@ -75,6 +91,7 @@ export async function serveSite(dir: string, options: ServeOptions = {}): Promis
       if (custom?.isFile() === true) return send(page, 404, custom.size);
       return plain(404, 'not found');
     })().catch(() => {
+      // Only an unreadable file can get here now; malformed requests were answered 400 above.
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
