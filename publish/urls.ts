@@ -44,9 +44,27 @@ export function normaliseSiteUrl(raw: string, where = 'SITE_URL'): string {
     throw new ConfigError(`must be http or https, got ${JSON.stringify(url.protocol)}`, where);
   }
   if (url.username !== '' || url.password !== '') throw new ConfigError('must not contain credentials', where);
+  if (url.hostname === '') throw new ConfigError(`has no host: ${JSON.stringify(raw)}`, where);
   url.search = '';
   url.hash = '';
-  if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
+  // The path becomes Astro's base and every link's prefix: `//` in it would make links protocol-relative
+  // (another host), and spaces, `%41` or non-ASCII letters break the build's routes. Empty segments are
+  // dropped, each segment is decoded once, and what is left must be a plain name, as repository names are.
+  const segments: string[] = [];
+  for (const part of url.pathname.split('/')) {
+    if (part === '') continue;
+    let name: string;
+    try {
+      name = decodeURIComponent(part);
+    } catch (error) {
+      throw new ConfigError(`path segment ${JSON.stringify(part)} is not valid percent-encoding`, where, { cause: error });
+    }
+    if (!/^[A-Za-z0-9._~-]+$/.test(name) || name === '.' || name === '..') {
+      throw new ConfigError(`path segment ${JSON.stringify(name)} must be letters, digits, '.', '_', '~' or '-' (as a repository name is)`, where);
+    }
+    segments.push(name);
+  }
+  url.pathname = segments.length === 0 ? '/' : `/${segments.join('/')}/`;
   return url.href;
 }
 
