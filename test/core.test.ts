@@ -128,3 +128,22 @@ describe('core/text', () => {
     expect([formatCount(0), formatCount(999), formatCount(1000), formatCount(1234567), formatCount(-1234)]).toEqual(['0', '999', '1,000', '1,234,567', '-1,234']);
   });
 });
+
+describe('core/paths', () => {
+  it('resolves a link before the `..` that follows it, as the file system does', async () => {
+    const { mkdtemp, mkdir: makeDir, symlink: link, realpath } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join: joinPath } = await import('node:path');
+    const { isWithin, realPath } = await import('../core/paths.ts');
+    const root = await realpath(await mkdtemp(joinPath(tmpdir(), 'paths-')));
+    await makeDir(joinPath(root, 'project', 'site'), { recursive: true });
+    await makeDir(joinPath(root, 'project', 'data'));
+    await makeDir(joinPath(root, 'elsewhere'));
+    await link(joinPath(root, 'project', 'site'), joinPath(root, 'elsewhere', 'l'));
+    expect(await realPath(`${root}/elsewhere/l/../data`)).toBe(joinPath(root, 'project', 'data'));
+    expect(await isWithin(`${root}/elsewhere/l/../data/new/deeper`, joinPath(root, 'project', 'data'))).toBe(true);
+    expect(await isWithin(`${root}/elsewhere/data`, joinPath(root, 'project', 'data'))).toBe(false);
+    // Missing parts are taken as written, `..` among them.
+    expect(await realPath(`${root}/missing/a/../b`)).toBe(joinPath(root, 'missing', 'b'));
+  });
+});

@@ -36,9 +36,11 @@ describe('demo/offline-run', () => {
   it('recognises data/ however the path is written, and leaves it byte-identical', async () => {
     const root = await tempDir('demo-');
     await symlink(join(process.cwd(), 'data'), join(root, 'link'));
+    // A link into the project, then `..`: the file system resolves the link first, so this is data/ too.
+    await symlink(join(process.cwd(), 'site'), join(root, 'into-site'));
     const before = await treeContents('data');
     expect(Object.keys(before)).toContain('README.md');
-    const variants = [join(process.cwd(), 'data'), './data//', `../${basename(process.cwd())}/data`, join(root, 'link'), 'data/inside', '.'];
+    const variants = [join(process.cwd(), 'data'), './data//', `../${basename(process.cwd())}/data`, join(root, 'link'), 'data/inside', '.', `${root}/into-site/../data`, `${root}/into-site/../data/x/..`];
     for (const dataDir of variants) {
       const result = await demo(['--nights', '1', '--size', '20', '--data-dir', dataDir]);
       expect(result.code, dataDir).toBe(2);
