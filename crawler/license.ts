@@ -1,8 +1,11 @@
 // One licence, one id: upstream spells the same licence several ways (`Apache License 2.0` on 22 records of
 // a real page, `apache-2.0` on 7), which would split every licence facet. Ids are SPDX-style, lower case.
 
-/** Spellings the general rule below does not reach, after it has run. */
-const ALIASES: Readonly<Record<string, string>> = {
+/**
+ * Spellings the general rule below does not reach, after it has run. A Map: upstream text is the key, and a
+ * licence spelled `constructor` must not find Object.prototype's function in a plain object.
+ */
+const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries({
   apache: 'apache-2.0',
   'apache-2': 'apache-2.0',
   apache2: 'apache-2.0',
@@ -24,7 +27,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   'creative-commons-attribution-4.0': 'cc-by-4.0',
   'creative-commons-attribution-non-commercial-4.0': 'cc-by-nc-4.0',
   'openrail++': 'openrail++',
-};
+}));
 
 /**
  * The canonical id of an upstream licence: lower case, the words "license"/"licence"/"version" and
@@ -40,5 +43,5 @@ export function canonicalLicense(upstream: string): string {
     .replace(/[\s_]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
-  return ALIASES[general] ?? general;
+  return ALIASES.get(general) ?? general;
 }

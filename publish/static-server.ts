@@ -63,7 +63,8 @@ export async function serveSite(dir: string, options: ServeOptions = {}): Promis
       if (url === undefined) return plain(400, 'bad request: not a path');
       options.onRequest?.(url.pathname + url.search);
       const send = async (file: string, status: number, size: number): Promise<void> => {
-        const type = file.endsWith(`${sep}feed.json`) ? 'application/feed+json; charset=utf-8' : (TYPES[extname(file)] ?? 'application/octet-stream');
+        const ext = extname(file);
+        const type = file.endsWith(`${sep}feed.json`) ? 'application/feed+json; charset=utf-8' : Object.hasOwn(TYPES, ext) ? (TYPES[ext] as string) : 'application/octet-stream';
         res.writeHead(status, { 'content-type': type, 'content-length': size, 'cache-control': 'no-cache' });
         if (req.method === 'HEAD') return void res.end();
         createReadStream(file).pipe(res);
