@@ -62,6 +62,13 @@ export function collectingEvery(
   };
 }
 
+/** The night ran past `--deadline`: what was read is dropped, nothing is written. */
+export class DeadlineError extends CatalogError {
+  constructor(deadlineMs: number, cause: unknown) {
+    super(`the night ran past its deadline of ${deadlineMs / 60_000} minutes (--deadline); nothing was written`, undefined, { cause });
+  }
+}
+
 /** Run one night; the exit code is EXIT.ok, EXIT.failed or EXIT.refused. */
 export async function runNight(options: NightOptions, deps: NightDependencies = {}): Promise<{ summary: RunSummary; exitCode: ExitCode }> {
   const started = Date.now();
@@ -87,6 +94,13 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
   });
 
   let lock: DataDirLock | undefined;
+  // The whole night's deadline: past it the client closes, so every request and wait ends at once and the
+  // night fails with a reason, instead of being cancelled by the job's timeout with none.
+  let pastDeadline = false;
+  const deadline = setTimeout(() => {
+    pastDeadline = true;
+    client.close();
+  }, options.deadlineMs);
   try {
     // One writer per data dir, taken before the first request: a second run of the same night stops here.
     lock = await lockDataDir(options.dataDir, `crawl ${options.date}`);
@@ -125,7 +139,8 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
       progress.note(`${result.rejected.length} unusable records left out (${sample})`);
     }
     return { summary, exitCode: EXIT.ok };
-  } catch (error) {
+  } catch (caught) {
+    const error = pastDeadline ? new DeadlineError(options.deadlineMs, caught) : caught;
     const refused = error instanceof RefusalError;
     if (!(error instanceof CatalogError)) {
       // A bug, not an upstream or data problem: keep the stack for whoever debugs it.
@@ -136,6 +151,7 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
       exitCode: refused ? EXIT.refused : EXIT.failed,
     };
   } finally {
+    clearTimeout(deadline);
     client.close();
     await lock?.release();
     if (ownDispatcher) await dispatcher.destroy();

@@ -17,8 +17,10 @@ Options:
   --date YYYY-MM-DD       snapshot date, 2022-11-01 up to tomorrow (default: today in Asia/Shanghai,
                           ModelScope's day)
   --concurrency N         requests in flight at once (default 2)
-  --rps R                 requests started per second, at most (default 2)
-  --timeout S             seconds per request attempt (default 30)
+  --rps R                 requests started per second, at most, 0.01 to 1000 (default 2)
+  --timeout S             seconds per request attempt, 1 to 600 (default 30)
+  --deadline M            minutes the whole night may take before it fails, 0.01 to 300 (default 40;
+                          well under the nightly job's 60, so a slow night fails with a reason)
   --retries N             retries per request on 429, 5xx, resets, bad bodies (default 5)
   --max-passes N          full re-reads when the list changes mid-crawl (default 3)
   --max-shrink F          refuse when the list lost more than this fraction (default 0.3)
@@ -49,6 +51,8 @@ export interface NightOptions {
   timeoutMs: number;
   /** Retries per request (default 5). */
   retries: number;
+  /** The whole night's deadline, in ms (default 40 minutes, `--deadline M`, 0.01 to 300 minutes). */
+  deadlineMs: number;
   /** Full re-reads when the list changes mid-crawl (default 3). */
   maxPasses: number;
   /** Refuse when the list lost more than this fraction (default 0.3). */
@@ -95,6 +99,7 @@ export function parseCrawlArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     rps: { type: 'string' },
     timeout: { type: 'string' },
     retries: { type: 'string' },
+    deadline: { type: 'string' },
     'max-passes': { type: 'string' },
     'max-shrink': { type: 'string' },
     'allow-shrink': { type: 'boolean', default: false },
@@ -117,8 +122,10 @@ export function parseCrawlArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     dataDir,
     date,
     concurrency: number('--concurrency', v.concurrency, 2, (n) => positiveInteger(n) && n <= 64, 'a whole number from 1 to 64'),
-    rps: number('--rps', v.rps, 2, (n) => n > 0 && n <= 1000, 'a number above 0 and at most 1000'),
-    timeoutMs: number('--timeout', v.timeout, 30, (n) => n > 0 && n <= 600, 'seconds above 0 and at most 600') * 1000,
+    // A rate near 0 is a wait of centuries between requests, a timeout near 0 a failure of every request.
+    rps: number('--rps', v.rps, 2, (n) => n >= 0.01 && n <= 1000, 'a number from 0.01 to 1000'),
+    timeoutMs: number('--timeout', v.timeout, 30, (n) => n >= 1 && n <= 600, 'seconds from 1 to 600') * 1000,
+    deadlineMs: number('--deadline', v.deadline, 40, (n) => n >= 0.01 && n <= 300, 'minutes from 0.01 to 300') * 60_000,
     retries: number('--retries', v.retries, 5, (n) => Number.isInteger(n) && n >= 0 && n <= 20, 'a whole number from 0 to 20'),
     maxPasses: number('--max-passes', v['max-passes'], 3, (n) => positiveInteger(n) && n <= 20, 'a whole number from 1 to 20'),
     maxShrink: number('--max-shrink', v['max-shrink'], 0.3, (n) => n >= 0 && n <= 1, 'a fraction from 0 to 1'),

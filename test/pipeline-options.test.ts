@@ -17,6 +17,8 @@ describe('pipeline/options', () => {
       maxShrink: 0.3,
       updateChanges: true,
       token: undefined,
+      timeoutMs: 30_000,
+      deadlineMs: 40 * 60_000,
     });
   });
 
@@ -28,17 +30,28 @@ describe('pipeline/options', () => {
 
   it('parses every flag', () => {
     const options = parseCrawlArgs(
-      ['--date', '2026-01-02', '--concurrency', '8', '--rps', '200', '--allow-shrink', '--timeout', '5', '--retries', '0', '--max-passes', '2', '--no-changes', '--inference-origin', 'http://h/inference/'],
+      ['--date', '2026-01-02', '--concurrency', '8', '--rps', '200', '--allow-shrink', '--timeout', '5', '--retries', '0', '--max-passes', '2', '--no-changes', '--inference-origin', 'http://h/inference/', '--deadline', '25'],
       {},
       now,
     );
-    expect(options).toMatchObject({ date: '2026-01-02', concurrency: 8, rps: 200, allowShrink: true, timeoutMs: 5000, retries: 0, maxPasses: 2, updateChanges: false, inferenceOrigin: 'http://h/inference' });
+    expect(options).toMatchObject({ date: '2026-01-02', concurrency: 8, rps: 200, allowShrink: true, timeoutMs: 5000, retries: 0, maxPasses: 2, updateChanges: false, inferenceOrigin: 'http://h/inference', deadlineMs: 25 * 60_000 });
   });
 
   it.each([
     [['--date', '2026-02-30'], /--date must be a calendar date/],
     [['--concurrency', '0'], /--concurrency must be a whole number/],
     [['--rps', 'fast'], /--rps must be a number/],
+    // Every number has a range: a rate near 0 would wait for ever, a timeout near 0 fail every request.
+    [['--rps', '1e-300'], /^--rps must be a number from 0\.01 to 1000, got "1e-300"$/],
+    [['--rps', 'Infinity'], /--rps must be a number from 0\.01 to 1000/],
+    [['--timeout', '0.001'], /^--timeout must be seconds from 1 to 600, got "0\.001"$/],
+    [['--timeout', '1e9'], /--timeout must be seconds from 1 to 600/],
+    [['--deadline', '0'], /^--deadline must be minutes from 0\.01 to 300, got "0"$/],
+    [['--deadline', '301'], /--deadline must be minutes/],
+    [['--retries', '-1'], /--retries must be a whole number from 0 to 20/],
+    [['--max-passes', '1.5'], /--max-passes must be a whole number/],
+    [['--max-shrink', '2'], /--max-shrink must be a fraction/],
+    [['--concurrency', '65'], /--concurrency must be a whole number from 1 to 64/],
     [['--origin', 'modelscope.cn'], /--origin must be an absolute/],
     [['--origin', 'ftp://x'], /must use http/],
     [['--bogus'], /Unknown option '--bogus'/],

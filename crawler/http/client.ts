@@ -84,7 +84,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   // The queue bounds requests in flight; the pacer spaces their starts. A queued attempt waits for its slot while
   // holding its place, so at most `concurrency` attempts are ever waiting on the pacer.
   const queue = new PQueue({ concurrency });
-  const pacer = createPacer(rps);
+  // The pacer's waits end when the client closes: a failed run must not sit out a long gap first.
+  const pacer = createPacer(rps, undefined, (ms) => delay(ms, undefined, { signal: closing.signal }));
   const stats: HttpStats = { requests: 0, retries: 0, bytes: 0 };
   let active = 0;
   let idleWaiters: Array<() => void> = [];
@@ -98,7 +99,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   /** One attempt, holding a queue slot from sending to the last body byte. */
   async function attempt(method: string, url: string, headers: Record<string, string>, body: string | undefined): Promise<RawResponse> {
     if (closing.signal.aborted) throw closedError();
-    await pacer.wait();
+    try {
+      await pacer.wait();
+    } catch (error) {
+      if (closing.signal.aborted) throw closedError();
+      throw error;
+    }
     if (closing.signal.aborted) throw closedError();
     stats.requests += 1;
     const controller = new AbortController();
