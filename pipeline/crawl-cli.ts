@@ -1,5 +1,6 @@
 // `npm run crawl`: parse options, run one night, print the summary, exit with its status.
 import { EXIT, processIo, runCli } from '../core/cli.ts';
+import { stopOnSignals } from '../core/signals.ts';
 import { runNight } from './night.ts';
 import { HELP, parseCrawlArgs } from './options.ts';
 import { reportNight } from './report.ts';
@@ -10,7 +11,13 @@ process.exitCode = await runCli('crawl', processIo, async () => {
     console.log(HELP);
     return EXIT.ok;
   }
-  const { summary, exitCode } = await runNight(options);
-  await reportNight(summary, exitCode === EXIT.ok);
-  return exitCode;
+  const stop = stopOnSignals();
+  try {
+    const { summary, exitCode } = await runNight(options, { signal: stop.signal });
+    await reportNight(summary, exitCode === EXIT.ok);
+    // Stopped by a signal: exit as the signal would have, after everything was put back.
+    return stop.exitStatus() ?? exitCode;
+  } finally {
+    stop.dispose();
+  }
 });

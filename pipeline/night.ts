@@ -5,6 +5,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import { EXIT, errorLine, logLines, type ExitCode } from '../core/cli.ts';
 import { CatalogError, RefusalError } from '../core/errors.ts';
+import { InterruptedError } from '../core/signals.ts';
 import { updateChanges } from '../changes/update.ts';
 import { crawl, type CrawlProgress } from '../crawler/crawl.ts';
 import { createHttpClient } from '../crawler/http/client.ts';
@@ -22,6 +23,8 @@ export interface NightDependencies {
   progress?: Progress;
   /** Back-off sleep, passed to the HTTP client (default real timers). */
   sleep?: (ms: number) => Promise<void>;
+  /** Stops the night when aborted (SIGINT/SIGTERM in the CLI): requests end, nothing is left written. */
+  signal?: AbortSignal;
 }
 
 /** The one-line reason for an error, with the token scrubbed in case anything upstream echoed it. */
@@ -101,6 +104,12 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     pastDeadline = true;
     client.close();
   }, options.deadlineMs);
+  const stop = (): void => client.close();
+  deps.signal?.addEventListener('abort', stop, { once: true });
+  /** Throws the signal's reason once the night was told to stop: checked before each write. */
+  const stillWanted = (): void => {
+    if (deps.signal?.aborted === true) throw deps.signal.reason instanceof Error ? deps.signal.reason : new InterruptedError('a signal');
+  };
   try {
     // One writer per data dir, taken before the first request: a second run of the same night stops here.
     lock = await lockDataDir(options.dataDir, `crawl ${options.date}`);
@@ -110,10 +119,12 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     const previous = await previousSize(options.dataDir, options.date);
     if (options.updateChanges) await readEventLog(options.dataDir);
     const result = await crawl(client, { ...options, previous, wave: options.concurrency }, collectingEvery(PAGES_PER_COLLECTION, progress));
+    stillWanted();
     const written = await writeSnapshot(options.dataDir, result.snapshot);
     let changes: RunSummary['changes'];
     if (options.updateChanges) {
       try {
+        stillWanted();
         const update = await updateChanges(options.dataDir, options.date);
         changes = { entered: update.entered, left: update.left, returned: update.returned, missing: update.missing };
       } catch (error) {
@@ -140,7 +151,8 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     }
     return { summary, exitCode: EXIT.ok };
   } catch (caught) {
-    const error = pastDeadline ? new DeadlineError(options.deadlineMs, caught) : caught;
+    const interrupted = deps.signal?.aborted === true ? (deps.signal.reason as unknown) : undefined;
+    const error = interrupted instanceof InterruptedError ? interrupted : pastDeadline ? new DeadlineError(options.deadlineMs, caught) : caught;
     const refused = error instanceof RefusalError;
     if (!(error instanceof CatalogError)) {
       // A bug, not an upstream or data problem: keep the stack for whoever debugs it.
@@ -152,6 +164,7 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     };
   } finally {
     clearTimeout(deadline);
+    deps.signal?.removeEventListener('abort', stop);
     client.close();
     await lock?.release();
     if (ownDispatcher) await dispatcher.destroy();

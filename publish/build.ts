@@ -1,5 +1,6 @@
 // CLI: `npm run build` — the whole static site into site/dist/. See `--help` and docs/api.md.
 import { processIo, runCli } from '../core/cli.ts';
+import { stopOnSignals } from '../core/signals.ts';
 import { resolveBuildOptions, USAGE } from './config.ts';
 import { plural } from './items.ts';
 import { buildSite } from './site.ts';
@@ -10,7 +11,8 @@ process.exitCode = await runCli('build', processIo, async () => {
     console.log(USAGE);
     return;
   }
-  const summary = await buildSite(options);
+  const stop = stopOnSignals();
+  const summary = await buildSite(options, stop.signal).finally(() => stop.dispose());
   if (summary.latest === null) {
     console.log(`No snapshots in ${options.dataDir} yet: built an empty site (empty list, empty feeds) into ${summary.outDir}.`);
     return;

@@ -42,12 +42,12 @@ export const SITE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'si
  * Build the whole site into `options.outDir`; on any failure the previous output is left untouched. The
  * data dir must exist, and is locked while the build runs, so a crawl cannot change it halfway through.
  */
-export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
-  return withDataDirLock(options.dataDir, 'build', () => build(options), { create: false });
+export async function buildSite(options: BuildOptions, signal?: AbortSignal): Promise<BuildSummary> {
+  return withDataDirLock(options.dataDir, 'build', () => build(options, signal), { create: false });
 }
 
 /** Build everything into `outDir`, a fresh staging directory, in a worker process (see build-worker.ts). */
-async function runWorker(options: BuildOptions, outDir: string): Promise<WorkerResult> {
+async function runWorker(options: BuildOptions, outDir: string, signal: AbortSignal | undefined): Promise<WorkerResult> {
   const request: WorkerRequest = {
     root: SITE_ROOT,
     outDir,
@@ -63,7 +63,13 @@ async function runWorker(options: BuildOptions, outDir: string): Promise<WorkerR
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout = (stdout + text).slice(-8192)));
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr = (stderr + text).slice(-8192)));
+  // Told to stop: stop the worker too, or it goes on writing a whole site into the staging directory.
+  const stop = (): void => void child.kill('SIGTERM');
+  if (signal?.aborted === true) stop();
+  signal?.addEventListener('abort', stop, { once: true });
   const [code] = (await once(child, 'exit')) as [number | null];
+  signal?.removeEventListener('abort', stop);
+  if (signal?.aborted === true) throw signal.reason instanceof Error ? signal.reason : new BuildError('stopped', SITE_ROOT);
   const last = stdout.trim().split('\n').at(-1) ?? '';
   const parsed = last.startsWith('{') ? (JSON.parse(last) as WorkerResult | WorkerFailure) : undefined;
   if (parsed !== undefined && 'error' in parsed) throw raisedAgain(parsed.error);
@@ -84,11 +90,11 @@ function raisedAgain(error: WorkerFailure['error']): CatalogError {
   return new BuildError(`the site could not be built: ${error.message}`, SITE_ROOT);
 }
 
-async function build(options: BuildOptions): Promise<BuildSummary> {
+async function build(options: BuildOptions, signal: AbortSignal | undefined): Promise<BuildSummary> {
   await checkReplaceable(options.outDir, options.dataDir);
   const staged = await makeStagingDir(options.outDir);
   try {
-    const result = await runWorker(options, staged);
+    const result = await runWorker(options, staged, signal);
     await markAsBuild(staged);
     await swapInto(staged, options.outDir, options.dataDir);
     return { outDir: options.outDir, ...result };

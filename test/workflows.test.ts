@@ -26,12 +26,18 @@ describe('workflows', () => {
   });
 
   it('call only npm scripts that package.json defines', async () => {
-    const scripts = Object.keys((JSON.parse(await text('package.json')) as { scripts: Record<string, string> }).scripts);
+    const bodies = (JSON.parse(await text('package.json')) as { scripts: Record<string, string> }).scripts;
+    const scripts = Object.keys(bodies);
     let calls = 0;
     for (const path of WORKFLOWS) {
       for (const step of steps(await workflow(path))) {
         for (const match of (step.run ?? '').matchAll(/npm run (?:--silent )?([\w:-]+)/g)) {
           expect(scripts, `${path}: npm run ${match[1]}`).toContain(match[1]);
+          calls += 1;
+        }
+        // A script run with `exec` (so node gets the step's signals) must be a package script's own command.
+        for (const match of (step.run ?? '').matchAll(/^exec (node [^\n]*?\.ts)\b/gm)) {
+          expect(Object.values(bodies), `${path}: exec ${match[1]}`).toContain(match[1]);
           calls += 1;
         }
       }
@@ -110,6 +116,16 @@ describe('workflows: nightly', () => {
     // A night that timed out is cancelled, and that is reported as well.
     expect(open?.if).toBe('failure() || cancelled()');
     expect(close?.if).toBeUndefined();
+  });
+
+  it('runs the crawl and the build as the package scripts do, with node itself receiving a cancelled step’s signal', async () => {
+    const scripts = (JSON.parse(await text('package.json')) as { scripts: Record<string, string> }).scripts;
+    const jobs = (await workflow('.github/workflows/nightly.yml')).jobs;
+    const crawl = jobs['crawl']?.steps?.find((step) => step.name === 'Crawl')?.run ?? '';
+    const build = jobs['build']?.steps?.find((step) => step.name === 'Build the site')?.run ?? '';
+    expect(crawl.startsWith(`exec ${scripts['crawl']} `), crawl).toBe(true);
+    expect(build.trim()).toBe(`exec ${scripts['build']}`);
+    for (const step of steps(await workflow('.github/workflows/nightly.yml'))) expect(step.run ?? '', step.name).not.toMatch(/npm run (crawl|build)\b/);
   });
 
   it('keeps the write token out of .git/config: only the push step gets it', async () => {
