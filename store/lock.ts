@@ -124,17 +124,24 @@ export async function lockDataDir(dataDir: string, command: string, options: Loc
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw await heldError(path);
     throw new DataFileError(`cannot create the lock (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, path, { cause: error });
   } finally {
-    await rm(aside, { force: true });
+    await rm(aside, { force: true }).catch(() => undefined);
   }
-  // Holding the lock, this run is the only writer: temp files an hour old are a killed run's leftovers.
-  await removeStaleTempFiles([dataDir, snapshotsDir(dataDir), historyDir(dataDir)]);
-  return {
+  const lock: DataDirLock = {
     path,
     async release() {
       const now = await readFile(path, 'utf8').catch(() => undefined);
       if (now === content) await rm(path, { force: true });
     },
   };
+  try {
+    // Holding the lock, this run is the only writer: temp files an hour old are a killed run's leftovers.
+    await removeStaleTempFiles([dataDir, snapshotsDir(dataDir), historyDir(dataDir)]);
+  } catch (error) {
+    // The caller never gets the lock, so it cannot release it: give it up here, or it outlives the run.
+    await lock.release().catch(() => undefined);
+    throw error;
+  }
+  return lock;
 }
 
 /** Run `body` holding the data dir's lock, and give it up afterwards whatever happens. */
