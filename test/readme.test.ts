@@ -49,3 +49,18 @@ describe('README', () => {
     for (const name of read_) expect(table, name).toContain(`\`${name}\``);
   });
 });
+
+describe('set-up on an older Node', () => {
+  it('says in one line that npm on Node 20 is fine, and nothing on Node 24', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const run = promisify(execFile);
+    const old = await run(process.execPath, ['scripts/engine-note.mjs', 'v20.20.2']);
+    expect(old.stdout).toBe('');
+    expect(old.stderr.trimEnd().split('\n')).toEqual(["note: npm runs on Node 20.20.2; that is fine: every npm script runs on the project's own Node 24 (the node@24 devDependency)."]);
+    expect((await run(process.execPath, ['scripts/engine-note.mjs', '24.21.0'])).stderr).toBe('');
+    const pkg = JSON.parse(await (await import('node:fs/promises')).readFile('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['preinstall']).toBe('node scripts/engine-note.mjs');
+    expect(await (await import('node:fs/promises')).readFile('.npmrc', 'utf8')).toMatch(/^loglevel=error$/m);
+  });
+});
