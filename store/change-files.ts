@@ -1,12 +1,12 @@
 // File I/O for change tracking: read and write the event log (`events.json`) and the history shards
 // (`history/<xx>.shard.json`) under a data dir.
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { mapBounded } from '../core/concurrency.ts';
-import { listIfExists, readIfExists, writeIfChanged } from './atomic.ts';
+import { listIfExists, readIfExists } from './atomic.ts';
 import { DataFileError } from './errors.ts';
 import { parseEventLog, serialiseEventLog } from './events-file.ts';
 import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardFileName, shardOf, toModelHistory } from './history-file.ts';
+import { writeFilesTogether, type FileChange } from './transaction.ts';
 import type { ChangeState, EventLog, ModelHistory, Track } from './types.ts';
 
 export const eventsPath = (dataDir: string): string => join(dataDir, 'events.json');
@@ -76,9 +76,9 @@ export interface WriteResult {
 }
 
 /**
- * Write the state: every history shard whose content changed, removal of shards left with no model,
- * and events.json last, so an interrupted write leaves shards newer than the log (detected and
- * rebuilt by the next update) rather than a log claiming days the history lacks.
+ * Write the state as one change (store/transaction.ts): every history shard whose content changed, removal
+ * of shards left with no model, and events.json. Either all of them take their new bytes or none does, so
+ * a failure halfway (disk full, a permission) never leaves shards a night ahead of the log.
  */
 export async function writeState(dataDir: string, state: ChangeState): Promise<WriteResult> {
   const through = state.log.days.at(-1)?.date ?? null;
@@ -89,20 +89,22 @@ export async function writeState(dataDir: string, state: ChangeState): Promise<W
     if (shard === undefined) shards.set(name, (shard = new Map()));
     shard.set(id, track);
   }
+  const changes: FileChange[] = [];
+  if (through !== null) {
+    // Serialised when its turn comes, so that only one shard text exists at a time.
+    for (const name of [...shards.keys()].sort()) {
+      changes.push({ path: shardPath(dataDir, name), content: () => serialiseShard(name, through, shards.get(name) as Map<string, Track>) });
+    }
+  }
+  for (const name of await listShards(dataDir)) if (through === null || !shards.has(name)) changes.push({ path: shardPath(dataDir, name), content: null });
+  changes.push({ path: eventsPath(dataDir), content: () => serialiseEventLog(state.log) });
+  const changed = new Set(await writeFilesTogether(changes));
   const written: string[] = [];
   const removed: string[] = [];
-  if (through !== null) {
-    // Serialise inside the task so that only a handful of shard texts exist at once.
-    await mapBounded([...shards.keys()].sort(), IO_PARALLEL, async (name) => {
-      const content = serialiseShard(name, through, shards.get(name) as Map<string, Track>);
-      if (await writeIfChanged(shardPath(dataDir, name), content)) written.push(`history/${shardFileName(name)}`);
-    });
+  for (const change of changes) {
+    if (!changed.has(change.path)) continue;
+    const relative = change.path === eventsPath(dataDir) ? 'events.json' : `history/${basename(change.path)}`;
+    (change.content === null ? removed : written).push(relative);
   }
-  const stale = (await listShards(dataDir)).filter((name) => through === null || !shards.has(name));
-  await mapBounded(stale, IO_PARALLEL, async (name) => {
-    await rm(shardPath(dataDir, name), { force: true });
-    removed.push(`history/${shardFileName(name)}`);
-  });
-  if (await writeIfChanged(eventsPath(dataDir), serialiseEventLog(state.log))) written.push('events.json');
   return { written: written.sort(), removed: removed.sort() };
 }
