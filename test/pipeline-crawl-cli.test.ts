@@ -68,7 +68,7 @@ describe('pipeline/crawl-cli', () => {
   it('exits 2 with one line for a bad option', async () => {
     const result = await crawlCommand(['--rps', 'zero']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual(['crawl: --rps must be a number above 0 and at most 1000, got "zero"']);
+    expect(result.stderr.trim().split('\n')).toEqual(['crawl: --rps must be a number from 0.01 to 1000, got "zero"']);
   });
 
   it('crawls the simulator, logs plain progress lines off a terminal, and exits 0', async () => {
