@@ -1,6 +1,6 @@
 // `npm run probe`: check what the crawler assumes about ModelScope against the real service, with at most
 // ten polite requests, and print a table (also appended to the GitHub job summary). Writes no data.
-import { appendFile } from 'node:fs/promises';
+import { appendStepSummary } from '../core/step-summary.ts';
 import { Agent } from 'undici';
 import { EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
 import { UsageError } from '../core/errors.ts';
@@ -49,7 +49,7 @@ process.exitCode = await runCli('probe', processIo, async () => {
     console.log(`ModelScope probe of ${origin} and ${inferenceOrigin} (${client.stats.requests} requests):`);
     console.log(probeLines(rows).join('\n'));
     const summary = process.env['GITHUB_STEP_SUMMARY'];
-    if (summary) await appendFile(summary, `${probeMarkdown(rows)}\n`);
+    await appendStepSummary(summary, `${probeMarkdown(rows)}\n`);
     return allHeld(rows) ? EXIT.ok : EXIT.failed;
   } finally {
     client.close();

@@ -1,5 +1,5 @@
 // What a person (or a CI log) sees during and after a crawl. Run metadata lives here, never in the snapshot.
-import { appendFile } from 'node:fs/promises';
+import { appendStepSummary } from '../core/step-summary.ts';
 import { processIo, type Io } from '../core/cli.ts';
 import { logLine, markdownText } from '../core/text.ts';
 import type { ProbeRow } from '../crawler/probe.ts';
@@ -155,7 +155,7 @@ export function summaryMarkdown(summary: RunSummary): string {
 
 /** Append the summary to the GitHub Actions step summary when running there. */
 export async function writeStepSummary(summary: RunSummary, path = process.env['GITHUB_STEP_SUMMARY']): Promise<void> {
-  if (path) await appendFile(path, `${summaryMarkdown(summary)}\n`);
+  await appendStepSummary(path, `${summaryMarkdown(summary)}\n`);
 }
 
 /**
