@@ -46,6 +46,10 @@ export interface CrawlResult {
   recovered: number;
   /** Records dropped as unusable (also reported). */
   rejected: Rejected[];
+  /** TotalCount minus the distinct ids, when stable over two full reads (also in `snapshot.source`). */
+  shortfall: number;
+  /** Listed models with an empty SupportInference (kept, `inferenceType: ""`): how many, and a few ids. */
+  unknownInference: { count: number; sample: string[] };
 }
 
 /** Crawl once and, if everything checks out, return the day's snapshot; refusals throw RefusalError. */
@@ -77,6 +81,7 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
   if (shrink) throw new RefusalError('shrink', shrink);
 
   models.sort((a, b) => compareIds(a.id, b.id));
+  const unknown = models.filter((model) => model.inferenceType === '');
   // Records were checked against the strict schema one by one in normaliseModel; parsing the whole
   // snapshot again would copy 60k objects for nothing.
   const snapshot: Snapshot = {
@@ -87,8 +92,12 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
       totalCount: total,
       unfilteredTotalCount: hub.totalCount,
       openaiApiModelCount: gateway.size,
+      shortfall: listing.shortfall,
+      unknownInference: unknown.length,
     }),
     models,
+    // Every id the gateway served, catalog or not: gateway-only ids are API-Inference too.
+    gateway: [...gateway].map(([id, since]) => ({ id, since })).sort((a, b) => compareIds(a.id, b.id)),
   };
   return {
     snapshot,
@@ -96,5 +105,7 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
     pagesReread: listing.pagesReread,
     recovered: listing.recovered,
     rejected,
+    shortfall: listing.shortfall,
+    unknownInference: { count: unknown.length, sample: unknown.slice(0, 5).map((model) => model.id) },
   };
 }

@@ -47,20 +47,40 @@ export interface FilterObservation {
   filteredTotal: number;
   /** TotalCount of the whole hub, without the filter. */
   unfilteredTotal: number;
-  /** Ids of returned items whose SupportInference is empty or missing (first few suffice). */
-  withoutInference: readonly string[];
+  /** Distinct records read so far. */
+  recordsRead: number;
+  /** How many of them have an empty or missing SupportInference. */
+  withoutInference: number;
+  /** The first few of their ids, for the message. */
+  sample: readonly string[];
 }
 
-/** Whether the server honoured the API-Inference filter. */
+/**
+ * Share of records without SupportInference above which the filter was ignored. The real service lists
+ * a few filtered records with it empty (the type is unknown, the record is kept); a hub that ignored the
+ * filter has it empty on most (leavers, datasets-only models…).
+ */
+export const MAX_UNKNOWN_INFERENCE_SHARE = 0.5;
+
+/** Whether the server ignored the API-Inference filter. */
 export function filterIgnored(check: FilterObservation): string | undefined {
   if (check.unfilteredTotal > 0 && check.filteredTotal >= check.unfilteredTotal) {
     return `the API-Inference filter was ignored: filtered TotalCount ${check.filteredTotal} is not below the unfiltered ${check.unfilteredTotal}`;
   }
-  if (check.withoutInference.length > 0) {
-    const sample = check.withoutInference.slice(0, 3).join(', ');
-    return `the API-Inference filter was ignored: ${check.withoutInference.length} returned models have no SupportInference (${sample})`;
+  if (check.recordsRead > 0 && check.withoutInference > check.recordsRead * MAX_UNKNOWN_INFERENCE_SHARE) {
+    const sample = check.sample.slice(0, 3).join(', ');
+    return `the API-Inference filter was ignored: ${check.withoutInference} of ${check.recordsRead} returned models have no SupportInference (${sample}), more than ${MAX_UNKNOWN_INFERENCE_SHARE * 100}%`;
   }
   return undefined;
+}
+
+/**
+ * Largest gap between TotalCount and the distinct ids a listing yields that is taken for the service
+ * (rows counted but never served, e.g. hidden or private models) once it held still over two full reads:
+ * max(10, 0.5% of TotalCount). A larger gap is a list that collapsed: refused.
+ */
+export function maxShortfall(total: number): number {
+  return Math.max(10, Math.floor(total * 0.005));
 }
 
 /** Settings of the shrink guard. */

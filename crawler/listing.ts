@@ -7,7 +7,7 @@
 // every page unions with the pass before. A `TotalCount` that changes, or more distinct ids than it,
 // means membership changed: start over, and refuse after `maxPasses`.
 import { RefusalError } from '../core/errors.ts';
-import { filterIgnored, listingVerdict, type PassObservation } from './guards.ts';
+import { filterIgnored, listingVerdict, maxShortfall, type PassObservation } from './guards.ts';
 import type { HttpClient } from './http/client.ts';
 import { fetchCatalogPage, PAGE_SIZE, type CatalogPage, type GatewayModels } from './modelscope.ts';
 import { normaliseModel, upstreamId, type Rejected } from './normalise.ts';
@@ -48,6 +48,14 @@ export interface Listing {
   pagesReread: number;
   /** Ids found only by those re-reads or a later pass. */
   recovered: number;
+  /** TotalCount minus the distinct ids, when that gap held still over two full reads; 0 normally. */
+  shortfall: number;
+}
+
+/** Records without SupportInference seen so far: how many, and the first few ids. */
+interface Unknowns {
+  count: number;
+  sample: string[];
 }
 
 /** What has been read towards one listing: the union of every page since TotalCount last moved. */
@@ -70,7 +78,7 @@ function observe(reading: Reading): PassObservation {
 
 // Raw items are ~100 keys each; normalising a page as soon as it arrives keeps a 60k-model crawl's memory
 // to the records we keep rather than every upstream object at once. Returns the items without an id.
-function absorb(reading: Reading, page: CatalogPage, gateway: GatewayModels, recovering: boolean, withoutInference: string[]): number {
+function absorb(reading: Reading, page: CatalogPage, gateway: GatewayModels, recovering: boolean, unknowns: Unknowns, passIds?: Set<string>): number {
   reading.totals.push(page.totalCount);
   let withoutId = 0;
   for (const item of page.items) {
@@ -80,17 +88,21 @@ function absorb(reading: Reading, page: CatalogPage, gateway: GatewayModels, rec
       withoutId += 1;
       continue;
     }
+    passIds?.add(id);
     if (reading.records.has(id)) continue;
     const inference = (item as { SupportInference?: unknown }).SupportInference;
-    if (typeof inference !== 'string' || inference.trim() === '') withoutInference.push(id);
+    if (typeof inference !== 'string' || inference.trim() === '') {
+      unknowns.count += 1;
+      if (unknowns.sample.length < 5) unknowns.sample.push(id);
+    }
     reading.records.set(id, normaliseModel(item, gateway));
     if (recovering) reading.recovered += 1;
   }
   return withoutId;
 }
 
-function refuseIgnoredFilter(filteredTotal: number, hubTotal: number, withoutInference: readonly string[]): void {
-  const ignored = filterIgnored({ filteredTotal, unfilteredTotal: hubTotal, withoutInference });
+function refuseIgnoredFilter(filteredTotal: number, hubTotal: number, reading: Reading, unknowns: Unknowns): void {
+  const ignored = filterIgnored({ filteredTotal, unfilteredTotal: hubTotal, recordsRead: reading.records.size, withoutInference: unknowns.count, sample: unknowns.sample });
   if (ignored) throw new RefusalError('filter-ignored', ignored);
 }
 
@@ -142,8 +154,16 @@ export function recoveryPlan(pageCount: number): RecoveryPlan {
 /** Read one complete listing, or throw RefusalError (filter ignored, membership never held still). */
 export async function readListing(client: HttpClient, options: ListingOptions, progress: CrawlProgress = {}): Promise<Listing> {
   const { origin, gateway } = options;
-  const withoutInference: string[] = [];
+  let unknowns: Unknowns = { count: 0, sample: [] };
   let reading = freshReading();
+  // The distinct ids a pass ended short with, after its re-reads found no more: a next full pass that
+  // reads exactly that set again (same TotalCount) shows the gap is the service's, not a moving order.
+  let short: { total: number; ids: number } | undefined;
+  const restart = (): void => {
+    reading = freshReading();
+    unknowns = { count: 0, sample: [] };
+    short = undefined;
+  };
   let pagesReread = 0;
   let lastProblem = '';
   let passes = 0;
@@ -151,11 +171,12 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
     passes += 1;
     const first = await fetchCatalogPage(client, { origin, page: 1 });
     // A new TotalCount means membership moved since the last pass: what was read before no longer counts.
-    if (reading.totals[0] !== undefined && reading.totals[0] !== first.totalCount) reading = freshReading();
+    if (reading.totals[0] !== undefined && reading.totals[0] !== first.totalCount) restart();
     const continuing = reading.totals.length > 0;
-    let passWithoutId = absorb(reading, first, gateway, continuing, withoutInference);
+    const passIds = new Set<string>();
+    let passWithoutId = absorb(reading, first, gateway, continuing, unknowns, passIds);
     // An ignored filter shows on page 1 already: refuse before paging through the whole hub.
-    refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
+    refuseIgnoredFilter(first.totalCount, options.hubTotal, reading, unknowns);
     const pageCount = Math.max(1, Math.ceil(first.totalCount / PAGE_SIZE));
     progress.passStarted?.(passes, pageCount);
     progress.pageRead?.(first.items.length);
@@ -163,14 +184,22 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
       Array.from({ length: pageCount - 1 }, (_, index) =>
         fetchCatalogPage(client, { origin, page: index + 2 }).then((page) => {
           progress.pageRead?.(page.items.length);
-          passWithoutId += absorb(reading, page, gateway, continuing, withoutInference);
+          passWithoutId += absorb(reading, page, gateway, continuing, unknowns, passIds);
         }),
       ),
     );
     reading.withoutId = Math.max(reading.withoutId, passWithoutId);
-    refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
+    refuseIgnoredFilter(first.totalCount, options.hubTotal, reading, unknowns);
 
     let verdict = listingVerdict(observe(reading));
+    if (verdict.verdict === 'short' && short !== undefined && short.total === first.totalCount && short.ids === reading.records.size && passIds.size === short.ids) {
+      const shortfall = first.totalCount - reading.records.size - reading.withoutId;
+      if (shortfall > maxShortfall(first.totalCount)) {
+        throw new RefusalError('inconsistent', `the list collapsed: ${reading.records.size + reading.withoutId} distinct models for TotalCount ${first.totalCount} in two full reads, a shortfall of ${shortfall} (more than ${maxShortfall(first.totalCount)} is not taken for the service)`);
+      }
+      progress.note?.(`TotalCount ${first.totalCount} stays ${shortfall} above the ${reading.records.size + reading.withoutId} distinct models over two full reads: publishing with a shortfall of ${shortfall}`);
+      return { records: reading.records, withoutId: reading.withoutId, total: first.totalCount, passes, pagesReread, recovered: reading.recovered, shortfall };
+    }
     // Short while TotalCount held still: the order moved and hid ids (see recoveryPlan). Re-read, a wave at
     // a time, at most every page once this pass; a new pass then unions with this one.
     const plan = recoveryPlan(pageCount);
@@ -181,20 +210,21 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
       budget -= size;
       pagesReread += size;
       const known = reading.records.size;
-      for (const page of pages) absorb(reading, page, gateway, true, withoutInference);
-      refuseIgnoredFilter(first.totalCount, options.hubTotal, withoutInference);
+      for (const page of pages) absorb(reading, page, gateway, true, unknowns);
+      refuseIgnoredFilter(first.totalCount, options.hubTotal, reading, unknowns);
       verdict = listingVerdict(observe(reading));
       plan.read(next, size, reading.records.size > known);
     }
     if (verdict.verdict === 'complete') {
       if (reading.recovered > 0) progress.note?.(`the order moved while the list was read: ${reading.recovered} ids recovered by re-reading ${pagesReread} pages`);
-      return { records: reading.records, withoutId: reading.withoutId, total: first.totalCount, passes, pagesReread, recovered: reading.recovered };
+      return { records: reading.records, withoutId: reading.withoutId, total: first.totalCount, passes, pagesReread, recovered: reading.recovered, shortfall: 0 };
     }
     lastProblem = verdict.problem ?? '';
     if (verdict.verdict === 'moved') {
-      reading = freshReading();
+      restart();
       progress.note?.(`pass ${passes}: the list changed while it was read (${lastProblem}); reading it again`);
     } else {
+      short = { total: first.totalCount, ids: reading.records.size };
       progress.note?.(`pass ${passes}: ${lastProblem} after re-reading every page; reading it again`);
     }
   }

@@ -2,6 +2,7 @@
 // our strict record). Upstream is an undocumented web backend, so its schemas accept extra keys and
 // loose types; ours do not.
 import { z } from 'zod';
+import { shanghaiDate } from '../store/dates.ts';
 import { EnvelopeError, schemaErrorFrom } from './errors.ts';
 import type { HttpClient } from './http/client.ts';
 
@@ -32,6 +33,12 @@ export const UpstreamModel = z.looseObject({
   BaseModel: z.unknown().optional(),
   VisionFoundation: Text,
   ModelInfos: z.unknown().optional(),
+  // Real-service fields (issue 19): numeric id (same across a rename), owner, curated tags, LoRA details.
+  Id: z.unknown().optional(),
+  Organization: z.unknown().optional(),
+  OfficialTags: z.unknown().optional(),
+  TriggerWords: z.unknown().optional(),
+  MuseInfo: z.unknown().optional(),
 });
 export type UpstreamModel = z.infer<typeof UpstreamModel>;
 /** The upstream keys we read; normalisation picks only these from ~100-key items. */
@@ -96,17 +103,25 @@ export function parseCatalogPage(json: unknown, where = 'catalog page'): Catalog
   return { totalCount: page.TotalCount, items: page.Models };
 }
 
-/** What the OpenAI-compatible gateway says of the models it serves: id → `created` (Unix seconds), when usable. */
-export type GatewayModels = ReadonlyMap<string, number | undefined>;
+/** What the OpenAI-compatible gateway says of the models it serves: id → `created` as a Shanghai date, or null. */
+export type GatewayModels = ReadonlyMap<string, string | null>;
+
+/** `created` → Shanghai date. Seconds or milliseconds (> 1e11 is read as ms); before 2000 or after 2100 → null. */
+export function gatewaySince(created: unknown): string | null {
+  if (typeof created !== 'number' || !Number.isFinite(created) || created <= 0) return null;
+  const ms = created > 1e11 ? created : created * 1000;
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 2000 || year >= 2100) return null;
+  return shanghaiDate(date);
+}
 
 /** Validate an OpenAI-style model list (`GET /v1/models`). */
 export function parseGatewayList(json: unknown, where = 'gateway model list'): GatewayModels {
   const parsed = GatewayList.safeParse(json);
   if (!parsed.success) throw schemaErrorFrom(parsed.error, where);
-  const models = new Map<string, number | undefined>();
-  for (const { id, created } of parsed.data.data) {
-    models.set(id, typeof created === 'number' && Number.isSafeInteger(created) && created > 0 ? created : undefined);
-  }
+  const models = new Map<string, string | null>();
+  for (const { id, created } of parsed.data.data) models.set(id, gatewaySince(created));
   return models;
 }
 

@@ -1,7 +1,6 @@
 // One upstream list item → our strict snapshot record, or the reason it is unusable. Upstream types are
 // loose (counts as strings, timestamps in seconds or milliseconds, null where a list belongs), so every
 // field is coerced here and the result checked against the schema we write.
-import { shanghaiDate } from '../store/dates.ts';
 import { ModelRecord } from '../store/record.ts';
 import { canonicalLicense } from './license.ts';
 import { UPSTREAM_KEYS, UpstreamModel, type GatewayModels } from './modelscope.ts';
@@ -95,8 +94,9 @@ export function normaliseModel(item: unknown, gateway: GatewayModels): ModelReco
   const downloads = count(m.Downloads);
   if (typeof likes === 'string') return { id, reason: `Stars ${likes}` };
   if (typeof downloads === 'string') return { id, reason: `Downloads ${downloads}` };
+  // Empty on a few filtered records of the real service: kept, type unknown (the filter check in
+  // guards.ts refuses when most records lack it).
   const inferenceType = text(m.SupportInference).trim();
-  if (inferenceType === '') return { id, reason: 'empty SupportInference' };
   const tasks = (m.Tasks ?? [])
     .map((task) => (typeof task === 'object' && task !== null ? (task as { Name?: unknown }).Name : undefined))
     .filter((name): name is string => typeof name === 'string' && name.trim() !== '')
@@ -104,8 +104,12 @@ export function normaliseModel(item: unknown, gateway: GatewayModels): ModelReco
   const tags = (m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string').map(intern);
   const upstreamLicense = intern(text(m.License).trim());
   const license = intern(canonicalLicense(upstreamLicense));
-  const parameters = count((m.ModelInfos as { safetensor?: { model_size?: unknown } } | null | undefined)?.safetensor?.model_size);
+  const parameters = ownParameters(m.ModelInfos);
   const since = gateway.get(id);
+  const organization = isObject(m.Organization) ? m.Organization : {};
+  const upstreamNumber = m.Id;
+  const ownerType = organization['Type'];
+  const genImageCount = isObject(m.MuseInfo) ? count(m.MuseInfo['genImageCount']) : undefined;
   const record: ModelRecord = {
     id,
     owner: intern(m.Path),
@@ -121,12 +125,20 @@ export function normaliseModel(item: unknown, gateway: GatewayModels): ModelReco
     aigcType: intern(text(m.AigcType)),
     visionFoundation: intern(text(m.VisionFoundation).trim()),
     baseModels: baseModels(m.BaseModel),
-    // 0 and unreadable counts mean "not given": a model of no parameters is not a thing.
-    parameters: typeof parameters === 'number' && parameters > 0 ? parameters : null,
+    // 0, unreadable and summed-over-copies counts mean "not given".
+    parameters,
     createdAt: coerceTimestamp(m.CreatedTime),
     updatedAt: coerceTimestamp(m.LastUpdatedTime),
     openaiApi: gateway.has(id),
-    openaiApiSince: since === undefined ? null : shanghaiDate(new Date(since * 1000)),
+    openaiApiSince: since ?? null,
+    upstreamId: typeof upstreamNumber === 'number' && Number.isSafeInteger(upstreamNumber) && upstreamNumber > 0 ? upstreamNumber : null,
+    ownerType: typeof ownerType === 'number' && Number.isSafeInteger(ownerType) && ownerType >= 0 ? ownerType : null,
+    ownerFullName: typeof organization['FullName'] === 'string' ? bounded(organization['FullName']) : '',
+    officialTags: officialTags(m.OfficialTags),
+    companion: companion(m.MuseInfo),
+    triggerWords: triggerWords(m.TriggerWords, m.MuseInfo),
+    // Present (possibly 0) only on AIGC records; absent or unreadable → null.
+    genImageCount: typeof genImageCount === 'number' && isObject(m.MuseInfo) && m.MuseInfo['genImageCount'] != null ? genImageCount : null,
   };
   // The strict schema guards what we write; a failure here means normalisation let something odd through.
   const checked = ModelRecord.safeParse(record);
@@ -155,6 +167,106 @@ export function baseModels(value: unknown): ModelRecord['baseModels'] {
     }
   }
   return out;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Longest text kept from a free-text upstream field (trigger words, tag names, owner names). */
+export const MAX_TEXT = 200;
+/** Most items kept from an upstream list (trigger words, official tags). */
+export const MAX_ITEMS = 50;
+
+const bounded = (value: string): string => value.trim().slice(0, MAX_TEXT);
+
+/** Upstream `OfficialTags` → `{name, chineseName, tag}`s, at most MAX_ITEMS, one per `Tag`. */
+export function officialTags(value: unknown): ModelRecord['officialTags'] {
+  const out: ModelRecord['officialTags'] = [];
+  const seen = new Set<string>();
+  for (const item of Array.isArray(value) ? value : []) {
+    if (out.length >= MAX_ITEMS) break;
+    if (!isObject(item) || typeof item['Tag'] !== 'string') continue;
+    const tag = bounded(item['Tag']);
+    if (tag === '' || seen.has(tag)) continue;
+    seen.add(tag);
+    const name = typeof item['Name'] === 'string' ? bounded(item['Name']) : '';
+    const chineseName = typeof item['ChineseName'] === 'string' ? bounded(item['ChineseName']) : '';
+    out.push({ name: intern(name), chineseName: intern(chineseName), tag: intern(tag) });
+  }
+  return out;
+}
+
+function wordList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: string[] = [];
+  for (const word of value) {
+    if (out.length >= MAX_ITEMS) break;
+    if (typeof word !== 'string') continue;
+    const text = bounded(word);
+    if (text !== '' && !out.includes(text)) out.push(text);
+  }
+  return out;
+}
+
+/**
+ * Upstream `TriggerWords` (a string array, or null) when it is an array; otherwise the first version's
+ * `MuseInfo.versions[].modelVersion.triggerWords`, a JSON-encoded array (`"[\"realistic\"]"`).
+ */
+export function triggerWords(top: unknown, muse: unknown): string[] {
+  const direct = wordList(top);
+  if (direct !== undefined) return direct;
+  const versions = isObject(muse) && Array.isArray(muse['versions']) ? muse['versions'] : [];
+  for (const version of versions) {
+    const encoded = isObject(version) && isObject(version['modelVersion']) ? version['modelVersion']['triggerWords'] : undefined;
+    if (typeof encoded !== 'string' || encoded.length > 20_000) continue;
+    try {
+      const words = wordList(JSON.parse(encoded));
+      if (words !== undefined) return words;
+    } catch {
+      // Not JSON: upstream text, not ours to guess at.
+    }
+  }
+  return [];
+}
+
+const COMPANION_URL = /^modelscope:\/\/([^/\s?#]+)\/([^/\s?#]+)(?:\?revision=([^&\s#]+))?$/;
+
+/** The first non-null `MuseInfo.versions[].inferenceCompanionVersionInfo.modelUrl` as `{id, revision}`; unreadable → null. */
+export function companion(muse: unknown): ModelRecord['companion'] {
+  const versions = isObject(muse) && Array.isArray(muse['versions']) ? muse['versions'] : [];
+  for (const version of versions) {
+    const info = isObject(version) ? version['inferenceCompanionVersionInfo'] : undefined;
+    if (!isObject(info) || typeof info['modelUrl'] !== 'string') continue;
+    const url = info['modelUrl'].trim();
+    const match = url.length <= 500 ? COMPANION_URL.exec(url) : null;
+    if (match === null) return null;
+    const [, owner = '', name = '', revision] = match;
+    return { id: intern(`${owner}/${name}`), revision: revision === undefined ? null : intern(revision) };
+  }
+  return null;
+}
+
+// `model-00001-of-00004.safetensors`: one shard of one model split into files.
+const SHARD = /^(.*?)-?\d{5}-of-(\d{5})\.safetensors$/;
+
+/**
+ * The model's own parameter count. Upstream `ModelInfos.safetensor.model_size` sums every weight file,
+ * so a repository holding several LoRAs (or versions of one) reports their sum: more than one weight
+ * file that are not shards of one model (same prefix, same `-of-N`) → null. One file, or shards → the sum.
+ */
+export function ownParameters(infos: unknown): number | null {
+  const safetensor = isObject(infos) && isObject(infos['safetensor']) ? infos['safetensor'] : undefined;
+  if (safetensor === undefined) return null;
+  const size = count(safetensor['model_size']);
+  if (typeof size !== 'number' || size <= 0) return null;
+  const files = (Array.isArray(safetensor['files']) ? safetensor['files'] : [])
+    .map((file) => (isObject(file) && typeof file['name'] === 'string' ? file['name'] : ''))
+    .filter((name) => name.endsWith('.safetensors'));
+  if (files.length <= 1) return size;
+  const groups = new Set(files.map((name) => {
+    const shard = SHARD.exec(name.slice(name.lastIndexOf('/') + 1));
+    return shard === null ? null : `${name.slice(0, name.lastIndexOf('/') + 1)}${shard[1]}|${shard[2]}`;
+  }));
+  return groups.size === 1 && !groups.has(null) ? size : null;
 }
 
 /** Type guard separating normalised records from rejections. */

@@ -118,7 +118,7 @@ export async function probe(client: HttpClient, target: ProbeTarget): Promise<Pr
 function gatewayRow(gateway: GatewayModels | CatalogError): ProbeRow {
   const assumption = 'GET /v1/models answers without a token';
   if (gateway instanceof CatalogError) return { assumption, seen: gateway.message, held: false };
-  const dated = [...gateway.values()].filter((created) => created !== undefined).length;
+  const dated = [...gateway.values()].filter((created) => created !== null).length;
   return { assumption, seen: `${gateway.size} ids, ${dated} with a created date`, held: gateway.size > 0 };
 }
 

@@ -143,6 +143,8 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
       recovered: result.recovered,
       rejected: result.rejected.length,
       openaiApiModels: result.snapshot.source.openaiApiModelCount,
+      shortfall: result.shortfall,
+      unknownInference: result.unknownInference,
       changes,
     };
     if (result.rejected.length > 0) {

@@ -102,6 +102,10 @@ export interface RunSummary {
   rejected?: number;
   /** Models the OpenAI-compatible gateway serves. */
   openaiApiModels?: number;
+  /** TotalCount minus the distinct ids, published because it held still over two full reads. */
+  shortfall?: number;
+  /** Listed models with an empty SupportInference (kept, type unknown), and a few of their ids. */
+  unknownInference?: { count: number; sample: string[] };
   changes?: { entered: number; left: number; returned: number; missing: string[] } | undefined;
 }
 
@@ -117,6 +121,8 @@ function summaryText(summary: RunSummary): string[] {
     lines.push(`  models: ${summary.models}${before}; OpenAI-compatible API: ${summary.openaiApiModels ?? 0}; unusable records: ${summary.rejected ?? 0}`);
   }
   if (summary.passes !== undefined) lines.push(`  listing: ${listingText(summary)}`);
+  const notes = serviceNotes(summary);
+  if (notes.length > 0) lines.push(`  service: ${notes.join('; ')}`);
   if (summary.changes) {
     const gap = summary.changes.missing.length > 0 ? `; no data for ${summary.changes.missing.join(', ')}` : '';
     lines.push(`  changes: ${summary.changes.entered} entered, ${summary.changes.left} left, ${summary.changes.returned} returned${gap}`);
@@ -125,6 +131,17 @@ function summaryText(summary: RunSummary): string[] {
     `  requests: ${summary.requests} (${summary.retries} retries, ${(summary.bytes / 1e6).toFixed(1)} MB), passes: ${summary.passes ?? 0}, time: ${(summary.durationMs / 1000).toFixed(1)} s`,
   );
   return lines;
+}
+
+/** What the service did that we publish anyway: a stable shortfall, models of unknown type. */
+export function serviceNotes(summary: Pick<RunSummary, 'shortfall' | 'unknownInference'>): string[] {
+  const notes: string[] = [];
+  if (summary.shortfall) notes.push(`shortfall ${summary.shortfall} (TotalCount stayed above the distinct models over two full reads)`);
+  if (summary.unknownInference && summary.unknownInference.count > 0) {
+    const { count, sample } = summary.unknownInference;
+    notes.push(`${count} ${count === 1 ? 'model' : 'models'} without SupportInference (${sample.slice(0, 3).join(', ')}${count > 3 ? ', …' : ''})`);
+  }
+  return notes;
 }
 
 /** How the listing was made consistent, for people: `1 pass`, `1 pass + 3 pages re-read, 12 ids recovered`. */
@@ -144,6 +161,7 @@ export function summaryMarkdown(summary: RunSummary): string {
     ...(summary.models !== undefined ? [row('models', summary.models)] : []),
     ...(summary.previous ? [row('previous', `${summary.previous.count} on ${summary.previous.date}`)] : []),
     ...(summary.passes !== undefined ? [row('listing', listingText(summary))] : []),
+    ...serviceNotes(summary).map((note) => row('service', note)),
     ...(summary.changes
       ? [row('changes', `${summary.changes.entered} entered, ${summary.changes.left} left, ${summary.changes.returned} returned`)]
       : []),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterIgnored, inconsistency, sharpShrink, tooManyRejected } from '../crawler/guards.ts';
+import { filterIgnored, inconsistency, maxShortfall, sharpShrink, tooManyRejected } from '../crawler/guards.ts';
 
 const pass = (totals: number[], uniqueIds: number, items = uniqueIds, withoutId = 0) => ({ totals, items, uniqueIds, withoutId });
 
@@ -21,13 +21,23 @@ describe('guards/consistency', () => {
 
 describe('guards/filter', () => {
   it('accepts a filtered list smaller than the hub with every record flagged', () => {
-    expect(filterIgnored({ filteredTotal: 100, unfilteredTotal: 400, withoutInference: [] })).toBeUndefined();
+    expect(filterIgnored({ filteredTotal: 100, unfilteredTotal: 400, recordsRead: 100, withoutInference: 0, sample: [] })).toBeUndefined();
   });
   it('refuses when the filtered total is the whole hub', () => {
-    expect(filterIgnored({ filteredTotal: 400, unfilteredTotal: 400, withoutInference: [] })).toMatch(/filter was ignored/);
+    expect(filterIgnored({ filteredTotal: 400, unfilteredTotal: 400, recordsRead: 100, withoutInference: 0, sample: [] })).toMatch(/filter was ignored/);
   });
-  it('refuses when records lack SupportInference', () => {
-    expect(filterIgnored({ filteredTotal: 100, unfilteredTotal: 400, withoutInference: ['a/b', 'c/d'] })).toMatch(/2 returned models .*a\/b, c\/d/);
+  // Was "refuses when records lack SupportInference" (any one): issue 19 refuses only when most do.
+  it('accepts a few records without SupportInference, up to half of those read', () => {
+    expect(filterIgnored({ filteredTotal: 100, unfilteredTotal: 400, recordsRead: 100, withoutInference: 2, sample: ['a/b', 'c/d'] })).toBeUndefined();
+    expect(filterIgnored({ filteredTotal: 100, unfilteredTotal: 400, recordsRead: 100, withoutInference: 50, sample: ['a/b'] })).toBeUndefined();
+  });
+  it('refuses when most records lack SupportInference', () => {
+    expect(filterIgnored({ filteredTotal: 100, unfilteredTotal: 400, recordsRead: 100, withoutInference: 51, sample: ['a/b', 'c/d'] }))
+      .toMatch(/51 of 100 returned models .*a\/b, c\/d/);
+  });
+  it('bounds the shortfall taken for the service at max(10, 0.5%)', () => {
+    expect(maxShortfall(320)).toBe(10);
+    expect(maxShortfall(60_000)).toBe(300);
   });
 });
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogPage, parseGatewayList } from '../crawler/modelscope.ts';
-import { coerceTimestamp, isRejected, normaliseModel, type Rejected } from '../crawler/normalise.ts';
+import { coerceTimestamp, companion, isRejected, MAX_ITEMS, MAX_TEXT, normaliseModel, officialTags, ownParameters, triggerWords, type Rejected } from '../crawler/normalise.ts';
 
 /** What the gateway serves: these ids, with no `created`. */
-const gatewayOf = (...ids: string[]): Map<string, number | undefined> => new Map(ids.map((id) => [id, undefined]));
+const gatewayOf = (...ids: string[]): Map<string, string | null> => new Map(ids.map((id) => [id, null]));
 import { ModelRecord } from '../store/record.ts';
 import { EnvelopeError, SchemaError } from '../crawler/errors.ts';
 
@@ -64,7 +64,73 @@ describe('crawler/normalise', () => {
       updatedAt: '2026-02-16T03:53:19.000Z',
       openaiApi: true,
       openaiApiSince: null,
+      upstreamId: 1,
+      ownerType: null,
+      ownerFullName: '',
+      officialTags: [],
+      companion: null,
+      triggerWords: [],
+      genImageCount: null,
     });
+  });
+
+  it('keeps a record with an empty SupportInference, type unknown', () => {
+    expect(normaliseModel(upstream({ SupportInference: '' }), gatewayOf())).toMatchObject({ id: 'owner/model', inferenceType: '' });
+    expect(normaliseModel(upstream({ SupportInference: null }), gatewayOf())).toMatchObject({ inferenceType: '' });
+  });
+
+  it('reads owner, official tags, companion, trigger words and image count; tolerates a null Organization', () => {
+    const record = normaliseModel(upstream({
+      Organization: { Type: 0, FullName: '某人' },
+      OfficialTags: [{ Tag: 'woman', Name: 'Woman', ChineseName: '女生' }, { Tag: 'woman', Name: 'dup' }, { Name: 'no tag' }, 'x'],
+      TriggerWords: ['realistic', '', 'realistic', 7, 'x'.repeat(500)],
+      MuseInfo: {
+        genImageCount: 12,
+        versions: [
+          { inferenceCompanionVersionInfo: null },
+          { inferenceCompanionVersionInfo: { modelUrl: 'modelscope://MusePublic/Qwen-image?revision=v1' } },
+        ],
+      },
+    }), gatewayOf());
+    expect(record).toMatchObject({
+      ownerType: 0,
+      ownerFullName: '某人',
+      officialTags: [{ name: 'Woman', chineseName: '女生', tag: 'woman' }],
+      companion: { id: 'MusePublic/Qwen-image', revision: 'v1' },
+      triggerWords: ['realistic', 'x'.repeat(MAX_TEXT)],
+      genImageCount: 12,
+    });
+    expect(normaliseModel(upstream({ Organization: null, Id: 'x' }), gatewayOf())).toMatchObject({ ownerType: null, ownerFullName: '', upstreamId: null });
+    const many = Array.from({ length: 80 }, (_, i) => `w${i}`);
+    expect(triggerWords(many, undefined)).toHaveLength(MAX_ITEMS);
+    expect(officialTags(many.map((tag) => ({ Tag: tag })))).toHaveLength(MAX_ITEMS);
+  });
+
+  it('falls back to the JSON-encoded version trigger words only when TriggerWords is not a list', () => {
+    const muse = { versions: [{ modelVersion: { triggerWords: '["a","b"]' } }] };
+    expect(triggerWords(null, muse)).toEqual(['a', 'b']);
+    expect(triggerWords(['top'], muse)).toEqual(['top']);
+    expect(triggerWords(undefined, { versions: [{ modelVersion: { triggerWords: 'not json' } }] })).toEqual([]);
+    expect(triggerWords(undefined, { versions: [{ modelVersion: { triggerWords: '{"constructor":1}' } }] })).toEqual([]);
+  });
+
+  it.each([
+    ['modelscope://MusePublic/Qwen-image', { id: 'MusePublic/Qwen-image', revision: null }],
+    ['https://modelscope.cn/models/a/b', null],
+    ['modelscope://a/b/c?revision=v1', null],
+    ['modelscope://a?revision=v1', null],
+  ])('reads the companion URL %s', (modelUrl, expected) => {
+    expect(companion({ versions: [{ inferenceCompanionVersionInfo: { modelUrl } }] })).toEqual(expected);
+  });
+
+  it('counts parameters once: single files and shards keep model_size, several separate weight files give null', () => {
+    const infos = (model_size: number, ...names: string[]) => ({ safetensor: { model_size, files: names.map((name) => ({ name, size: 1 })) } });
+    expect(ownParameters(infos(117964800, 'lora.safetensors'))).toBe(117964800);
+    expect(ownParameters(infos(7_000_000_000, 'model-00001-of-00002.safetensors', 'model-00002-of-00002.safetensors', 'README.md'))).toBe(7_000_000_000);
+    expect(ownParameters(infos(235929600, 'a.safetensors', 'b.safetensors'))).toBeNull();
+    expect(ownParameters(infos(9, 'model-00001-of-00002.safetensors', 'other-00001-of-00002.safetensors'))).toBeNull();
+    expect(ownParameters(infos(0, 'a.safetensors'))).toBeNull();
+    expect(ownParameters({})).toBeNull();
   });
 
   it('tolerates loose types: numeric strings, nulls, empty tasks, missing text', () => {
@@ -88,7 +154,6 @@ describe('crawler/normalise', () => {
     [{ Path: 'a/b' }, /unusable owner or name/],
     [{ Stars: -1 }, /Stars not a count/],
     [{ Downloads: 'lots' }, /Downloads not a count/],
-    [{ SupportInference: '' }, /empty SupportInference/],
   ])('rejects %j with a reason', (overrides, reason) => {
     const result = normaliseModel(upstream(overrides), gatewayOf());
     expect(isRejected(result)).toBe(true);
@@ -104,8 +169,9 @@ describe('crawler/parse-real-sample', () => {
     expect(page.totalCount).toBe(320);
   });
 
-  it('rejects the real records for lacking SupportInference, as they were slimmed without it', () => {
-    for (const item of page.items) expect(normaliseModel(item, gatewayOf())).toMatchObject({ reason: 'empty SupportInference' });
+  // Was "rejects the real records for lacking SupportInference": issue 19 keeps them with the type unknown.
+  it('keeps the real records lacking SupportInference with inferenceType ""', () => {
+    for (const item of page.items) expect(normaliseModel(item, gatewayOf())).toMatchObject({ inferenceType: '' });
   });
 
   it('normalises every real record once the inference flag is present', () => {

@@ -10,10 +10,11 @@ import { ModelRecord } from '../store/record.ts';
 
 const raw = JSON.parse(readFileSync(new URL('./fixtures/modelscope-dolphin-lora-page-raw.json', import.meta.url), 'utf8')) as unknown;
 const page = parseCatalogPage(raw);
-const gateway = new Map<string, number | undefined>([['DiffSynth-Studio/Qwen-Image-Edit-F2P', 1760630400]]);
+const gateway = new Map<string, string | null>([['DiffSynth-Studio/Qwen-Image-Edit-F2P', '2025-10-17']]);
 const results = page.items.map((item) => normaliseModel(item, gateway));
 const kept = results.filter((r): r is ModelRecord => !isRejected(r));
 const refused = results.filter((r): r is Rejected => isRejected(r));
+const unknown = kept.filter((r) => r.inferenceType === '');
 
 describe('crawler/real-page', () => {
   it('reads the envelope with Message "success" and Source/Target beside the page', () => {
@@ -21,9 +22,11 @@ describe('crawler/real-page', () => {
     expect(page.items).toHaveLength(30);
   });
 
-  it('keeps the 17 records with a SupportInference and refuses the 13 without, saying why', () => {
-    expect(kept).toHaveLength(17);
-    expect(refused.map((r) => r.id).sort()).toEqual([
+  // Was "refuses the 13 without": issue 19 keeps a filtered record with an empty SupportInference, type unknown.
+  it('keeps all 30 records, the 13 without a SupportInference with inferenceType ""', () => {
+    expect(kept).toHaveLength(30);
+    expect(refused).toEqual([]);
+    expect(unknown.map((r) => r.id).sort()).toEqual([
       'AI-ModelScope/Qwen-Image-Edit-Remove-Clothes',
       'AI-ModelScope/next-scene-qwen-image-lora-2509',
       'DiffSynth-Studio/Qwen-Image-Distill-LoRA',
@@ -38,7 +41,6 @@ describe('crawler/real-page', () => {
       'lightx2v/Wan2.2-I2V-A14B-Moe-Distill-Lightx2v',
       'muse/sd35_clip_l',
     ]);
-    for (const r of refused) expect(r.reason).toBe('empty SupportInference');
     for (const record of kept) expect(ModelRecord.safeParse(record).success).toBe(true);
   });
 
@@ -63,6 +65,17 @@ describe('crawler/real-page', () => {
       updatedAt: '2025-10-17T10:14:57.000Z',
       likes: 55,
       downloads: 2038,
+      upstreamId: 581440,
+      ownerType: 2,
+      ownerFullName: 'DiffSynth-Studio',
+      officialTags: [
+        { name: 'Photography', chineseName: '写实摄影', tag: 'photography' },
+        { name: 'Character Enhancement', chineseName: '人物加强', tag: 'character-enhancement' },
+        { name: 'Woman', chineseName: '女生', tag: 'woman' },
+      ],
+      companion: null,
+      triggerWords: ['摄影'],
+      genImageCount: 3597,
     });
     expect(kept.find((r) => r.id === 'Rainwyu/DouBaoFlux')).toMatchObject({
       chineseName: '豆包Flux',
@@ -81,6 +94,18 @@ describe('crawler/real-page', () => {
       likes: 1,
       downloads: 26,
     });
+  });
+
+  it('never sums parameters over copies: several LoRA files give null, one file keeps model_size', () => {
+    expect(kept.find((r) => r.id === 'fireicewolf/DukeG_Qwen_Beauty_P')?.parameters).toBeNull();
+    expect(kept.find((r) => r.id === 'KookYan/Kook_Qwen_JIZHIZHENSHI')?.parameters).toBe(117964800);
+    expect(kept.find((r) => r.id === 'lightx2v/Wan2.2-Distill-Loras')?.parameters).toBeNull();
+  });
+
+  it('reads the companion from the first version that has one, and the trigger words', () => {
+    expect(kept.find((r) => r.id === 'merjic/majicbeauty-qwen1')?.companion).toEqual({ id: 'MusePublic/Qwen-image', revision: 'v1' });
+    expect(kept.find((r) => r.id === 'jack9648/PSAAA')?.triggerWords).toEqual(['利用AI技术修复老照片 上色 去噪 色彩增强']);
+    expect(kept.find((r) => r.id === 'KookYan/Kook_qwen_zshx6')?.triggerWords).toEqual([]);
   });
 
   it('makes one licence id of every spelling on the page', () => {
@@ -139,6 +164,6 @@ describe('crawler/gateway-list', () => {
         { id: 'Wan-AI/Wan2.1-T2V-1.3B', object: '', created: 'soon', owned_by: 'system' },
       ],
     });
-    expect([...models]).toEqual([['Qwen/Qwen3-32B', 1745856000], ['Wan-AI/Wan2.1-T2V-1.3B', undefined]]);
+    expect([...models]).toEqual([['Qwen/Qwen3-32B', '2025-04-29'], ['Wan-AI/Wan2.1-T2V-1.3B', null]]);
   });
 });
