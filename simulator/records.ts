@@ -29,6 +29,9 @@ export type Awkward = (typeof AWKWARD)[number];
 const AWKWARD_RATE = 0.03;
 
 /** Everything about a model that does not change from day to day. */
+/** A model's fixed fields; the ones rendered from others (and metrics) are added by render(). */
+export type BaseFields = Omit<UpstreamModel, 'TriggerWords' | 'OfficialTags' | 'MuseInfo' | 'ReadMeContent'>;
+
 export interface ModelSeed {
   readonly space: Space;
   readonly index: number;
@@ -45,7 +48,7 @@ export interface ModelSeed {
   readonly stars0: number;
   readonly awkward: readonly Awkward[];
   /** The record with placeholder metrics; render() fills them in. */
-  readonly base: UpstreamModel;
+  readonly base: BaseFields;
 }
 
 /** The day-dependent part of a record. */
@@ -303,7 +306,7 @@ export function modelSeed(seed: number, space: Space, index: number, id: number,
   const vision = loraBase.replace(/[.-]/g, '_').toUpperCase();
   const timesAsString = has('time-string');
 
-  const base: UpstreamModel = {
+  const base: BaseFields = {
     Id: id,
     Path: path,
     Name: name,
@@ -401,5 +404,25 @@ export function render(model: ModelSeed, metrics: Metrics, listed: boolean): Ups
     Avatar: b.Avatar,
     CoverImages: b.CoverImages,
     widgets: b.widgets,
+    TriggerWords: b.AigcType === 'LoRA' && b.Id % 3 === 0 ? ['摄影'] : [],
+    OfficialTags: b.AigcType === 'LoRA' && b.Id % 4 === 0 ? [OFFICIAL_TAG] : [],
+    MuseInfo: b.AigcType === '' ? null : museInfo(b, metrics),
+    ReadMeContent: '',
+  };
+}
+
+/** One real official tag (from the captured page). */
+const OFFICIAL_TAG = { ChineseName: '写实摄影', Name: 'Photography', SvgContent: 'xieshisheying', Tag: 'photography', TagType: 'designStyle' } as const;
+
+/**
+ * The part of a real `MuseInfo` the crawler reads: `genImageCount` (grows with use, here with downloads) and
+ * `versions[].inferenceCompanionVersionInfo.modelUrl`, the base model a Qwen-Image LoRA is called through.
+ */
+function museInfo(b: BaseFields, metrics: Metrics): Readonly<Record<string, unknown>> {
+  const qwen = b.BaseModel.some((id) => id.startsWith('MusePublic/Qwen-image'));
+  return {
+    genImageCount: Math.floor(metrics.downloads / 3),
+    groupType: 'ROOT',
+    versions: [{ coverImages: [], id: b.Id, inferenceCompanionVersionInfo: qwen ? { modelUrl: 'modelscope://MusePublic/Qwen-image?revision=v1' } : null }],
   };
 }

@@ -81,6 +81,14 @@ export interface UpstreamModel {
   readonly Avatar: string;
   readonly CoverImages: readonly string[];
   readonly widgets: readonly unknown[];
+  /** Words a LoRA's prompt should hold, as on real records (`["摄影"]`); `[]` on most. */
+  readonly TriggerWords: readonly string[];
+  /** Curated tags, real shape: `{ChineseName, Name, SvgContent, Tag, TagType}`. */
+  readonly OfficialTags: readonly Readonly<Record<string, string>>[];
+  /** AIGC records: how often it was used to generate images, and its versions (the companion base model). */
+  readonly MuseInfo: Readonly<Record<string, unknown>> | null;
+  /** Present and empty on list items, as on real ones. */
+  readonly ReadMeContent: string;
 }
 
 /** Sort orders of the dolphin listing, all descending. */
