@@ -53,7 +53,7 @@ describe('nightly', () => {
     const before = sim.requests.length;
     const result = await nightly(root, ['--rps', 'fast']);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual(['nightly: --rps must be a number above 0 and at most 1000, got "fast"']);
+    expect(result.stderr.trim().split('\n')).toEqual(['nightly: --rps must be a number from 0.01 to 1000, got "fast"']);
     expect(sim.requests.length).toBe(before);
   });
 });
