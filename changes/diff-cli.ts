@@ -1,7 +1,8 @@
 // `npm run diff -- --from DATE --to DATE`: what changed on the list between two snapshots.
 import { defaultDataDir, type Io, parseOptions, processIo, runCli } from '../core/cli.ts';
 import { UsageError } from '../core/errors.ts';
-import { historyDir, readTracks } from '../store/change-files.ts';
+import { historyDir, readEventLog, readTracks } from '../store/change-files.ts';
+import { gatewayOf } from '../store/record.ts';
 import { dateOption, datesBetween, dayNumber, nearestDates } from '../store/dates.ts';
 import { DataFileError, MissingDataError, SnapshotNotFoundError } from '../store/errors.ts';
 import { listSnapshotDates, loadSnapshot } from '../store/snapshots.ts';
@@ -9,9 +10,9 @@ import { buildDiff, formatDiff } from './diff.ts';
 
 const HELP = `Usage: npm run diff -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--top N] [--json] [--data-dir DIR]
 
-Compare two snapshots: models that entered (first time ever), returned (back after leaving) or
-left, and the biggest movers by downloads and likes gained. Uses history/ to tell entered from
-returned.
+Compare two snapshots: models that entered (first time ever), returned (back after leaving),
+left or were renamed; ids the gateway started, resumed or stopped serving; and the biggest movers
+by downloads and likes gained. Uses history/ and events.json to tell entered from returned.
 
   --from      earlier snapshot date (default: the snapshot before --to)
   --to        later snapshot date (default: the newest snapshot)
@@ -57,25 +58,37 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (from === undefined) throw new MissingDataError(`no snapshot before ${to} to compare with`, dataDir);
     if (from >= to) throw new UsageError(`--from (${from}) must be before --to (${to})`, 'arguments');
     const [before, after] = await Promise.all([loadSnapshot(dataDir, from, dates), loadSnapshot(dataDir, to, dates)]);
-    const seenBefore = await firstSeenCheck(dataDir, from, dates, before.models, after.models);
+    const fromGateway = gatewayOf(before).map((entry) => entry.id);
+    const toGateway = gatewayOf(after).map((entry) => entry.id);
+    const newOn = (earlier: readonly string[], later: readonly string[]): boolean => {
+      const known = new Set(earlier);
+      return later.some((id) => !known.has(id));
+    };
+    const arrivals = newOn(before.models.map((m) => m.id), after.models.map((m) => m.id)) || newOn(fromGateway, toGateway);
+    const seen = from === dates[0] || !arrivals ? NOTHING_SEEN : await firstSeenCheck(dataDir, from);
     const present = new Set(dates);
     const missing = datesBetween(from, to).filter((d) => !present.has(d));
-    const report = buildDiff({ from: before, to: after, missing, seenBefore, top });
+    const gateway =
+      before.gateway !== undefined && after.gateway !== undefined ? { previous: fromGateway, current: toGateway, servedBefore: seen.servedBefore } : undefined;
+    const report = buildDiff({ from: before, to: after, missing, seenBefore: seen.listedBefore, ...(gateway === undefined ? {} : { gateway }), top });
     io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatDiff(report));
   });
 }
 
-/** `seenBefore` from history/, loaded only when some model is on `to` but not on `from`. */
-async function firstSeenCheck(
-  dataDir: string,
-  from: string,
-  dates: readonly string[],
-  before: readonly { id: string }[],
-  after: readonly { id: string }[],
-): Promise<(id: string) => boolean> {
-  const onFrom = new Set(before.map((m) => m.id));
-  // Before the first snapshot nothing was seen, so no history is needed to call everything "entered".
-  if (from === dates[0] || after.every((m) => onFrom.has(m.id))) return () => false;
+/** Whether an id was on each list at or before `from`. */
+interface SeenChecks {
+  listedBefore: (id: string) => boolean;
+  servedBefore: (id: string) => boolean;
+}
+
+/** Before the first snapshot nothing was seen, so no history is needed to call every arrival new. */
+const NOTHING_SEEN: SeenChecks = { listedBefore: () => false, servedBefore: () => false };
+
+/**
+ * Seen-before checks from history/ (read only when some id is on a list on `to` but not on `from`). A
+ * renamed model's history lives under its new id, so an id renamed to after `from` was not listed under it.
+ */
+async function firstSeenCheck(dataDir: string, from: string): Promise<SeenChecks> {
   const { tracks, through } = await readTracks(dataDir);
   const reach = through[0];
   if (reach === undefined) throw new MissingDataError('no history yet to tell entered from returned; run: npm run rebuild', historyDir(dataDir));
@@ -86,7 +99,13 @@ async function firstSeenCheck(
     throw new MissingDataError(`history reaches only ${reach}, before ${from}; run: npm run rebuild`, historyDir(dataDir));
   }
   const fromDay = dayNumber(from);
-  return (id) => (tracks.get(id)?.presence[0] ?? Number.POSITIVE_INFINITY) <= fromDay;
+  const log = await readEventLog(dataDir);
+  const renamedLater = new Set(log.events.filter((e) => e.kind === 'renamed' && e.date > from).map((e) => e.id));
+  const since = (bounds: readonly number[] | undefined): boolean => (bounds?.[0] ?? Number.POSITIVE_INFINITY) <= fromDay;
+  return {
+    listedBefore: (id) => !renamedLater.has(id) && since(tracks.get(id)?.presence),
+    servedBefore: (id) => since(tracks.get(id)?.gateway),
+  };
 }
 
 if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

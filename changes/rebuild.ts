@@ -6,8 +6,8 @@ import { DataFileError, MissingDataError } from '../store/errors.ts';
 import { snapshotDateProblem } from '../store/dates.ts';
 import { listSnapshotDates, loadSnapshot, snapshotPath, snapshotsDir } from '../store/snapshots.ts';
 import type { ChangeState } from '../store/types.ts';
-import type { Observation } from './events.ts';
 import { applyDay, emptyState } from './history.ts';
+import { observeSnapshot, unpackDay, type DayInput } from './observe.ts';
 import type { SnapshotReply, SnapshotRequest } from './snapshot-worker.ts';
 import { summarise, type UpdateSummary } from './summary.ts';
 
@@ -20,10 +20,8 @@ export interface RebuildOptions {
   workers?: number;
 }
 
-type Day = { date: string; models: readonly Observation[] };
-
 /** Snapshots in date order, read on this thread, the next one read while the current is applied. */
-async function* readInline(dataDir: string, dates: readonly string[]): AsyncGenerator<Day> {
+async function* readInline(dataDir: string, dates: readonly string[]): AsyncGenerator<DayInput> {
   let next = loadSnapshot(dataDir, dates[0] as string, dates);
   for (let i = 0; i < dates.length; i++) {
     const snapshot = await next;
@@ -32,16 +30,12 @@ async function* readInline(dataDir: string, dates: readonly string[]): AsyncGene
       next = loadSnapshot(dataDir, following, dates);
       next.catch(() => {}); // surfaced when awaited; avoids an unhandled rejection meanwhile
     }
-    yield snapshot;
+    yield observeSnapshot(snapshot);
   }
 }
 
-function observations(reply: Extract<SnapshotReply, { ok: true }>): Observation[] {
-  return reply.ids.map((id, i) => ({ id, likes: reply.likes[i] ?? 0, downloads: reply.downloads[i] ?? 0 }));
-}
-
 /** Snapshots in date order, parsed by `count` workers, each kept two requests ahead. */
-async function* readWithWorkers(dataDir: string, dates: readonly string[], count: number): AsyncGenerator<Day> {
+async function* readWithWorkers(dataDir: string, dates: readonly string[], count: number): AsyncGenerator<DayInput> {
   const workers = Array.from({ length: count }, () => new Worker(new URL('./snapshot-worker.ts', import.meta.url)));
   const pending = new Map<string, { resolve: (reply: SnapshotReply) => void; reject: (error: Error) => void }>();
   const replies: Promise<SnapshotReply>[] = [];
@@ -66,7 +60,7 @@ async function* readWithWorkers(dataDir: string, dates: readonly string[], count
       pending.delete(reply.date);
       delete replies[i];
       if (!reply.ok) throw new DataFileError(reply.what, reply.where);
-      yield { date: reply.date, models: observations(reply) };
+      yield unpackDay(reply);
     }
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -84,7 +78,7 @@ export async function rebuildState(dataDir: string, options: RebuildOptions = {}
   const workers = options.workers ?? (dates.length < 8 ? 0 : Math.min(availableParallelism(), 4));
   const days = workers > 0 ? readWithWorkers(dataDir, dates, workers) : readInline(dataDir, dates);
   const state = emptyState();
-  for await (const day of days) applyDay(state, day.date, day.models);
+  for await (const day of days) applyDay(state, day.date, day.models, day.gateway);
   return state;
 }
 

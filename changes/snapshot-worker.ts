@@ -3,6 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { CatalogError } from '../core/errors.ts';
 import { loadSnapshot } from '../store/snapshots.ts';
+import { observeSnapshot, packDay, type PackedDay } from './observe.ts';
 
 /** A request: read this snapshot. */
 export interface SnapshotRequest {
@@ -14,20 +15,14 @@ export interface SnapshotRequest {
 
 /** The reply: the snapshot's observations as parallel arrays (cheap to clone), or the error. */
 export type SnapshotReply =
-  | { date: string; ok: true; ids: string[]; likes: number[]; downloads: number[] }
+  | ({ ok: true } & PackedDay)
   | { date: string; ok: false; what: string; where: string };
 
 parentPort?.on('message', async (request: SnapshotRequest) => {
   let reply: SnapshotReply;
   try {
     const snapshot = await loadSnapshot(request.dataDir, request.date, request.dates);
-    reply = {
-      date: request.date,
-      ok: true,
-      ids: snapshot.models.map((m) => m.id),
-      likes: snapshot.models.map((m) => m.likes),
-      downloads: snapshot.models.map((m) => m.downloads),
-    };
+    reply = { ok: true, ...packDay(observeSnapshot(snapshot)) };
   } catch (error) {
     const known = error instanceof CatalogError;
     reply = {

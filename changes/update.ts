@@ -4,10 +4,11 @@
 import { UsageError } from '../core/errors.ts';
 import { readEventLog, readTracks, writeState } from '../store/change-files.ts';
 import { dayNumber, isCalendarDate, nearestDates, snapshotDateProblem } from '../store/dates.ts';
-import { DataFileError, SnapshotNotFoundError } from '../store/errors.ts';
+import { DataFileError, OutdatedFileError, SnapshotNotFoundError } from '../store/errors.ts';
 import { listSnapshotDates, loadSnapshot, snapshotPath } from '../store/snapshots.ts';
 import type { ChangeState } from '../store/types.ts';
 import { applyDay, rewindDay } from './history.ts';
+import { observeSnapshot } from './observe.ts';
 import { rebuildState } from './rebuild.ts';
 import { summarise, type UpdateMode, type UpdateSummary } from './summary.ts';
 
@@ -26,11 +27,15 @@ function consistent(state: ChangeState, through: readonly string[]): boolean {
   return present === last.models;
 }
 
-/** Our own files are derived data: when one is unreadable, say how to recreate it. */
-async function withRebuildHint<T>(reading: Promise<T>): Promise<T> {
+/**
+ * Our own files are derived data: when one is unreadable, say how to recreate it. One written by an
+ * older version of this code is no damage: `undefined`, so the caller rebuilds it from the snapshots.
+ */
+async function withRebuildHint<T>(reading: Promise<T>): Promise<T | undefined> {
   try {
     return await reading;
   } catch (error) {
+    if (error instanceof OutdatedFileError) return undefined;
     if (!(error instanceof DataFileError)) throw error;
     throw new DataFileError(`${error.what}; recreate it from the snapshots with: npm run rebuild`, error.where ?? '', { cause: error });
   }
@@ -48,23 +53,24 @@ export async function updateChanges(dataDir: string, date: string): Promise<Upda
   if (!dates.includes(date)) throw new SnapshotNotFoundError(date, nearestDates(dates, date), dataDir);
   const snapshot = await loadSnapshot(dataDir, date, dates);
   const log = await withRebuildHint(readEventLog(dataDir));
-  const processed = log.days.map((day) => day.date);
+  const processed = log?.days.map((day) => day.date);
   const earlier = dates.filter((d) => d < date);
   let mode: UpdateMode = 'rebuild';
-  if (sameDates(processed, earlier)) mode = 'append';
-  else if (sameDates(processed, [...earlier, date])) mode = 'replace';
+  if (processed !== undefined && sameDates(processed, earlier)) mode = 'append';
+  else if (processed !== undefined && sameDates(processed, [...earlier, date])) mode = 'replace';
   let state: ChangeState | undefined;
-  if (mode !== 'rebuild') {
+  if (mode !== 'rebuild' && log !== undefined) {
     const stored = await withRebuildHint(readTracks(dataDir));
-    state = { log, tracks: stored.tracks };
-    if (!consistent(state, stored.through)) mode = 'rebuild';
+    state = stored === undefined ? undefined : { log, tracks: stored.tracks };
+    if (stored === undefined || state === undefined || !consistent(state, stored.through)) mode = 'rebuild';
   }
   if (state === undefined || mode === 'rebuild') {
     mode = 'rebuild';
     state = await rebuildState(dataDir);
   } else {
     if (mode === 'replace') rewindDay(state);
-    applyDay(state, date, snapshot.models);
+    const day = observeSnapshot(snapshot);
+    applyDay(state, date, day.models, day.gateway);
   }
   return summarise(state, date, mode, await writeState(dataDir, state));
 }

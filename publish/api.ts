@@ -124,14 +124,19 @@ export interface ModelDocument {
   id: string;
   owner: string;
   name: string;
-  /** On the newest snapshot. */
+  /** On the newest snapshot's catalog list. */
   onList: boolean;
+  /** Served by the OpenAI-compatible gateway (`GET /v1/models`) on the newest snapshot, under exactly this id. */
+  onGateway: boolean;
+  /** First and last catalog dates; `''` for an id only ever on the gateway. */
   firstSeen: string;
   lastSeen: string;
-  /** Stretches on the list, ascending. */
+  /** Stretches on the catalog list, ascending (a renamed model's include those under its old ids). */
   intervals: PresenceInterval[];
-  /** This model's events, oldest first. */
-  events: { date: string; kind: EventKind; likes: number; downloads: number }[];
+  /** Stretches on the gateway list under this id, ascending. */
+  gatewayIntervals: PresenceInterval[];
+  /** This id's events, oldest first; `likes`/`downloads` `null` on gateway events of ids the catalog did not list; `from` on `renamed`. */
+  events: { date: string; kind: EventKind; likes: number | null; downloads: number | null; from?: string }[];
   /** Figures over the newest year, bounded so the site does not grow with the years. */
   series: ModelSeries;
   /** The record on the newest snapshot (files are published for models on the list only; a tombstone's figures, made by the same function, have `null`). */
@@ -166,6 +171,13 @@ export function modelSeries(track: Track, lastDay: number): ModelSeries {
   };
 }
 
+/** Interval boundaries as dated intervals. */
+function intervalsOf(bounds: readonly number[]): PresenceInterval[] {
+  const out: PresenceInterval[] = [];
+  for (let i = 0; i < bounds.length; i += 2) out.push({ from: dateOfDay(bounds[i] as number), to: dateOfDay(bounds[i + 1] as number) });
+  return out;
+}
+
 /** The document for one model. */
 export function modelDocument(
   id: string,
@@ -176,17 +188,19 @@ export function modelDocument(
 ): ModelDocument {
   const { current } = records;
   const { owner, name } = current ?? splitModelId(id);
-  const intervals: PresenceInterval[] = [];
-  for (let i = 0; i < track.presence.length; i += 2) intervals.push({ from: dateOfDay(track.presence[i] as number), to: dateOfDay(track.presence[i + 1] as number) });
+  const intervals = intervalsOf(track.presence);
+  const gatewayIntervals = intervalsOf(track.gateway);
   return {
     id,
     owner,
     name,
     onList: current !== undefined,
+    onGateway: track.gateway.at(-1) === records.lastDay,
     firstSeen: intervals[0]?.from ?? '',
     lastSeen: intervals.at(-1)?.to ?? '',
     intervals,
-    events: events.map(({ date, kind, likes, downloads }) => ({ date, kind, likes, downloads })),
+    gatewayIntervals,
+    events: events.map(({ date, kind, likes, downloads, from }) => (from === undefined ? { date, kind, likes, downloads } : { date, kind, likes, downloads, from })),
     series: modelSeries(track, records.lastDay),
     current: current ?? null,
     links: { page: modelPageHref(id, paths) },
@@ -220,7 +234,8 @@ export function modelFiles(inputs: SiteInputs): Iterable<OutputFile> {
   return (function* () {
     for (const [id, track] of inputs.tracks) {
       const current = inputs.records.get(id);
-      if (current === undefined) continue;
+      // Files for what answers today: ids on the catalog list, and ids only the gateway serves.
+      if (current === undefined && track.gateway.at(-1) !== lastDay) continue;
       const doc = modelDocument(id, track, byId.get(id) ?? [], { current, lastDay }, inputs.paths);
       yield { path: modelApiFile(id, inputs.paths), content: serialiseModelDocument(doc) };
     }

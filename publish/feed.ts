@@ -27,9 +27,9 @@ export const FEED_AUTHOR = 'modelscope-inference-catalog';
 
 /** The feed pair of the models served by the OpenAI-compatible gateway, the few that chat clients call. */
 export const OPENAI_CHANNEL = {
-  title: 'ModelScope API-Inference list: changes to OpenAI-compatible models',
+  title: 'ModelScope API-Inference: ids the OpenAI-compatible gateway serves',
   description:
-    'Models served by ModelScope\'s OpenAI-compatible API-Inference gateway entering, leaving and returning to the free list, observed nightly.',
+    'Model ids ModelScope\'s OpenAI-compatible API-Inference gateway (GET /v1/models) starts serving, stops serving or serves again, observed nightly.',
   feedPath: SITE_FILES.openaiFeed,
   rssPath: SITE_FILES.openaiRss,
 } as const;

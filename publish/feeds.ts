@@ -1,5 +1,6 @@
-// The two feed pairs: every change, and the changes to models served by the OpenAI-compatible gateway
-// (the few dozen chat clients call, which the LoRA-heavy full feed would drown).
+// The two feed pairs: every change, and exactly the gateway's own events (ids the OpenAI-compatible
+// gateway starts, stops or resumes serving: what chat clients need, which the LoRA-heavy full feed would drown).
+import { GATEWAY_KINDS } from '../store/events-file.ts';
 import type { ChangeEvent } from '../store/types.ts';
 import type { OutputFile } from './api.ts';
 import { buildJsonFeed, OPENAI_CHANNEL, serialiseJsonFeed, type ChannelInfo } from './feed.ts';
@@ -13,10 +14,9 @@ export function recordLookup(inputs: SiteInputs): RecordLookup {
   return (id) => inputs.records.get(id) ?? inputs.lastKnown.get(id);
 }
 
-/** Whether an event concerns a model served by the OpenAI-compatible gateway (by its newest known record). */
-export function isOpenaiEvent(inputs: SiteInputs): (event: ChangeEvent) => boolean {
-  const lookup = recordLookup(inputs);
-  return (event) => lookup(event.id)?.openaiApi === true;
+/** Whether an event is one of the gateway list's own (served, served-again, unserved). */
+export function isGatewayEvent(event: ChangeEvent): boolean {
+  return GATEWAY_KINDS.has(event.kind);
 }
 
 /** The feed items of both pairs (newest first). */
@@ -24,7 +24,7 @@ export function feedItems(inputs: SiteInputs): { all: ChangeItem[]; openai: Chan
   const base = { siteUrl: inputs.siteUrl, paths: inputs.paths, records: recordLookup(inputs) };
   return {
     all: changeItems(inputs.log, base),
-    openai: changeItems(inputs.log, { ...base, idPrefix: 'openai-changes-', include: isOpenaiEvent(inputs) }),
+    openai: changeItems(inputs.log, { ...base, idPrefix: 'openai-changes-', include: isGatewayEvent }),
   };
 }
 

@@ -3,6 +3,7 @@
 import { formatCount } from '../core/text.ts';
 import { compareIds } from '../store/order.ts';
 import type { ModelRecord } from '../store/record.ts';
+import { DAY_COUNT_OF, EVENT_KINDS, GATEWAY_KINDS } from '../store/events-file.ts';
 import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../store/types.ts';
 import { escapeHtml, htmlText, visibleText } from './escape.ts';
 import { changesDayUrl, modelPageUrl, modelScopeUrl, PLAIN_PATHS, type ModelPaths } from './urls.ts';
@@ -56,12 +57,27 @@ export const DEFAULT_MAX_MODELS_PER_ITEM = 100;
 export const DEFAULT_MAX_CONTENT_SIZE = 250_000;
 
 /** Kinds in the order events are sorted and listed. */
-const KINDS: readonly EventKind[] = ['entered', 'returned', 'left'];
+const KINDS: readonly EventKind[] = EVENT_KINDS;
 
 const HEADING: Readonly<Record<EventKind, [one: string, many: string]>> = {
   entered: ['model entered the list', 'models entered the list'],
   returned: ['model returned to the list', 'models returned to the list'],
+  renamed: ['model was renamed', 'models were renamed'],
   left: ['model left the list', 'models left the list'],
+  served: ['id is now served by the OpenAI-compatible API', 'ids are now served by the OpenAI-compatible API'],
+  'served-again': ['id is served again by the OpenAI-compatible API', 'ids are served again by the OpenAI-compatible API'],
+  unserved: ['id is no longer served by the OpenAI-compatible API', 'ids are no longer served by the OpenAI-compatible API'],
+};
+
+/** Kind words in item titles: `3 entered, 1 no longer served`. */
+const TITLE_WORD: Readonly<Record<EventKind, string>> = {
+  entered: 'entered',
+  returned: 'returned',
+  renamed: 'renamed',
+  left: 'left',
+  served: 'served',
+  'served-again': 'served again',
+  unserved: 'no longer served',
 };
 
 /** `1 like`, `2 likes`, `1,000 downloads`. */
@@ -71,7 +87,7 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 /** Item title from counts, kinds in list order, zero counts left out: `3 entered, 1 left`. */
 export function changeTitle(counts: Readonly<Record<EventKind, number>>): string {
-  const parts = KINDS.filter((kind) => counts[kind] > 0).map((kind) => `${formatCount(counts[kind])} ${kind}`);
+  const parts = KINDS.filter((kind) => counts[kind] > 0).map((kind) => `${formatCount(counts[kind])} ${TITLE_WORD[kind]}`);
   return parts.length === 0 ? 'no changes' : parts.join(', ');
 }
 
@@ -98,8 +114,10 @@ function introSentence(day: ObservedDay): string {
 }
 
 function statsText(event: ChangeEvent): string {
+  if (event.likes === null || event.downloads === null) return 'not on the catalog list';
   const stats = `${plural(event.likes, 'like')}, ${plural(event.downloads, 'download')}`;
-  return event.kind === 'left' ? `${stats} when last seen` : stats;
+  const when = event.kind === 'left' || event.kind === 'unserved' ? `${stats} when last seen` : stats;
+  return event.from === undefined ? when : `renamed from ${event.from}; ${when}`;
 }
 
 /**
@@ -135,7 +153,8 @@ function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: st
     for (const event of shown) {
       const page = modelPageUrl(siteUrl, event.id, paths);
       const upstream = modelScopeUrl(event.id);
-      const kind = kindText(records(event.id));
+      // A gateway event's heading already says where the id answers; a catalog event says what the model is.
+      const kind = GATEWAY_KINDS.has(event.kind) ? undefined : kindText(records(event.id));
       const stats = kind === undefined ? statsText(event) : `${kind}; ${statsText(event)}`;
       html.push(
         `<li><a href="${escapeHtml(page)}"><bdi>${htmlText(event.id)}</bdi></a>: ${htmlText(stats)}` +
@@ -152,6 +171,18 @@ function renderDay(day: ObservedDay, events: readonly ChangeEvent[], siteUrl: st
     html.push('</ul>');
   }
   return { html: html.join('\n'), text: text.join('\n') };
+}
+
+/** How many events of each kind. */
+export function countKinds(events: readonly ChangeEvent[]): Record<EventKind, number> {
+  const counts = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<EventKind, number>;
+  for (const event of events) counts[event.kind] += 1;
+  return counts;
+}
+
+/** A day's counts by kind, from its log entry. */
+export function dayCounts(day: ObservedDay): Record<EventKind, number> {
+  return Object.fromEntries(KINDS.map((kind) => [kind, day[DAY_COUNT_OF[kind]]])) as Record<EventKind, number>;
 }
 
 /** Feed items from the event log: one per observed day with ≥ 1 event, newest first, capped by count and size. */
@@ -174,8 +205,7 @@ export function changeItems(log: EventLog, options: ItemOptions): ChangeItem[] {
     const events = byDate.get(day.date);
     if (events === undefined || events.length === 0) continue;
     const sorted = [...events].sort((a, b) => compareIds(a.id, b.id));
-    const counts = { entered: 0, returned: 0, left: 0 };
-    for (const event of sorted) counts[event.kind] += 1;
+    const counts = countKinds(sorted);
     const { html, text } = renderDay(day, sorted, options.siteUrl, maxModels, options.paths ?? PLAIN_PATHS, options.records ?? (() => undefined));
     size += html.length + text.length;
     if (items.length > 0 && size > maxSize) break;

@@ -8,6 +8,16 @@ export class DataFileError extends CatalogError {
   }
 }
 
+/**
+ * One of our derived files (events.json, a history shard) was written by an older version of this code in
+ * a format it no longer reads. Not damage: `changes:update` rebuilds such files from the snapshots by itself.
+ */
+export class OutdatedFileError extends DataFileError {
+  constructor(what: string, where: string) {
+    super(`${what}; it was written by an older version: recreate it from the snapshots with: npm run rebuild`, where);
+  }
+}
+
 /** What a command needs is not in the data directory (yet): no snapshots, no history. `where` names the directory. */
 export class MissingDataError extends CatalogError {
   constructor(what: string, where: string, options?: { cause?: unknown }) {

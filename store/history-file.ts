@@ -3,14 +3,17 @@
 // the lines of models whose metrics changed and rewrites nothing else but the header's `through`.
 import { hash } from 'node:crypto';
 import { dateOfDay, dayNumber, isCalendarDate } from './dates.ts';
-import { DataFileError } from './errors.ts';
+import { DataFileError, OutdatedFileError } from './errors.ts';
 import { jsonWithItemLines } from './json-lines.ts';
 import { compareIds } from './order.ts';
 import { parseJson } from './read-json.ts';
-import type { ModelHistory, SeriesPoint, Track } from './types.ts';
+import type { ModelHistory, PresenceInterval, SeriesPoint, Track } from './types.ts';
 
-/** Version of the shard encoding, in every file's header. */
-export const HISTORY_FORMAT = 1;
+/**
+ * Version of the shard encoding, in every file's header. 1: `[id, presence, likes, downloads]`;
+ * 2 appends the gateway presence, the genImageCount series and the upstream `Id` (or `null`) to each line.
+ */
+export const HISTORY_FORMAT = 2;
 
 /**
  * Shard file names: two lowercase hex digits, then `.shard.json`. git's repack lines objects up by a
@@ -66,15 +69,27 @@ function seriesDeltas(series: readonly number[]): number[] {
   return out;
 }
 
-/** One model's line as a value: `[id, presence, likes, downloads]`, each array delta-coded. */
-type TrackLine = [id: string, presence: number[], likes: number[], downloads: number[]];
+/** One model's line as a value: `[id, presence, likes, downloads, gateway, genImages, upstreamId]`, each array delta-coded. */
+type TrackLine = [id: string, presence: number[], likes: number[], downloads: number[], gateway: number[], genImages: number[], upstreamId: number | null];
 
-/** The line of one model. An open last interval (still on the list on `throughDay`) is written without its end. */
+/** Interval boundaries for the file: an open last interval (still on the list on `throughDay`) without its end. */
+function encodeIntervals(bounds: readonly number[], throughDay: number): number[] {
+  const count = bounds.length;
+  const open = count > 0 && bounds[count - 1] === throughDay;
+  return presenceDeltas(bounds, open ? count - 1 : count);
+}
+
+/** The line of one model. */
 function encodeTrack(id: string, track: Track, throughDay: number): TrackLine {
-  const count = track.presence.length;
-  const open = track.presence[count - 1] === throughDay;
-  const presence = presenceDeltas(track.presence, open ? count - 1 : count);
-  return [id, presence, seriesDeltas(track.likes), seriesDeltas(track.downloads)];
+  return [
+    id,
+    encodeIntervals(track.presence, throughDay),
+    seriesDeltas(track.likes),
+    seriesDeltas(track.downloads),
+    encodeIntervals(track.gateway, throughDay),
+    seriesDeltas(track.genImages),
+    track.upstreamId,
+  ];
 }
 
 /** Serialise a shard: header, then one model per line sorted by id. */
@@ -88,27 +103,30 @@ function isInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-function decodePresence(raw: unknown, throughDay: number, fail: (what: string) => never): number[] {
-  if (!Array.isArray(raw) || raw.length === 0) fail('presence must be a non-empty array');
+/** Interval boundaries from the file (`name` for messages); an empty list is no interval at all. */
+function decodeIntervals(raw: unknown, name: string, throughDay: number, fail: (what: string) => never): number[] {
+  if (!Array.isArray(raw)) fail(`${name} must be an array`);
   const out: number[] = [];
+  if (raw.length === 0) return out;
   let value = 0;
   for (let i = 0; i < raw.length; i++) {
     const delta: unknown = raw[i];
     // Interval lengths may be 0 (one-day interval); gaps between intervals are at least one day.
-    if (!isInt(delta) || (i > 0 && (i % 2 === 1 ? delta < 0 : delta < 1))) fail(`bad presence value at ${i}`);
+    if (!isInt(delta) || (i > 0 && (i % 2 === 1 ? delta < 0 : delta < 1))) fail(`bad ${name} value at ${i}`);
     value += delta;
     out.push(value);
   }
   if (out.length % 2 === 1) out.push(throughDay);
   if ((out[out.length - 1] ?? 0) > throughDay || (out[out.length - 2] ?? 0) > throughDay) {
-    fail('presence runs past the header date');
+    fail(`${name} runs past the header date`);
   }
-  if (raw.length % 2 === 0 && out[out.length - 1] === throughDay) fail('closed interval ends on the header date');
+  if (raw.length % 2 === 0 && out[out.length - 1] === throughDay) fail(`closed ${name} interval ends on the header date`);
   return out;
 }
 
+/** Change points from the file; `[]` decodes to no points (a series that may be empty: checked by the caller). */
 function decodeSeries(raw: unknown, name: string, fail: (what: string) => never): number[] {
-  if (!Array.isArray(raw) || raw.length === 0 || raw.length % 2 !== 0) fail(`${name} must be non-empty [day, value] pairs`);
+  if (!Array.isArray(raw) || raw.length % 2 !== 0) fail(`${name} must be [day, value] pairs`);
   const out: number[] = [];
   let day = 0;
   let value = 0;
@@ -124,10 +142,13 @@ function decodeSeries(raw: unknown, name: string, fail: (what: string) => never)
   return out;
 }
 
-/** Parse and check a shard; any problem is a DataFileError naming the file and line. */
+/** Parse and check a shard; any problem is a DataFileError naming the file and line (an older format: OutdatedFileError). */
 export function parseShard(text: string, where: string): Shard {
   const raw = parseJson(text, where);
   const file = raw as { format?: unknown; shard?: unknown; through?: unknown; models?: unknown };
+  if (typeof raw === 'object' && raw !== null && typeof file.format === 'number' && file.format >= 1 && file.format < HISTORY_FORMAT) {
+    throw new OutdatedFileError(`history shard of "format": ${file.format}, this code reads ${HISTORY_FORMAT}`, where);
+  }
   if (typeof raw !== 'object' || raw === null || file.format !== HISTORY_FORMAT) {
     throw new DataFileError(`expected a history shard with "format": ${HISTORY_FORMAT}`, where);
   }
@@ -141,17 +162,30 @@ export function parseShard(text: string, where: string): Shard {
     const fail = (what: string): never => {
       throw new DataFileError(`model #${index + 1}: ${what}`, where);
     };
-    if (!Array.isArray(line) || line.length !== 4 || typeof line[0] !== 'string') fail('expected [id, presence, likes, downloads]');
-    const [id, presence, likes, downloads] = line as [string, unknown, unknown, unknown];
+    if (!Array.isArray(line) || line.length !== 7 || typeof line[0] !== 'string') {
+      fail('expected [id, presence, likes, downloads, gateway, genImages, upstreamId]');
+    }
+    const [id, presence, likes, downloads, gateway, genImages, upstreamId] = line as [string, unknown, unknown, unknown, unknown, unknown, unknown];
+    if (upstreamId !== null && !(isInt(upstreamId) && upstreamId > 0)) fail('upstreamId must be a positive integer or null');
     if (previousId !== undefined && compareIds(previousId, id) >= 0) fail(`${JSON.stringify(id)} is out of order or repeated`);
     if (shardOf(id) !== file.shard) fail(`${JSON.stringify(id)} belongs in shard ${shardOf(id)}`);
     previousId = id;
     const track: Track = {
-      presence: decodePresence(presence, throughDay, fail),
+      presence: decodeIntervals(presence, 'presence', throughDay, fail),
       likes: decodeSeries(likes, 'likes', fail),
       downloads: decodeSeries(downloads, 'downloads', fail),
+      gateway: decodeIntervals(gateway, 'gateway', throughDay, fail),
+      genImages: decodeSeries(genImages, 'genImages', fail),
+      upstreamId: upstreamId as number | null,
     };
-    if (track.likes[0] !== track.presence[0] || track.downloads[0] !== track.presence[0]) fail('series must start on the first day seen');
+    if (track.presence.length === 0 && track.gateway.length === 0) fail('on neither list: presence and gateway are both empty');
+    const first = track.presence[0];
+    if (first === undefined) {
+      if (track.likes.length > 0 || track.downloads.length > 0 || track.genImages.length > 0) fail('series without a day on the catalog list');
+    } else {
+      if (track.likes[0] !== first || track.downloads[0] !== first) fail('series must start on the first day seen');
+      if (track.genImages.length > 0 && (track.genImages[0] as number) < first) fail('genImages starts before the first day seen');
+    }
     tracks.set(id, track);
   });
   return { name: file.shard, through: file.through, tracks };
@@ -163,18 +197,24 @@ function points(series: readonly number[]): SeriesPoint[] {
   return out;
 }
 
+function intervals(bounds: readonly number[]): PresenceInterval[] {
+  const out: PresenceInterval[] = [];
+  for (let i = 0; i < bounds.length; i += 2) out.push({ from: dateOfDay(bounds[i] ?? 0), to: dateOfDay(bounds[i + 1] ?? 0) });
+  return out;
+}
+
 /** The contract view of a decoded track (store/types.ts): dates instead of day numbers. */
 export function toModelHistory(id: string, track: Track): ModelHistory {
-  const intervals = [];
-  for (let i = 0; i < track.presence.length; i += 2) {
-    intervals.push({ from: dateOfDay(track.presence[i] ?? 0), to: dateOfDay(track.presence[i + 1] ?? 0) });
-  }
+  const catalog = intervals(track.presence);
   return {
     id,
-    firstSeen: intervals[0]?.from ?? '',
-    lastSeen: intervals.at(-1)?.to ?? '',
-    intervals,
+    firstSeen: catalog[0]?.from ?? '',
+    lastSeen: catalog.at(-1)?.to ?? '',
+    intervals: catalog,
     likes: points(track.likes),
     downloads: points(track.downloads),
+    gatewayIntervals: intervals(track.gateway),
+    genImages: points(track.genImages),
+    upstreamId: track.upstreamId,
   };
 }

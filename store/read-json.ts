@@ -14,7 +14,12 @@ export function parseJson(text: string, where: string): unknown {
 
 /** Parse `text` as JSON and check it against `schema`; `what` names the format in the message (`the snapshot schema`). */
 export function parseJsonAs<T extends z.ZodType>(schema: T, text: string, where: string, what: string): z.infer<T> {
-  const result = schema.safeParse(parseJson(text, where));
+  return checkAs(schema, parseJson(text, where), where, what);
+}
+
+/** Check an already parsed value against `schema`, reported as parseJsonAs does (for readers that look at the raw value first). */
+export function checkAs<T extends z.ZodType>(schema: T, value: unknown, where: string, what: string): z.infer<T> {
+  const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new DataFileError(`does not match ${what} at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`, where);

@@ -95,6 +95,8 @@ export async function readSnapshotRecords(dataDir: string, date: string, ids: Re
   if (text === undefined) return undefined;
   const found = new Map<string, ModelRecord>();
   for (const line of text.split('\n')) {
+    // The gateway's list follows the models and has `{"id":` lines too: it holds no records.
+    if (line.startsWith('  "gateway":')) break;
     const start = line.indexOf('{"id":');
     if (start < 0) continue;
     const id = leadingString(line, start + '{"id":'.length);

@@ -69,6 +69,7 @@ describe('changes/diff-cli', () => {
         { id: HOSTILE, likes: 1, downloads: 1 },
       ],
       returned: [],
+      renamed: [],
       left: [],
       movers: {
         downloads: [{ id: 'c/three', before: 100, after: 5150, gained: 5050 }],

@@ -9,7 +9,7 @@ import type { ObservedDay } from '../store/types.ts';
 import { model, tempDataDir, writeDay } from './changes-factory.ts';
 
 const night = (overrides: Partial<ObservedDay> = {}): ObservedDay => ({
-  date: '2026-11-24', previous: '2026-11-23', missing: [], models: 61_234, entered: 3, left: 1, returned: 2, ...overrides,
+  date: '2026-11-24', previous: '2026-11-23', missing: [], models: 61_234, entered: 3, left: 1, returned: 2, renamed: 0, gateway: null, served: 0, unserved: 0, servedAgain: 0, ...overrides,
 });
 
 describe('changes/commit-message', () => {

@@ -23,7 +23,7 @@ describe('changes/enter', () => {
     const log = await readEventLog(dataDir);
     expect(log.events).toEqual([]);
     expect(log.days).toEqual([
-      { date: '2025-03-01', previous: null, missing: [], models: 2, entered: 0, left: 0, returned: 0 },
+      { date: '2025-03-01', previous: null, missing: [], models: 2, entered: 0, left: 0, returned: 0, renamed: 0, gateway: null, served: 0, unserved: 0, servedAgain: 0 },
     ]);
   });
 
@@ -34,7 +34,7 @@ describe('changes/enter', () => {
     ]);
     const log = await readEventLog(dataDir);
     expect(log.events).toEqual([{ date: '2025-03-02', id: 'c/new', kind: 'entered', likes: 7, downloads: 70 }]);
-    expect(log.days[1]).toEqual({ date: '2025-03-02', previous: '2025-03-01', missing: [], models: 2, entered: 1, left: 0, returned: 0 });
+    expect(log.days[1]).toEqual({ date: '2025-03-02', previous: '2025-03-01', missing: [], models: 2, entered: 1, left: 0, returned: 0, renamed: 0, gateway: null, served: 0, unserved: 0, servedAgain: 0 });
     const history = (await readHistories(dataDir)).get('c/new');
     expect(history).toMatchObject({ firstSeen: '2025-03-02', lastSeen: '2025-03-02' });
   });
@@ -122,6 +122,11 @@ describe('changes/missing-nights', () => {
       entered: 1,
       left: 1,
       returned: 0,
+      renamed: 0,
+      gateway: null,
+      served: 0,
+      unserved: 0,
+      servedAgain: 0,
     });
     expect(log.events.map((e) => `${e.date} ${e.kind} ${e.id}`)).toEqual(['2025-03-04 entered c/new', '2025-03-04 left b/goes']);
     const stay = (await readHistories(dataDir)).get('a/stay');

@@ -47,9 +47,11 @@ export function tempDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'changes-test-'));
 }
 
-/** Write the snapshot file of `date` into `dataDir`. */
-export async function writeDay(dataDir: string, date: string, models: ModelRecord[]): Promise<void> {
-  await writeSnapshot(dataDir, snapshot(date, models));
+/** Write the snapshot file of `date` into `dataDir`, with the gateway's own list of ids when given. */
+export async function writeDay(dataDir: string, date: string, models: ModelRecord[], gateway?: readonly string[]): Promise<void> {
+  const base = snapshot(date, models);
+  if (gateway === undefined) await writeSnapshot(dataDir, base);
+  else await writeSnapshot(dataDir, { ...base, gateway: [...gateway].sort().map((id) => ({ id, since: null })) });
 }
 
 /** events.json and every history shard, by path relative to `dataDir`, for byte comparisons. */

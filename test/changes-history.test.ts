@@ -39,7 +39,7 @@ describe('changes/history-compaction', () => {
     const state = emptyState();
     const likes = [5, 5, 6, 6, 5, 5];
     likes.forEach((value, i) => applyDay(state, `2025-03-0${i + 1}`, [model('a/one', value, 100)]));
-    const history = toModelHistory('a/one', state.tracks.get('a/one') ?? { presence: [], likes: [], downloads: [] });
+    const history = toModelHistory('a/one', state.tracks.get('a/one') ?? { presence: [], likes: [], downloads: [], gateway: [], genImages: [], upstreamId: null });
     expect(history.likes).toEqual([['2025-03-01', 5], ['2025-03-03', 6], ['2025-03-05', 5]]);
     expect(history.downloads).toEqual([['2025-03-01', 100]]);
   });
@@ -72,9 +72,9 @@ describe('changes/history-compaction', () => {
     ]);
     const d = dayNumber('2025-03-01');
     const lines = (await readFile(shardFile(dataDir, 'a/one'), 'utf8')).split('\n');
-    expect(lines).toContain(`    ["a/one",[${d}],[${d},1],[${d},10,2,5,1,-3]]${shardOf('b/two') === shardOf('a/one') ? ',' : ''}`);
+    expect(lines).toContain(`    ["a/one",[${d}],[${d},1],[${d},10,2,5,1,-3],[],[],null]${shardOf('b/two') === shardOf('a/one') ? ',' : ''}`);
     const other = await readFile(shardFile(dataDir, 'b/two'), 'utf8');
-    expect(other).toContain(`["b/two",[${d},0,2,0],[${d},0,2,2],[${d},7,2,2]]`);
+    expect(other).toContain(`["b/two",[${d},0,2,0],[${d},0,2,2],[${d},7,2,2],[],[],null]`);
   });
 
   it('changes only the header and the lines of models whose metrics moved on a normal night', async () => {
@@ -86,7 +86,7 @@ describe('changes/history-compaction', () => {
     await updateChanges(dataDir, '2025-03-02');
     const after = await readFile(shardFile(dataDir, 'a/one'), 'utf8');
     const changed = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);
-    expect(changed).toEqual(['  "through": "2025-03-02",', expect.stringMatching(/^ {4}\["a\/one",.*,1,1\]\]/)]);
+    expect(changed).toEqual(['  "through": "2025-03-02",', expect.stringMatching(/^ {4}\["a\/one",.*,1,1\],\[\],\[\],null\]/)]);
   });
 
   it('grows events.json by inserted lines only on a normal night', async () => {
@@ -130,7 +130,7 @@ describe('changes/store', () => {
   it('rejects a hand-edited shard with an error naming the file and the model', async () => {
     const dataDir = await nightly([['2025-03-01', [model('a/one', 1, 10)]], ['2025-03-02', [model('a/one', 1, 11)]]]);
     const path = shardFile(dataDir, 'a/one');
-    await writeFile(path, (await readFile(path, 'utf8')).replace(/,1,1\]\]/, ',1,0]]'));
+    await writeFile(path, (await readFile(path, 'utf8')).replace(/,1,1\],\[\],\[\],null\]/, ',1,0],[],[],null]'));
     const failure = readHistories(dataDir);
     await expect(failure).rejects.toBeInstanceOf(DataFileError);
     await expect(failure).rejects.toThrow(`${path}: model #1: bad downloads change at 2`);
@@ -188,12 +188,18 @@ describe('changes/readme-example', () => {
       intervals: [{ from: '2025-02-21', to: '2025-02-26' }, { from: '2025-03-01', to: '2025-03-01' }],
       likes: [['2025-02-21', 40], ['2025-03-01', 41]],
       downloads: [['2025-02-21', 97000], ['2025-03-01', 98000]],
+      gatewayIntervals: [],
+      genImages: [],
+      upstreamId: 1187,
     });
     expect(histories[1]).toMatchObject({
       firstSeen: '2025-03-01',
       lastSeen: '2025-03-04',
       likes: [['2025-03-01', 3], ['2025-03-04', 5]],
       downloads: [['2025-03-01', 120], ['2025-03-04', 200]],
+      gatewayIntervals: [{ from: '2025-03-02', to: '2025-03-04' }],
+      genImages: [['2025-03-01', 512], ['2025-03-04', 600]],
+      upstreamId: 90412,
     });
   });
 });

@@ -285,7 +285,7 @@ describe('publish/api', () => {
     const lastDay = dayNumber('2027-03-01');
     const first = dayNumber('2026-01-01');
     const track = {
-      presence: [first, lastDay],
+      gateway: [], genImages: [], upstreamId: null, presence: [first, lastDay],
       likes: [first, 1, lastDay - 400, 2, lastDay - 10, 3],
       downloads: [first, 100, lastDay - SERIES_DAYS, 150, lastDay, 200],
     };
@@ -296,7 +296,7 @@ describe('publish/api', () => {
     // The window opens with the values holding on its first day; a change before it is not a point.
     expect(series).toEqual({ from: '2026-03-02', days: [0, lastDay - 10 - from, 10], likes: [2, 1, 0], downloads: [150, 0, 50] });
     // A model first seen inside the window starts on its first day.
-    expect(modelSeries({ presence: [lastDay - 2, lastDay], likes: [lastDay - 2, 4], downloads: [lastDay - 2, 9] }, lastDay)).toEqual({
+    expect(modelSeries({ gateway: [], genImages: [], upstreamId: null, presence: [lastDay - 2, lastDay], likes: [lastDay - 2, 4], downloads: [lastDay - 2, 9] }, lastDay)).toEqual({
       from: '2027-02-27', days: [0], likes: [4], downloads: [9],
     });
   });

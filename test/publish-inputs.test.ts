@@ -46,14 +46,15 @@ describe('store/readSnapshotRecords', () => {
 describe('publish/inputs last records', () => {
   it('knows a recent departure from the snapshot before it, when only the newest is published', async () => {
     const dir = await dataDir();
-    await writeSnapshot(dir, snapshot('2026-03-01', [CHAT, LORA, STAYS]));
-    await writeSnapshot(dir, snapshot('2026-03-02', [CHAT, LORA, STAYS]));
-    await writeSnapshot(dir, snapshot('2026-03-03', [STAYS]));
+    const served = (...ids: string[]) => ids.map((id) => ({ id, since: '2026-01-01' }));
+    await writeSnapshot(dir, { ...snapshot('2026-03-01', [CHAT, LORA, STAYS]), gateway: served(CHAT.id) });
+    await writeSnapshot(dir, { ...snapshot('2026-03-02', [CHAT, LORA, STAYS]), gateway: served(CHAT.id) });
+    await writeSnapshot(dir, { ...snapshot('2026-03-03', [STAYS]), gateway: served() });
     await rebuildChanges(dir);
     const inputs = await readSiteInputs({ dataDir: dir, siteUrl: 'https://u.github.io/repo/', snapshotDays: 1 });
     expect(inputs.published).toEqual(['2026-03-03']);
     expect(inputs.lastKnown).toEqual(new Map([[CHAT.id, CHAT], [LORA.id, LORA]]));
-    // The OpenAI-compatible feed says the chat model left; the LoRA is not in it.
+    // The OpenAI-compatible feed says the gateway stopped serving the chat model; the LoRA is not in it.
     const out = join(dir, '..', 'dist');
     await buildSite({ dataDir: dir, outDir: out, siteUrl: 'https://u.github.io/repo/', snapshotDays: 1 });
     const feed = JSON.parse(await readFile(join(out, 'openai/feed.json'), 'utf8')) as { items: { content_text: string }[] };

@@ -10,9 +10,9 @@ const siteUrl = 'http://localhost:4321/';
 
 describe('publish/items', () => {
   it('titles count each kind in list order and leave out zeros', () => {
-    expect(changeTitle({ entered: 3, returned: 0, left: 1 })).toBe('3 entered, 1 left');
-    expect(changeTitle({ entered: 0, returned: 2, left: 0 })).toBe('2 returned');
-    expect(changeTitle({ entered: 1200, returned: 1, left: 1 })).toBe('1,200 entered, 1 returned, 1 left');
+    expect(changeTitle({ entered: 3, returned: 0, left: 1, renamed: 0, served: 0, 'served-again': 0, unserved: 0 })).toBe('3 entered, 1 left');
+    expect(changeTitle({ entered: 0, returned: 2, left: 0, renamed: 0, served: 0, 'served-again': 0, unserved: 0 })).toBe('2 returned');
+    expect(changeTitle({ entered: 1200, returned: 1, left: 1, renamed: 0, served: 0, 'served-again': 0, unserved: 0 })).toBe('1,200 entered, 1 returned, 1 left');
   });
 
   it('formats counts and plurals without depending on the locale', () => {

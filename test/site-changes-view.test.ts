@@ -11,14 +11,14 @@ describe('site/changes-view', () => {
     const chat = [event('chat/tiny', 'left', 1), event('chat/small', 'left', 2)];
     const log: EventLog = {
       days: [
-        { date: '2026-03-01', previous: null, missing: [], models: 200, entered: 0, left: 0, returned: 0 },
-        { date: '2026-03-02', previous: '2026-03-01', missing: [], models: 98, entered: 1, left: 102, returned: 0 },
+        { date: '2026-03-01', previous: null, missing: [], models: 200, entered: 0, left: 0, returned: 0, renamed: 0, gateway: null, served: 0, unserved: 0, servedAgain: 0 },
+        { date: '2026-03-02', previous: '2026-03-01', missing: [], models: 98, entered: 1, left: 102, returned: 0, renamed: 0, gateway: null, served: 0, unserved: 0, servedAgain: 0 },
       ],
       events: [...lora, ...chat, event('new/one', 'entered', 5)],
     };
     const [day] = dayViews(log, (id) => (id.startsWith('chat/') ? 'openai' : 'lora'));
     expect(MAX_EVENTS_SHOWN).toBe(30);
-    expect(day?.counts).toEqual({ entered: 1, left: 102, returned: 0 });
+    expect(day?.counts).toEqual({ entered: 1, left: 102, returned: 0, renamed: 0, served: 0, 'served-again': 0, unserved: 0 });
     const left = day?.events.left.map((e) => e.id) ?? [];
     expect(left).toHaveLength(MAX_EVENTS_SHOWN);
     expect(left.slice(0, 2)).toEqual(['chat/small', 'chat/tiny']);

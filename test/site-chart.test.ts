@@ -8,7 +8,7 @@ const START = d('2026-01-01');
 
 /** A track on the list from `from` to `to`, with likes/downloads given as `[day, value]` pairs. */
 function track(presence: number[], likes: [number, number][], downloads: [number, number][] = likes): Track {
-  return { presence, likes: likes.flat(), downloads: downloads.flat() };
+  return { presence, likes: likes.flat(), downloads: downloads.flat(), gateway: [], genImages: [], upstreamId: null };
 }
 
 /** A series changing every day for `days` days, by `value(i)`. */

@@ -113,7 +113,8 @@ beforeAll(async () => {
   root = await tempDataDir();
   const dataDir = join(root, 'data');
   for (const [date, models] of NIGHTS) {
-    await writeDay(dataDir, date, models);
+    // Each night keeps the gateway's own list: here, exactly the models flagged openaiApi.
+    await writeDay(dataDir, date, models, models.filter((m) => m.openaiApi).map((m) => m.id));
     await updateChanges(dataDir, date);
   }
   out = join(root, 'dist');
@@ -530,12 +531,16 @@ describe('site/html links and resources', () => {
     }
     for (const lang of ['', 'zh/']) {
       expect(counted.get(`${lang}index.html`), lang).toBe(ON_LIST.length);
-      // 02-28: five entered and one left (02-27 is the baseline); 03-01: one left, its name linking to its tombstone.
-      expect(counted.get(`${lang}changes/2026-02/index.html`), lang).toBe(6);
-      expect(counted.get(`${lang}changes/2026-03/index.html`), lang).toBe(1);
+      // 02-28: five entered, one left and two first served by the gateway (02-27 is the baseline); 03-01:
+      // one left and no longer served, both naming it and linking to its tombstone.
+      expect(counted.get(`${lang}changes/2026-02/index.html`), lang).toBe(8);
+      expect(counted.get(`${lang}changes/2026-03/index.html`), lang).toBe(2);
     }
     const zhChanges = page('zh/changes/2026-03/index.html');
-    expect(zhChanges('main a').filter((_, a) => zhChanges(a).text() === GONE_ID).attr('href')).toBe(`${BASE}models/gone/chat-model/?lang=zh`);
+    const goneLinks = zhChanges('main a').filter((_, a) => zhChanges(a).text() === GONE_ID);
+    expect(goneLinks.length).toBe(2);
+    goneLinks.each((_, a) => void expect(zhChanges(a).attr('href')).toBe(`${BASE}models/gone/chat-model/?lang=zh`));
+    expect(zhChanges('[data-kind="unserved"] h4').text()).toBe(`${COMMON_LABELS.zh.kinds.unserved} (1)`);
   });
 
   it('feed items link to their day on a month page, and their model links to built pages', async () => {
@@ -730,7 +735,7 @@ describe('site/html model pages', () => {
       const source = chartSource(parseSeriesAttribute(attribute));
       expect(source, path).toBeDefined();
       expect(source, path).toEqual(chartSource(fields));
-      expect(source, path).toEqual({ from: dayNumber('2026-02-27'), track: { presence: [dayNumber('2026-02-27'), dayNumber(lastSeen)], likes: [dayNumber('2026-02-27'), 1], downloads: [dayNumber('2026-02-27'), 10] } });
+      expect(source, path).toEqual({ from: dayNumber('2026-02-27'), track: { gateway: [], genImages: [], upstreamId: null, presence: [dayNumber('2026-02-27'), dayNumber(lastSeen)], likes: [dayNumber('2026-02-27'), 1], downloads: [dayNumber('2026-02-27'), 10] } });
     }
   });
 
@@ -987,16 +992,18 @@ describe('site/html OpenAI-compatible feed', () => {
       return $('bdi').map((_, b) => $(b).text()).get();
     });
 
-  it('holds only events of models served by the OpenAI-compatible API, a departed one included', async () => {
+  it('holds exactly the gateway list\'s events: ids served, and one no longer served', async () => {
     const feed = JSON.parse(await readText('openai/feed.json')) as { feed_url: string; items: { id: string; title: string; content_html: string; content_text: string }[] };
     expect(feed.feed_url).toBe(`${SITE_URL}openai/feed.json`);
     const named = namedIds(feed.items);
     expect(new Set(named)).toEqual(new Set(OPENAI_IDS.filter((id) => id !== CHAT_ID).map(visibleText)));
-    // CHAT_ID was on the first night (the baseline) and never changed: no event. GONE_ID left on 03-01
-    // and its last record (02-28) is in a published snapshot, so it is known to be OpenAI-compatible.
+    // CHAT_ID was on the first night (the baseline) and never changed: no event. The gateway stopped
+    // serving GONE_ID on 03-01; XSS_ID and QUOTED_ID were first served on 02-28.
     const left = feed.items.find((item) => item.id === 'openai-changes-2026-03-01');
-    expect(left?.title).toBe('1 left');
-    expect(left?.content_text).toContain(`- ${GONE_ID}: served by the OpenAI-compatible API; 1 like, 10 downloads when last seen`);
+    expect(left?.title).toBe('1 no longer served');
+    expect(left?.content_text).toContain(`1 id is no longer served by the OpenAI-compatible API:\n- ${GONE_ID}: 1 like, 10 downloads when last seen`);
+    const served = feed.items.find((item) => item.id === 'openai-changes-2026-02-28');
+    expect(served?.title).toBe('2 served');
     expect(feed.items.map((item) => item.id)).toEqual(['openai-changes-2026-03-01', 'openai-changes-2026-02-28']);
     // The main feed has the others too, the LoRA that left among them.
     const main = JSON.parse(await readText('feed.json')) as { items: { content_html: string }[] };

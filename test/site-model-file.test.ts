@@ -13,7 +13,7 @@ function longTrack(days: number) {
   const likes: number[] = [];
   for (let i = 0; i < days; i++) downloads.push(first + i, 1000 + i * i);
   for (let i = 0; i < days; i += 7) likes.push(first + i, i);
-  return { first, last: first + days - 1, track: { presence: [first, first + days - 1], likes, downloads } };
+  return { first, last: first + days - 1, track: { gateway: [], genImages: [], upstreamId: null, presence: [first, first + days - 1], likes, downloads } };
 }
 
 describe('site/model-file thinSeries', () => {

@@ -61,7 +61,7 @@ describe('site/page-lang', () => {
 describe('site/model-file', () => {
   const lastDay = dayNumber('2026-03-10');
   const track = {
-    presence: [dayNumber('2026-03-01'), dayNumber('2026-03-04'), dayNumber('2026-03-07'), lastDay],
+    gateway: [], genImages: [], upstreamId: null, presence: [dayNumber('2026-03-01'), dayNumber('2026-03-04'), dayNumber('2026-03-07'), lastDay],
     likes: [dayNumber('2026-03-01'), 5, dayNumber('2026-03-03'), 7, dayNumber('2026-03-08'), 4],
     downloads: [dayNumber('2026-03-01'), 100, dayNumber('2026-03-09'), 250],
   };
@@ -80,7 +80,7 @@ describe('site/model-file', () => {
   });
 
   it('clips stays to the figures’ window of a long-listed model', () => {
-    const long = { presence: [lastDay - 500, lastDay], likes: [lastDay - 500, 1, lastDay - 3, 2], downloads: [lastDay - 500, 9] };
+    const long = { gateway: [], genImages: [], upstreamId: null, presence: [lastDay - 500, lastDay], likes: [lastDay - 500, 1, lastDay - 3, 2], downloads: [lastDay - 500, 9] };
     const doc = modelDocument('a/b', long, [], { current: undefined, lastDay });
     const source = chartSource(JSON.parse(serialiseModelDocument(doc)));
     const from = dayNumber(modelSeries(long, lastDay).from);
@@ -107,7 +107,7 @@ describe('site/model-file', () => {
   };
 
   it('writes a model file’s chart fields as attribute text that reads back to the same chart', () => {
-    const long = { presence: [lastDay - 500, lastDay - 400, lastDay - 20, lastDay - 2], likes: [lastDay - 500, 1, lastDay - 3, 2], downloads: [lastDay - 500, 9, lastDay - 10, 7] };
+    const long = { gateway: [], genImages: [], upstreamId: null, presence: [lastDay - 500, lastDay - 400, lastDay - 20, lastDay - 2], likes: [lastDay - 500, 1, lastDay - 3, 2], downloads: [lastDay - 500, 9, lastDay - 10, 7] };
     for (const t of [track, long]) {
       const fields = fieldsOf(t);
       const text = seriesAttribute(fields);
@@ -161,7 +161,7 @@ describe('site/model-file', () => {
     // 300 days of figures that change every day.
     const start = lastDay - 299;
     const days = Array.from({ length: 300 }, (_, i) => start + i);
-    const long = { presence: [start, lastDay], likes: days.flatMap((day, i) => [day, ((i * 7) % 13) + i]), downloads: days.flatMap((day, i) => [day, 1000 + ((i * 5) % 11)]) };
+    const long = { gateway: [], genImages: [], upstreamId: null, presence: [start, lastDay], likes: days.flatMap((day, i) => [day, ((i * 7) % 13) + i]), downloads: days.flatMap((day, i) => [day, 1000 + ((i * 5) % 11)]) };
     const fields = fieldsOf(long);
     expect(fields.series.days).toHaveLength(300);
     const exact = [start + 7, start + 123, lastDay - 1];

@@ -1,5 +1,6 @@
 // Interface strings every page shares: the site's name, navigation, footer, and the changes and status
 // pages. Both languages side by side, so a missing translation is a type error.
+import type { EventKind } from '../../../store/types.ts';
 import type { Labels } from './lang.ts';
 
 /** Labels of the site frame and the changes and status pages. */
@@ -30,7 +31,10 @@ export interface CommonLabels {
   gap: (dates: string) => string;
   baseline: (models: string) => string;
   dayCounts: (entered: string, left: string, returned: string, models: string) => string;
-  kinds: { entered: string; left: string; returned: string };
+  /** Heading of each kind of event on the changes pages. */
+  kinds: Readonly<Record<EventKind, string>>;
+  /** After a renamed model's new id: where it came from. */
+  renamedFrom: (id: string) => string;
   categories: { all: string; openai: string; lora: string; image: string; other: string; unknown: string };
   filterKind: string;
   filterCategory: string;
@@ -86,7 +90,16 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     gap: (dates) => `No data for ${dates}`,
     baseline: (models) => `First snapshot: ${models} models (the baseline, no changes)`,
     dayCounts: (entered, left, returned, models) => `${entered} entered · ${left} left · ${returned} returned · ${models} on the list`,
-    kinds: { entered: 'Entered', left: 'Left', returned: 'Returned' },
+    kinds: {
+      entered: 'Entered',
+      returned: 'Returned',
+      renamed: 'Renamed',
+      left: 'Left',
+      served: 'Now served by the OpenAI-compatible API',
+      'served-again': 'Served again by the OpenAI-compatible API',
+      unserved: 'No longer served by the OpenAI-compatible API',
+    },
+    renamedFrom: (id) => `was ${id}`,
     categories: { all: 'All models', openai: 'OpenAI-compatible', lora: 'LoRA', image: 'Image generation', other: 'Other', unknown: 'Unknown' },
     filterKind: 'Change',
     filterCategory: 'Kind of model',
@@ -137,7 +150,16 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     gap: (dates) => `${dates} 无数据`,
     baseline: (models) => `首个快照：${models} 个模型（基线，无变动）`,
     dayCounts: (entered, left, returned, models) => `新增 ${entered} · 下榜 ${left} · 重新上榜 ${returned} · 在榜 ${models}`,
-    kinds: { entered: '新增', left: '下榜', returned: '重新上榜' },
+    kinds: {
+      entered: '新增',
+      returned: '重新上榜',
+      renamed: '改名',
+      left: '下榜',
+      served: 'OpenAI 兼容接口开始提供',
+      'served-again': 'OpenAI 兼容接口重新提供',
+      unserved: 'OpenAI 兼容接口不再提供',
+    },
+    renamedFrom: (id) => `原名 ${id}`,
     categories: { all: '全部模型', openai: 'OpenAI 兼容', lora: 'LoRA', image: '图像生成', other: '其他', unknown: '未知' },
     filterKind: '变动',
     filterCategory: '模型类别',

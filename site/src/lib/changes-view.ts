@@ -1,10 +1,11 @@
 // The changes timeline as plain data: one entry per observed night, newest first, its events grouped by
 // kind with each model's category, and the nights without a snapshot shown as gaps (never removals).
 import type { ModelCategory } from './model-kind.ts';
+import { DAY_COUNT_OF, EVENT_KINDS } from '../../../store/events-file.ts';
 import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../../../store/types.ts';
 
-/** Kinds in the order a day lists them. */
-export const EVENT_KINDS: readonly EventKind[] = ['entered', 'returned', 'left'];
+/** Kinds in the order a day lists them (the log's order: the catalog list's, then the gateway's). */
+export { EVENT_KINDS };
 
 /**
  * Most events of one kind a day lists on a page, OpenAI-compatible models first, then the most
@@ -17,8 +18,11 @@ export const MAX_EVENTS_SHOWN = 30;
 export interface DayEvent {
   id: string;
   category: ModelCategory;
-  likes: number;
-  downloads: number;
+  /** Catalog figures at the event; `null` for a gateway id the catalog did not list. */
+  likes: number | null;
+  downloads: number | null;
+  /** The old id of a renamed model. */
+  from?: string;
 }
 
 /** One observed night. */
@@ -37,7 +41,7 @@ export interface DayView {
 /** The order a day lists one kind's events in: OpenAI-compatible first, then downloads (most first), then id. */
 function shownFirst(a: DayEvent, b: DayEvent): number {
   if ((a.category === 'openai') !== (b.category === 'openai')) return a.category === 'openai' ? -1 : 1;
-  if (a.downloads !== b.downloads) return b.downloads - a.downloads;
+  if (a.downloads !== b.downloads) return (b.downloads ?? -1) - (a.downloads ?? -1);
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -50,15 +54,17 @@ export function dayViews(log: EventLog, category: (id: string) => ModelCategory,
     else list.push(event);
   }
   return [...log.days].reverse().map((day: ObservedDay) => {
-    const events = { entered: [] as DayEvent[], returned: [] as DayEvent[], left: [] as DayEvent[] };
-    for (const event of byDate.get(day.date) ?? []) events[event.kind].push({ id: event.id, category: category(event.id), likes: event.likes, downloads: event.downloads });
+    const events = Object.fromEntries(EVENT_KINDS.map((kind) => [kind, [] as DayEvent[]])) as Record<EventKind, DayEvent[]>;
+    for (const { id, kind, likes, downloads, from } of byDate.get(day.date) ?? []) {
+      events[kind].push({ id, category: category(id), likes, downloads, ...(from === undefined ? {} : { from }) });
+    }
     for (const kind of EVENT_KINDS) events[kind] = events[kind].sort(shownFirst).slice(0, maxShown);
     return {
       date: day.date,
       previous: day.previous,
       missing: [...day.missing],
       models: day.models,
-      counts: { entered: day.entered, returned: day.returned, left: day.left },
+      counts: Object.fromEntries(EVENT_KINDS.map((kind) => [kind, day[DAY_COUNT_OF[kind]]])) as Record<EventKind, number>,
       events,
     };
   });

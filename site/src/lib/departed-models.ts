@@ -11,7 +11,10 @@ import type { DepartedModel } from './departed.ts';
 export function departedModels(inputs: Pick<SiteInputs, 'log' | 'tracks' | 'paths' | 'tombstoneSince'>): DepartedModel[] {
   // The last `left` event of each model gives the night it was first missing and its last figures.
   const lastLeft = new Map<string, { date: string; likes: number; downloads: number }>();
-  for (const event of inputs.log.events) if (event.kind === 'left') lastLeft.set(event.id, event);
+  for (const { kind, id, date, likes, downloads } of inputs.log.events) {
+    // `left` is a catalog event: its figures are always numbers (store/events-file.ts checks it).
+    if (kind === 'left' && likes !== null && downloads !== null) lastLeft.set(id, { date, likes, downloads });
+  }
   const out: DepartedModel[] = [];
   for (const [id, track] of inputs.tracks) {
     if (hasPageFile(track, inputs)) continue;

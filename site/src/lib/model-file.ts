@@ -56,7 +56,7 @@ export function chartSource(doc: unknown): ChartSource | undefined {
   }
   const at = sums(days).map((day) => start + day);
   const points = (values: number[]): number[] => sums(values).flatMap((value, i) => [at[i] as number, value]);
-  return { track: { presence: clipped, likes: points(likes), downloads: points(downloads) }, from: start };
+  return { track: { presence: clipped, likes: points(likes), downloads: points(downloads), gateway: [], genImages: [], upstreamId: null }, from: start };
 }
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
