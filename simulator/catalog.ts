@@ -2,7 +2,7 @@
 // Pure from the outside (catalogForDay); inside, each generator keeps its latest day so walking forward is cheap.
 import { SimulatorError } from './errors.ts';
 import { unit } from './hash.ts';
-import { forcedAwkward, modelSeed, parseToken, render } from './records.ts';
+import { forcedAwkward, modelSeed, parseToken, pickRenameTarget, render } from './records.ts';
 import type { ModelSeed } from './records.ts';
 import type { UpstreamModel } from './types.ts';
 
@@ -18,8 +18,27 @@ export interface CatalogOptions {
   readonly metricsRate?: number;
   /** Unfiltered hub size on day 0 = size × hubFactor (default 3, at least 1). */
   readonly hubFactor?: number;
-  /** Ids served by /v1/models, one of them not in the catalog (default 40). */
+  /** Ids served by /v1/models, `gatewayOnly` of them not in the catalog (default 40). */
   readonly chatModels?: number;
+  /**
+   * The tidy world of before issue 19 (default false): `Organization: null` for users, `StorageSize`, covers in
+   * `CoverImages`, Default order = newest Id first, and every knob below off. A knob given with `tidy: true` is refused.
+   */
+  readonly tidy?: boolean;
+  /**
+   * Share of the listed models served with `SupportInference: ""` although the filter returns them (default 0.05;
+   * ~1.15× that on image LoRAs, 0.1× on text models). The draw is per model and per week (day ÷ 7), stable within a day.
+   */
+  readonly emptyInferenceShare?: number;
+  /** Hidden rows: the filtered list's TotalCount says this many more than it serves (default 3, stable all day). */
+  readonly shortfall?: number;
+  /** Ids /v1/models serves that the catalog does not have (default 3, at most GATEWAY_ONLY_IDS.length). */
+  readonly gatewayOnly?: number;
+  /**
+   * Expected renames per day (default 0.2): ⌊x⌋ every day plus one more with probability x − ⌊x⌋. A renamed model
+   * keeps its `Id` and `Name` but moves to another namespace (like `damo/` → `iic/`), and stays there.
+   */
+  readonly renames?: number;
 }
 
 export type ResolvedCatalogOptions = Required<CatalogOptions>;
@@ -36,13 +55,18 @@ export interface CatalogEntry {
   readonly modified: number;
   /** On the API-Inference list today. */
   readonly listed: boolean;
+  /**
+   * Real world's Default order: higher first (the record's `IsTop`; models inserted mid-crawl get 1e9 + n so they
+   * still land on top). Absent = 0.
+   */
+  readonly top?: number;
 }
 
 /** The catalog on one day; immutable. */
 export interface CatalogDay {
   readonly day: number;
   readonly options: ResolvedCatalogOptions;
-  /** Today's API-Inference list in Default order (newest Id first). */
+  /** Today's API-Inference list in Default order (tidy: newest Id first; real: IsTop, then downloads, then Id). */
   readonly listing: readonly UpstreamModel[];
   /** The same, with sort keys. */
   readonly entries: readonly CatalogEntry[];
@@ -56,8 +80,10 @@ export interface CatalogDay {
   hubExtra(index: number): CatalogEntry;
   /** Unfiltered hub size: hubCore + hub extras. */
   readonly hubTotal: number;
-  /** Ids /v1/models serves today: listed `txt2txt` models (oldest first), then one id not in the catalog. */
+  /** Ids /v1/models serves today: listed `txt2txt` models (oldest first), one listed non-chat model, then the gateway-only ids. */
   readonly chatIds: readonly string[];
+  /** `created` of an id /v1/models serves (epoch seconds). */
+  chatCreated(id: string): number;
   /** A catalog or hub model by `Path/Name` (detail route); `undefined` when it does not exist today. */
   find(key: string): CatalogEntry | undefined;
 }
@@ -73,9 +99,28 @@ const ENTER_SHARE = 0.4;
 const RETURN_RATE = 0.12;
 const LIKES_SHARE = 0.2;
 const UPDATE_RATE = 0.02;
-/** The id /v1/models serves that the catalog does not have (the real gateway has some). */
+/** The id /v1/models serves that the catalog does not have (the tidy world's only one). */
 export const GATEWAY_ONLY_ID = 'deepseek-ai/DeepSeek-V3.2-Exp';
-const SALT = { leave: 1, back: 2, downloads: 3, gain: 4, stars: 5, updated: 6, when: 7, arrivals: 8, init: 9 } as const;
+/**
+ * Ids the gateway serves that the filtered catalog does not list, first `gatewayOnly` of them (the real gateway
+ * served the text-to-video `Wan-AI/Wan2.1-T2V-1.3B` in 2025-08: shared/data-samples/gateway-v1models-ids-2025-08.json).
+ */
+export const GATEWAY_ONLY_IDS: readonly string[] = [
+  GATEWAY_ONLY_ID,
+  'Wan-AI/Wan2.1-T2V-1.3B',
+  'Qwen/Qwen3-235B-A22B',
+  'LLM-Research/c4ai-command-r-plus-08-2024',
+  'mistralai/Mistral-Large-Instruct-2407',
+  'Wan-AI/Wan2.1-T2V-14B',
+  'XGenerationLab/XiYanSQL-QwenCoder-32B-2412',
+  'opencompass/CompassJudger-1-32B-Instruct',
+];
+const SALT = { leave: 1, back: 2, downloads: 3, gain: 4, stars: 5, updated: 6, when: 7, arrivals: 8, init: 9, blank: 10, renames: 11, created: 12 } as const;
+
+/** The Default order: tidy = newest Id first; real = higher `top` (IsTop), then more downloads, then newest Id. */
+export function compareDefault(tidy: boolean): (a: CatalogEntry, b: CatalogEntry) => number {
+  return tidy ? (a, b) => b.id - a.id : (a, b) => (b.top ?? 0) - (a.top ?? 0) || b.downloads - a.downloads || b.id - a.id;
+}
 
 /** Start of `day`, Unix seconds. */
 export function dayStart(day: number): number {
@@ -89,8 +134,19 @@ function checkNumber(value: number, name: string, min: number, max: number, inte
   return value;
 }
 
+/** The knobs of the real world and their values in the tidy one (where they cannot be set to anything else). */
+const TIDY_KNOBS = { emptyInferenceShare: 0, shortfall: 0, gatewayOnly: 1, renames: 0 } as const;
+const KNOBS = Object.keys(TIDY_KNOBS) as (keyof typeof TIDY_KNOBS)[];
+
 /** Fill in defaults and reject nonsense with a one-line error. */
 export function resolveCatalogOptions(options: CatalogOptions = {}): ResolvedCatalogOptions {
+  const tidy = options.tidy ?? false;
+  if (typeof tidy !== 'boolean') throw new SimulatorError(`tidy must be a boolean, got ${String(tidy)}`, 'catalog options');
+  // Resolved options are resolved again (state → catalogForDay), so a knob at its tidy value is not refused.
+  const given = KNOBS.filter((k) => options[k] !== undefined && options[k] !== TIDY_KNOBS[k]);
+  if (tidy && given.length > 0) {
+    throw new SimulatorError(`tidy: true turns the real world's quirks off; ${given.join(', ')} cannot be set with it`, 'catalog options');
+  }
   return {
     size: checkNumber(options.size ?? 500, 'size', 0, 100_000, true),
     seed: checkNumber(options.seed ?? 1, 'seed', 0, Number.MAX_SAFE_INTEGER, true),
@@ -98,6 +154,11 @@ export function resolveCatalogOptions(options: CatalogOptions = {}): ResolvedCat
     metricsRate: checkNumber(options.metricsRate ?? 1 / 3, 'metricsRate', 0, 1, false),
     hubFactor: checkNumber(options.hubFactor ?? 3, 'hubFactor', 1, 100, false),
     chatModels: checkNumber(options.chatModels ?? 40, 'chatModels', 0, 10_000, true),
+    tidy,
+    emptyInferenceShare: checkNumber(options.emptyInferenceShare ?? (tidy ? 0 : 0.05), 'emptyInferenceShare', 0, 0.5, false),
+    shortfall: checkNumber(options.shortfall ?? (tidy ? 0 : 3), 'shortfall', 0, 10_000, true),
+    gatewayOnly: checkNumber(options.gatewayOnly ?? (tidy ? 1 : 3), 'gatewayOnly', 0, GATEWAY_ONLY_IDS.length, true),
+    renames: checkNumber(options.renames ?? (tidy ? 0 : 0.2), 'renames', 0, 100, false),
   };
 }
 
@@ -114,6 +175,8 @@ class Generator {
   private downloads = new Float64Array(0);
   private stars = new Float64Array(0);
   private updated = new Float64Array(0);
+  /** Today's namespace of renamed catalog models (real world). */
+  private readonly paths = new Map<number, string>();
 
   constructor(options: ResolvedCatalogOptions) {
     this.options = options;
@@ -139,6 +202,7 @@ class Generator {
     this.day = 0;
     this.count = 0;
     this.seeds.length = 0;
+    this.paths.clear();
     this.grow(size + 64);
     for (let k = 0; k < size; k++) {
       const slot = SPAN / Math.max(1, size);
@@ -191,24 +255,65 @@ class Generator {
         updated[k] = Math.max(updated[k] ?? 0, end - 1 - Math.floor(unit(seed, k, d, SALT.when) * 43_200));
       }
     }
+    this.rename(d);
     const expected = size * churnRate * ENTER_SHARE * (0.5 + unit(seed, d, 0, SALT.arrivals));
     const arrivals = Math.floor(expected + unit(seed, d, 1, SALT.arrivals));
     for (let i = 0; i < arrivals; i++) this.add(end - 86_400 + Math.floor(((i + 1) * 86_400) / (arrivals + 1)));
     this.day = d + 1;
   }
 
+  /** The renames of day `d` → `d + 1`: listed models move to another namespace, keeping Id and Name. */
+  private rename(d: number): void {
+    const { seed, renames } = this.options;
+    if (this.options.tidy || renames === 0 || this.count === 0) return;
+    const whole = Math.floor(renames);
+    const n = whole + (unit(seed, d, 0, SALT.renames) < renames - whole ? 1 : 0);
+    for (let i = 0; i < n; i++) {
+      // A few tries to land on a listed model; renaming one off the list would go unseen.
+      for (let t = 0; t < 8; t++) {
+        const k = Math.floor(unit(seed, d, 16 + i * 8 + t, SALT.renames) * this.count);
+        const model = this.seeds[k];
+        if (model === undefined || this.listed[k] !== 1) continue;
+        const from = this.paths.get(k) ?? model.base.Path;
+        this.paths.set(k, pickRenameTarget(from, unit(seed, d, 1000 + i, SALT.renames)));
+        break;
+      }
+    }
+  }
+
+  /** Served with `SupportInference: ""` today although listed (real world's emptyInferenceShare). */
+  private blank(model: ModelSeed, k: number): boolean {
+    const share = this.options.emptyInferenceShare;
+    if (share === 0) return false;
+    const p = model.image ? Math.min(1, share * 1.15) : share * 0.1;
+    return unit(this.options.seed, k, Math.floor(this.day / 7), SALT.blank) < p;
+  }
+
   private entry(k: number, listed: boolean): CatalogEntry {
     const model = this.seeds[k];
     if (model === undefined) throw new RangeError(`no catalog model ${k}`);
     const metrics = { downloads: this.downloads[k] ?? 0, stars: this.stars[k] ?? 0, updated: this.updated[k] ?? 0 };
+    if (this.options.tidy) {
+      return {
+        model: render(model, metrics, listed),
+        key: model.key,
+        id: model.id,
+        downloads: metrics.downloads,
+        stars: metrics.stars,
+        modified: metrics.updated,
+        listed,
+      };
+    }
+    const path = this.paths.get(k) ?? model.base.Path;
     return {
-      model: render(model, metrics, listed),
-      key: model.key,
+      model: render(model, metrics, listed, { path, blankInference: listed && this.blank(model, k) }),
+      key: `${path}/${model.base.Name}`,
       id: model.id,
       downloads: metrics.downloads,
       stars: metrics.stars,
       modified: metrics.updated,
       listed,
+      top: model.top,
     };
   }
 
@@ -223,7 +328,7 @@ class Generator {
     const model = modelSeed(this.options.seed, 'hub', j, ID_BASE + 2 * (m - 1 - j) + 1, created);
     const metrics = { downloads: Math.floor(200_000 * rank ** 6), stars: Math.floor(800 * rank ** 8), updated: modified };
     const result: CatalogEntry = {
-      model: render(model, metrics, false),
+      model: render(model, metrics, false, this.options.tidy ? undefined : { path: model.base.Path, blankInference: false }),
       key: model.key,
       id: model.id,
       downloads: metrics.downloads,
@@ -237,21 +342,22 @@ class Generator {
 
   private materialise(): CatalogDay {
     const { count } = this;
-    const entries: CatalogEntry[] = [];
-    const hubCore: CatalogEntry[] = [];
-    for (let k = count - 1; k >= 0; k--) {
-      const item = this.entry(k, this.listed[k] === 1);
-      hubCore.push(item);
-      if (item.listed) entries.push(item);
-    }
+    const { tidy, seed } = this.options;
+    const byIndex: CatalogEntry[] = [];
+    for (let k = 0; k < count; k++) byIndex.push(this.entry(k, this.listed[k] === 1));
+    // Newest Id first; the real world's Default order is a ranking instead.
+    const hubCore = byIndex.slice().reverse();
+    if (!tidy) hubCore.sort(compareDefault(false));
+    const entries = hubCore.filter((e) => e.listed);
     const chat = this.options.chatModels;
-    const llms = entries.filter((e) => e.model.SupportInference === 'txt2txt').reverse();
+    const byId = entries.slice().sort((a, b) => b.id - a.id);
+    const llms = byId.filter((e) => e.model.SupportInference === 'txt2txt').reverse();
     // Like the real gateway: chat models, one listed model that is not a chat model (the real one lists
-    // a text-to-video model), and one id the catalog does not have.
-    const other = entries.find((e) => e.model.SupportInference !== 'txt2txt');
-    const served = other === undefined || chat < 3 ? llms.slice(0, Math.max(0, chat - 1)) : [...llms.slice(0, chat - 2), other];
-    const chatIds = chat === 0 ? [] : [...served.map((e) => e.key), GATEWAY_ONLY_ID];
-    const seeds = this.seeds;
+    // a text-to-video model), and `gatewayOnly` ids the catalog does not have.
+    const other = byId.find((e) => e.model.SupportInference !== 'txt2txt' && e.model.SupportInference !== '');
+    const g = Math.min(this.options.gatewayOnly, chat);
+    const served = other === undefined || chat < 2 + g ? llms.slice(0, Math.max(0, chat - g)) : [...llms.slice(0, chat - 1 - g), other];
+    const chatIds = chat === 0 ? [] : [...served.map((e) => e.key), ...GATEWAY_ONLY_IDS.slice(0, g)];
     const generator = this;
     return {
       day: this.day,
@@ -263,12 +369,20 @@ class Generator {
       hubExtra: (j) => generator.hubExtra(j),
       hubTotal: hubCore.length + this.hubExtraCount,
       chatIds,
+      chatCreated(id) {
+        const at = GATEWAY_ONLY_IDS.indexOf(id);
+        const entry = at >= 0 ? undefined : this.find(id);
+        if (entry !== undefined) return Number(entry.model.CreatedTime);
+        // Tidy: midnight a month before day 0. Real: when the id went on the gateway, any time of day.
+        if (tidy || at < 0) return dayStart(0) - 30 * 86_400;
+        return dayStart(0) - (20 + 9 * at) * 86_400 + Math.floor(unit(seed, at, 0, SALT.created) * 86_400);
+      },
       find(key) {
         const token = parseToken(key.slice(key.indexOf('/') + 1));
         if (token === undefined) return undefined;
         if (token.space === 'catalog') {
-          const found = token.index < count && seeds[token.index]?.key === key ? hubCore[count - 1 - token.index] : undefined;
-          return found;
+          const found = token.index < count ? byIndex[token.index] : undefined;
+          return found?.key === key ? found : undefined;
         }
         if (token.space !== 'hub' || token.index >= generator.hubExtraCount) return undefined;
         const extra = generator.hubExtra(token.index);

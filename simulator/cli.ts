@@ -20,6 +20,13 @@ Options:
   --chat-models N   ids served by /inference/v1/models (default 40)
   --churn-rate X    share of the list changing membership per day (default 0.01)
   --metrics-rate X  share of models gaining downloads per day (default 0.333)
+  --tidy            the tidy world of before issue 19: Organization null for users, StorageSize,
+                    covers in CoverImages, Default = newest Id first, none of the four quirks below
+  --empty-inference-share X
+                    share of listed models served with SupportInference "" (default 0.05)
+  --shortfall N     TotalCount of the filtered list says N more rows than it serves (default 3)
+  --gateway-only N  ids /inference/v1/models serves that the catalog lacks (default 3, max 8)
+  --renames X       expected namespace renames per day, Id kept (default 0.2)
   --fault JSON      inject a fault (repeatable), e.g. '{"kind":"status","status":503,"times":2}';
                     a JSON array injects several; "times":"Infinity" never runs out
   --verbose         log every request to stderr
@@ -47,6 +54,11 @@ async function main(argv: readonly string[]): Promise<void> {
     'chat-models': { type: 'string' },
     'churn-rate': { type: 'string' },
     'metrics-rate': { type: 'string' },
+    tidy: { type: 'boolean', default: false },
+    'empty-inference-share': { type: 'string' },
+    shortfall: { type: 'string' },
+    'gateway-only': { type: 'string' },
+    renames: { type: 'string' },
     fault: { type: 'string', multiple: true },
     verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -65,7 +77,8 @@ async function main(argv: readonly string[]): Promise<void> {
     return parseFaults(parsed, `--fault #${i + 1}`);
   });
   const options: SimulatorOptions = {};
-  const set = (key: 'size' | 'seed' | 'day' | 'latencyMs' | 'port' | 'hubFactor' | 'chatModels' | 'churnRate' | 'metricsRate', flag: string, raw: string | undefined): void => {
+  type NumberOption = 'size' | 'seed' | 'day' | 'latencyMs' | 'port' | 'hubFactor' | 'chatModels' | 'churnRate' | 'metricsRate' | 'emptyInferenceShare' | 'shortfall' | 'gatewayOnly' | 'renames';
+  const set = (key: NumberOption, flag: string, raw: string | undefined): void => {
     const n = number(raw, flag);
     if (n !== undefined) options[key] = n;
   };
@@ -78,6 +91,11 @@ async function main(argv: readonly string[]): Promise<void> {
   set('chatModels', '--chat-models', values['chat-models']);
   set('churnRate', '--churn-rate', values['churn-rate']);
   set('metricsRate', '--metrics-rate', values['metrics-rate']);
+  set('emptyInferenceShare', '--empty-inference-share', values['empty-inference-share']);
+  set('shortfall', '--shortfall', values.shortfall);
+  set('gatewayOnly', '--gateway-only', values['gateway-only']);
+  set('renames', '--renames', values.renames);
+  if (values.tidy) options.tidy = true;
   if (values.verbose) {
     options.onRequest = (r) => {
       const page = r.page === undefined ? '' : ` page=${r.page}`;

@@ -9,11 +9,11 @@ import { SimulatorState } from './state.ts';
 import type { Fault, RequestRecord, UpstreamModel } from './types.ts';
 
 export type { CatalogDay, CatalogEntry, CatalogOptions } from './catalog.ts';
-export { catalogForDay, DAY0, dayStart, GATEWAY_ONLY_ID } from './catalog.ts';
+export { catalogForDay, DAY0, dayStart, GATEWAY_ONLY_ID, GATEWAY_ONLY_IDS } from './catalog.ts';
 export { SimulatorError } from './errors.ts';
 export { parseFault, parseFaults } from './faults.ts';
 export { MAX_PAGE_SIZE } from './views.ts';
-export type { Fault, FaultKind, FaultRoute, RequestRecord, RequestRoute, SortBy, UpstreamModel, UpstreamOrganization, UpstreamTask } from './types.ts';
+export type { Fault, FaultKind, FaultRoute, RealOrganization, RequestRecord, RequestRoute, SortBy, UpstreamModel, UpstreamOrganization, UpstreamTask } from './types.ts';
 
 export interface SimulatorOptions {
   /** Models on the API-Inference list on day 0 (default 500, up to 100_000). */
@@ -34,6 +34,16 @@ export interface SimulatorOptions {
   churnRate?: number;
   /** Share of models whose downloads grow per day (default 1/3). */
   metricsRate?: number;
+  /** The tidy world of before issue 19: no real-world quirk, old shapes, Default = newest Id (default false). */
+  tidy?: boolean;
+  /** Real world: share of listed models served with `SupportInference: ""` (default 0.05, mostly image LoRAs). */
+  emptyInferenceShare?: number;
+  /** Real world: TotalCount of the whole filtered list says this many more than it serves (default 3). */
+  shortfall?: number;
+  /** Real world: ids /v1/models serves that the catalog does not have (default 3; tidy: 1). */
+  gatewayOnly?: number;
+  /** Real world: expected namespace renames per day, Id kept (default 0.2). */
+  renames?: number;
   /** Called with every request record as it is answered (default none). */
   onRequest?: (record: RequestRecord) => void;
 }
@@ -81,6 +91,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ...(options.chatModels === undefined ? {} : { chatModels: options.chatModels }),
     ...(options.churnRate === undefined ? {} : { churnRate: options.churnRate }),
     ...(options.metricsRate === undefined ? {} : { metricsRate: options.metricsRate }),
+    ...(options.tidy === undefined ? {} : { tidy: options.tidy }),
+    ...(options.emptyInferenceShare === undefined ? {} : { emptyInferenceShare: options.emptyInferenceShare }),
+    ...(options.shortfall === undefined ? {} : { shortfall: options.shortfall }),
+    ...(options.gatewayOnly === undefined ? {} : { gatewayOnly: options.gatewayOnly }),
+    ...(options.renames === undefined ? {} : { renames: options.renames }),
   });
   const state = new SimulatorState(catalog, options.day ?? 0);
   const server = createSimulatorServer(state, { latencyMs, ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }) });

@@ -1,7 +1,7 @@
 // What one model looks like: static fields are a pure function of (seed, space, index); the day's metrics are laid
 // over them by render(). Awkward cases (hostile HTML, odd Unicode, wrong types, missing keys) are part of the data.
 import { hash, pick, unit } from './hash.ts';
-import type { UpstreamModel, UpstreamOrganization, UpstreamTask } from './types.ts';
+import type { RealOrganization, UpstreamModel, UpstreamOrganization, UpstreamTask } from './types.ts';
 
 /** Id spaces: catalog models churn on the list, hub models never support inference, inserted ones appear mid-crawl. */
 export type Space = 'catalog' | 'hub' | 'inserted';
@@ -30,7 +30,9 @@ const AWKWARD_RATE = 0.03;
 
 /** Everything about a model that does not change from day to day. */
 /** A model's fixed fields; the ones rendered from others (and metrics) are added by render(). */
-export type BaseFields = Omit<UpstreamModel, 'TriggerWords' | 'OfficialTags' | 'MuseInfo' | 'ReadMeContent'>;
+export type BaseFields = Omit<UpstreamModel, 'TriggerWords' | 'OfficialTags' | 'MuseInfo' | 'ReadMeContent' | 'StorageSize' | 'IsTop'> & {
+  readonly StorageSize: number;
+};
 
 export interface ModelSeed {
   readonly space: Space;
@@ -47,6 +49,10 @@ export interface ModelSeed {
   readonly downloads0: number;
   readonly stars0: number;
   readonly awkward: readonly Awkward[];
+  /** Real world: `IsTop` (> 0 on about 0.4 % of catalog models and on catalog model 14; 0 elsewhere). */
+  readonly top: number;
+  /** An image family (txt2img/img2img LoRA): where the real world's empty `SupportInference` concentrates. */
+  readonly image: boolean;
   /** The record with placeholder metrics; render() fills them in. */
   readonly base: BaseFields;
 }
@@ -219,6 +225,88 @@ function organization(index: number): UpstreamOrganization {
   return result;
 }
 
+/** Namespaces a renamed model moves to (ModelScope moved `damo/` to `iic/`); all organisations. */
+export const RENAME_TARGETS: readonly (readonly [string, string, string])[] = [
+  ['iic', '通义实验室', 'https://github.com/modelscope'],
+  ['Tongyi-MAI', 'Tongyi-MAI', ''],
+  ['modelscope', 'ModelScope', 'https://github.com/modelscope'],
+  ['Qwen-Image', 'Qwen-Image', ''],
+];
+
+/** The namespace a model in `from` is renamed to (never `from` itself), from a uniform draw `u`. */
+export function pickRenameTarget(from: string, u: number): string {
+  const targets = RENAME_TARGETS.map((t) => t[0]).filter((t) => t !== from);
+  return pick(targets, u);
+}
+
+/** The real `Organization` of an individual user: Type 0, empty strings, null dates (the capture's exact key set). */
+export const PERSON_ORGANIZATION: RealOrganization = Object.freeze({
+  ApplyFailureReason: '',
+  ApplyReason: '',
+  Avatar: '',
+  CreateCompetition: false,
+  CreatedBy: '',
+  Description: '',
+  DisplayUrl: '',
+  Email: '',
+  FromSite: '',
+  FullName: '',
+  GithubAddress: '',
+  GmtCreated: null,
+  GmtModified: null,
+  Id: 0,
+  InitAdminMembers: '',
+  IsApply: false,
+  IsCertification: '',
+  Mobile: '',
+  Name: '',
+  Path: '',
+  Roles: null,
+  Status: 0,
+  SubscribeVo: null,
+  Type: 0,
+});
+
+/** Organisations of Type 1 in the real world (the capture has both 1, e.g. AI-ModelScope, and 2). */
+const TYPE_1 = new Set(['AI-ModelScope', 'LLM-Research', 'MusePublic', 'stepfun-ai', 'Tongyi-MAI', 'Qwen-Image']);
+const realOrganizations = new Map<string, RealOrganization>();
+for (const [i, [name, fullName, github]] of [...ORGS, ...RENAME_TARGETS].entries()) {
+  realOrganizations.set(name, Object.freeze({
+    ApplyFailureReason: '',
+    ApplyReason: '',
+    Avatar: i % 3 === 2 ? '' : `https://resouces.modelscope.cn/avatar/org-${name.toLowerCase()}.png`,
+    CreateCompetition: false,
+    CreatedBy: pick(['JadeCai', 'kelseye', 'wangxingjun778', 'yingda'], (i * 0.37) % 1),
+    Description: JSON.stringify(['root', {}, ['p', {}, ['span', { 'data-type': 'text' }, ['span', { 'data-type': 'leaf' }, `${fullName} 的开源组织`]]]]),
+    DisplayUrl: '',
+    Email: '',
+    FromSite: '',
+    FullName: fullName,
+    GithubAddress: github,
+    GmtCreated: '2023-03-10T11:24:21Z',
+    GmtModified: '2025-03-18T03:05:34Z',
+    Id: 1000 + i * 37,
+    InitAdminMembers: '',
+    IsApply: false,
+    IsCertification: '',
+    Mobile: '',
+    Name: name,
+    Path: '',
+    Roles: null,
+    Status: 0,
+    SubscribeVo: null,
+    Type: TYPE_1.has(name) ? 1 : 2,
+  }));
+}
+
+/** The real world's `Organization` for a namespace: the organisation's object, or the Type 0 one of a person. */
+export function realOrganization(path: string): RealOrganization {
+  return realOrganizations.get(path) ?? PERSON_ORGANIZATION;
+}
+
+/** The catalog model that always has `IsTop` in the real world, so every list of 15+ models shows one. */
+export const FORCED_TOP_INDEX = 14;
+
 /** The awkward feature forced onto catalog model `index`, so even small lists show every kind. */
 export function forcedAwkward(index: number): Awkward | undefined {
   return AWKWARD[index - 1];
@@ -357,12 +445,26 @@ export function modelSeed(seed: number, space: Space, index: number, id: number,
     downloads0,
     stars0,
     awkward,
+    top: space !== 'catalog' ? 0 : index === FORCED_TOP_INDEX ? 13 : u(60) < 0.004 ? 1 + Math.floor(u(61) * 20) : 0,
+    image: family.inference === 'txt2img' || family.inference === 'img2img' || (space === 'hub' && lora),
     base,
   };
 }
 
-/** The record for one day: static fields plus metrics; `listed` decides `SupportInference`. */
-export function render(model: ModelSeed, metrics: Metrics, listed: boolean): UpstreamModel {
+/** How the real world (not tidy) renders a record today. */
+export interface RealRender {
+  /** Today's namespace (differs from `base.Path` after a rename). */
+  readonly path: string;
+  /** Serve `SupportInference: ""` although the model is listed (the `emptyInferenceShare` quirk). */
+  readonly blankInference: boolean;
+}
+
+/**
+ * The record for one day: static fields plus metrics; `listed` decides `SupportInference`. Without `real` the
+ * tidy world's record (the shapes before issue 19); with it the real world's (see renderReal).
+ */
+export function render(model: ModelSeed, metrics: Metrics, listed: boolean, real?: RealRender): UpstreamModel {
+  if (real !== undefined) return renderReal(model, metrics, listed, real);
   const b = model.base;
   const stars = model.awkward.includes('stars-string') ? String(metrics.stars) : metrics.stars;
   const updated = model.awkward.includes('time-string') ? String(metrics.updated) : metrics.updated;
@@ -424,5 +526,187 @@ function museInfo(b: BaseFields, metrics: Metrics): Readonly<Record<string, unkn
     genImageCount: Math.floor(metrics.downloads / 3),
     groupType: 'ROOT',
     versions: [{ coverImages: [], id: b.Id, inferenceCompanionVersionInfo: qwen ? { modelUrl: 'modelscope://MusePublic/Qwen-image?revision=v1' } : null }],
+  };
+}
+
+/**
+ * The real world's record, shaped as the real list items of shared/data-samples/modelscope-dolphin-lora-page-raw.json:
+ * `Organization` always an object, no `StorageSize`, `IsTop`, `CoverImages: []` with the covers in
+ * `MuseInfo.versions[].coverImages`, and MuseInfo with the capture's full key set.
+ */
+function renderReal(model: ModelSeed, metrics: Metrics, listed: boolean, real: RealRender): UpstreamModel {
+  const b = model.base;
+  const stars = model.awkward.includes('stars-string') ? String(metrics.stars) : metrics.stars;
+  const updated = model.awkward.includes('time-string') ? String(metrics.updated) : metrics.updated;
+  const inference = listed && !real.blankInference ? model.inference : '';
+  const path = real.path;
+  const head = b.ChineseName === undefined
+    ? { Id: b.Id, Path: path, Name: b.Name }
+    : { Id: b.Id, Path: path, Name: b.Name, ChineseName: b.ChineseName };
+  const triggerWords = b.AigcType === 'LoRA' && b.Id % 3 === 0 ? TRIGGER_WORDS : NO_WORDS;
+  return {
+    ...head,
+    NickName: b.NickName,
+    CreatedBy: b.CreatedBy,
+    Description: b.Description,
+    Downloads: metrics.downloads,
+    Stars: stars,
+    License: b.License,
+    Libraries: b.Libraries,
+    Frameworks: b.Frameworks,
+    ModelType: b.ModelType,
+    Architectures: b.Architectures,
+    Tasks: b.Tasks,
+    Tags: b.Tags,
+    CreatedTime: b.CreatedTime,
+    LastUpdatedTime: updated,
+    Visibility: b.Visibility,
+    ModelSource: b.ModelSource,
+    Organization: realOrganization(path),
+    IsTop: model.top,
+    SupportInference: inference,
+    SupportApiInference: b.SupportApiInference,
+    SupportExperience: b.SupportExperience,
+    SupportDashInference: b.SupportDashInference,
+    AigcType: b.AigcType,
+    AigcAttributes: b.AigcAttributes,
+    BaseModel: b.BaseModel,
+    VisionFoundation: b.VisionFoundation,
+    ModelInfos: b.ModelInfos,
+    BackendSupport: b.BackendSupport,
+    Avatar: b.Avatar,
+    CoverImages: NO_WORDS,
+    widgets: b.widgets,
+    TriggerWords: triggerWords,
+    OfficialTags: b.AigcType === 'LoRA' && b.Id % 4 === 0 ? [OFFICIAL_TAG] : [],
+    MuseInfo: b.AigcType === '' ? null : realMuseInfo(model, metrics, path, triggerWords),
+    ReadMeContent: '',
+  };
+}
+
+const NO_WORDS: readonly string[] = Object.freeze([]);
+const TRIGGER_WORDS: readonly string[] = Object.freeze(['摄影']);
+const MS = 1000;
+
+/** The static part of a real MuseInfo (its versions), built once per model: the heavy part, shared by every day. */
+const museVersions = new WeakMap<ModelSeed, { path: string; versions: readonly Readonly<Record<string, unknown>>[] }>();
+
+/** Versions per AIGC model as on the captured page: mostly 1, some 2, 4 or 10. */
+function versionCount(u: number): number {
+  return u < 0.7 ? 1 : u < 0.85 ? 2 : u < 0.95 ? 4 : 10;
+}
+
+function versionsOf(model: ModelSeed, path: string, triggerWords: readonly string[]): readonly Readonly<Record<string, unknown>>[] {
+  const cached = museVersions.get(model);
+  if (cached !== undefined && cached.path === path) return cached.versions;
+  const b = model.base;
+  const u = (n: number): number => unit(model.id, model.index, 0x4000, n);
+  const museId = 10_000 + (model.id % 90_000);
+  const created = Number(b.CreatedTime) * MS;
+  const qwen = b.BaseModel.some((id) => id.startsWith('MusePublic/Qwen-image'));
+  const n = versionCount(u(1));
+  const repo = `${path}/${b.Name}`;
+  const size = Math.floor(1e8 + u(2) * 4e8);
+  const versions: Readonly<Record<string, unknown>>[] = [];
+  for (let v = 0; v < n; v++) {
+    const versionId = 300_000 + ((model.id * 16 + v) % 600_000);
+    const versionName = v === 0 && n === 1 ? 'v1' : `v${n - v}`;
+    const file = n === 1 ? 'model.safetensors' : `${n - v}.safetensors`;
+    const stats = { fileList: [file], fileSizes: [size], totalSize: size };
+    const url = `modelscope://${repo}?revision=${versionName}`;
+    const covers = 1 + Math.floor(u(10 + v) * (v === 0 ? 3 : 1.5));
+    const coverImages = [];
+    for (let c = 0; c < covers; c++) {
+      coverImages.push({
+        csiJobStatus: null,
+        id: 17_000_000 + ((model.id * 64 + v * 8 + c) % 1_000_000),
+        // The tidy world's single cover, moved here: the first version's first cover is the same URL.
+        url: v === 0 && c === 0 ? b.CoverImages[0] ?? `https://resouces.modelscope.cn/cover-images/${model.id}.png` : `https://resouces.modelscope.cn/cover-images/${model.id}-${v}-${c}.png`,
+      });
+    }
+    versions.push({
+      coverImages,
+      id: versionId,
+      inferenceCompanionVersionInfo: qwen ? { modelUrl: 'modelscope://MusePublic/Qwen-image?revision=v1', versionId: 275_167 } : null,
+      modelId: museId,
+      modelName: null,
+      modelShowName: null,
+      modelType: null,
+      modelVersion: {
+        cleaned: 0,
+        deleted: 0,
+        description: u(20 + v) < 0.3 ? null : JSON.stringify(['root', {}, ['p', {}, ['span', { 'data-type': 'text' }, ['span', { 'data-type': 'leaf' }, '']]]]),
+        downloadCount: 0,
+        format: 'safetensors',
+        genImageCount: 0,
+        gmtCreate: created + v * 3_600_000,
+        gmtModified: created + v * 3_600_000 + 86_400_000,
+        id: versionId,
+        imageId: null,
+        inferenceCompanionModelVersionId: qwen ? 275_167 : null,
+        modelId: museId,
+        modelUrl: url,
+        openlmUrl: url,
+        operatorEmpId: String(900_000 + (model.id % 99_999)),
+        operatorName: path,
+        ossUrl: '',
+        panguUrl: '',
+        showName: versionName,
+        sourceUrl: url,
+        stableDiffusionSubVersion: null,
+        stableDiffusionVersion: b.VisionFoundation,
+        stats: u(30 + v) < 0.1 ? null : JSON.stringify(stats),
+        syncStatus: 'MUSE_FINISHED',
+        syncTaskId: null,
+        trainRecordId: null,
+        triggerWords: u(40 + v) < 0.1 ? null : JSON.stringify(triggerWords),
+        validateMessage: null,
+        validateStatus: 'PENDING',
+        versionName,
+        versionOrder: 1,
+      },
+      stableDiffusionSubVersion: null,
+      stableDiffusionVersion: b.VisionFoundation,
+      stats: u(50 + v) < 0.1 ? null : stats,
+    });
+  }
+  museVersions.set(model, { path, versions });
+  return versions;
+}
+
+/** A real `MuseInfo`: the capture's keys and types; `genImageCount` grows with use (here with downloads). */
+function realMuseInfo(model: ModelSeed, metrics: Metrics, path: string, triggerWords: readonly string[]): Readonly<Record<string, unknown>> {
+  const b = model.base;
+  const versions = versionsOf(model, path, triggerWords);
+  const genImageCount = Math.floor(metrics.downloads / 3);
+  const created = Number(b.CreatedTime) * MS;
+  return {
+    genImageCount,
+    groupType: 'ROOT',
+    isStar: null,
+    model: {
+      cleaned: 0,
+      commentCount: 0,
+      deleted: 0,
+      description: b.Description === '' && model.index % 5 === 0 ? null : b.Description,
+      downloadedCount: Math.floor(metrics.downloads / 6),
+      favoriteCount: 0,
+      gmtCreate: created,
+      gmtModified: Number(metrics.updated) * MS,
+      id: 10_000 + (model.id % 90_000),
+      imageGenerateCount: genImageCount,
+      imageId: null,
+      modelName: `${path}/${b.Name}`,
+      modelType: b.AigcType,
+      operatorEmpId: String(900_000 + (model.id % 99_999)),
+      operatorName: path,
+      showName: b.ChineseName === undefined || b.ChineseName === '' ? (model.index % 7 === 0 ? null : b.Name) : b.ChineseName,
+      stableDiffusionVersion: b.VisionFoundation,
+      tags: null,
+      versionCount: versions.length,
+    },
+    tags: null,
+    uploaderName: 'Muse官方团队',
+    versions,
   };
 }

@@ -6,7 +6,7 @@ import { FaultBook } from './faults.ts';
 import { modelSeed, parseToken, render } from './records.ts';
 import { MovingOrder } from './moving.ts';
 import type { Fault, RequestRecord, UpstreamModel } from './types.ts';
-import { ViewCache } from './views.ts';
+import { arrayView, ViewCache } from './views.ts';
 import type { View, ViewRequest, ViewSource } from './views.ts';
 
 /** The request log keeps at most this many records (the oldest tenth is dropped past it). */
@@ -62,7 +62,7 @@ export class SimulatorState {
     const plain = request.scope === 'list' && request.shrink === null && request.name === '' && request.tasks === null && request.aigcTypes === null;
     const current = this.moving?.version === this.version ? this.moving : undefined;
     const live = moving && plain ? current?.order.order(request.sortBy) : undefined;
-    return live === undefined ? this.views.view(this.source(), request) : { total: live.length, slice: (offset, count) => live.slice(offset, offset + count) };
+    return live === undefined ? this.views.view(this.source(), request) : arrayView(live, this.options.shortfall);
   }
 
   /** Start (or keep) a live order for today's list under a moving-order fault. */
@@ -93,9 +93,7 @@ export class SimulatorState {
 
   /** Creation time and owner for a /v1/models id. */
   chatModel(id: string): { id: string; created: number; owner: string } {
-    const entry = this.catalog.find(id);
-    const created = entry === undefined ? dayStart(0) - 30 * 86_400 : Number(entry.model.CreatedTime);
-    return { id, created, owner: id.slice(0, id.indexOf('/')) };
+    return { id, created: this.catalog.chatCreated(id), owner: id.slice(0, id.indexOf('/')) };
   }
 
   /** A model by `Path/Name` for the detail route, inserted ones included. */
@@ -107,12 +105,18 @@ export class SimulatorState {
   /** Put a brand-new model at the top of the Default order ("the list changing under the crawler"). */
   insertModel(): void {
     const n = this.insertedEver++;
-    const top = Math.max(this.inserted[0]?.id ?? 0, this.catalog.hubCore[0]?.id ?? 0, this.catalog.hubExtraCount > 0 ? this.catalog.hubExtra(0).id : 0);
+    // hubCore is newest Id first only in the tidy world; the real world's is a ranking.
+    let newest = this.options.tidy ? (this.catalog.hubCore[0]?.id ?? 0) : 0;
+    if (!this.options.tidy) for (const e of this.catalog.hubCore) newest = Math.max(newest, e.id);
+    const top = Math.max(this.inserted[0]?.id ?? 0, newest, this.catalog.hubExtraCount > 0 ? this.catalog.hubExtra(0).id : 0);
     const created = dayStart(this.day) + 3600 + (n % 3600);
     const seed = modelSeed(this.options.seed, 'inserted', n, top + 1, created);
     const metrics = { downloads: 0, stars: 0, updated: created };
-    const model = render(seed, metrics, true);
-    this.inserted = [{ model, key: seed.key, id: seed.id, downloads: 0, stars: 0, modified: created, listed: true }, ...this.inserted];
+    const tidy = this.options.tidy;
+    const model = render(seed, metrics, true, tidy ? undefined : { path: seed.base.Path, blankInference: false });
+    // Real world: above every IsTop, so an insertion still shifts every page as in the tidy world.
+    const pinned = tidy ? {} : { top: 1e9 + n };
+    this.inserted = [{ model, key: seed.key, id: seed.id, downloads: 0, stars: 0, modified: created, listed: true, ...pinned }, ...this.inserted];
     this.version += 1;
   }
 

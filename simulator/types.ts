@@ -6,7 +6,10 @@ export interface UpstreamTask {
   readonly ChineseName: string;
 }
 
-/** The `Organization` object of a record; `null` on records of individual users. */
+/**
+ * The `Organization` object of a record in the tidy world (`null` there on records of individual users). The real
+ * world sends `RealOrganization` on every record instead.
+ */
 export interface UpstreamOrganization {
   readonly Id: number;
   readonly Name: string;
@@ -20,6 +23,43 @@ export interface UpstreamOrganization {
   readonly GmtModified: string;
   /** ProseMirror JSON as a string, as upstream sends it. */
   readonly Description: string;
+}
+
+/**
+ * The `Organization` object as real list items carry it on every record (24 keys, capture
+ * shared/data-samples/modelscope-dolphin-lora-page-raw.json): `Type` 0 with empty strings and `null` dates for an
+ * individual user, 1 or 2 for an organisation.
+ */
+export interface RealOrganization {
+  readonly ApplyFailureReason: string;
+  readonly ApplyReason: string;
+  readonly Avatar: string;
+  readonly CreateCompetition: boolean;
+  readonly CreatedBy: string;
+  /** ProseMirror JSON as a string; `""` for a person. */
+  readonly Description: string;
+  readonly DisplayUrl: string;
+  readonly Email: string;
+  readonly FromSite: string;
+  readonly FullName: string;
+  readonly GithubAddress: string;
+  /** ISO 8601 with `Z`; `null` for a person. */
+  readonly GmtCreated: string | null;
+  readonly GmtModified: string | null;
+  /** 0 for a person. */
+  readonly Id: number;
+  readonly InitAdminMembers: string;
+  readonly IsApply: boolean;
+  readonly IsCertification: string;
+  readonly Mobile: string;
+  readonly Name: string;
+  /** `""` even for organisations. */
+  readonly Path: string;
+  readonly Roles: null;
+  readonly Status: number;
+  readonly SubscribeVo: null;
+  /** 0 = person, 1 or 2 = organisation. */
+  readonly Type: number;
 }
 
 /**
@@ -41,7 +81,8 @@ export interface UpstreamModel {
   /** Likes; a numeric string on a few percent. */
   readonly Stars: number | string;
   readonly Downloads: number;
-  readonly StorageSize: number;
+  /** Tidy world only: real list items have no `StorageSize`. */
+  readonly StorageSize?: number;
   /** `""` on some. */
   readonly License: string;
   readonly Libraries: readonly string[];
@@ -59,8 +100,14 @@ export interface UpstreamModel {
   /** 5 = public. */
   readonly Visibility: number;
   readonly ModelSource: string;
-  readonly Organization: UpstreamOrganization | null;
-  /** API-Inference type (`txt2img`, `img2img`, `txt2txt`, `img2txt`); `""` off the list. */
+  /** Tidy world: an object for organisations, `null` for users. Real world: always an object. */
+  readonly Organization: UpstreamOrganization | RealOrganization | null;
+  /** Real world only: > 0 on the few records pinned to the top of the Default order (the capture's first has 13). */
+  readonly IsTop?: number;
+  /**
+   * API-Inference type (`txt2img`, `img2img`, `txt2txt`, `img2txt`); `""` off the list, and in the real world on an
+   * `emptyInferenceShare` of the listed records too.
+   */
   readonly SupportInference: string;
   /** Legacy "Restful API" flag, mostly false: the trap the crawler must not use. */
   readonly SupportApiInference: boolean;
@@ -79,6 +126,7 @@ export interface UpstreamModel {
   /** An object mostly (as on real list items), a JSON string on some (as the SDK's default `'{}'`). */
   readonly BackendSupport: string | Readonly<Record<string, unknown>>;
   readonly Avatar: string;
+  /** Tidy world: one cover on LoRAs. Real world: always `[]`; AIGC covers are in `MuseInfo.versions[].coverImages`. */
   readonly CoverImages: readonly string[];
   readonly widgets: readonly unknown[];
   /** Words a LoRA's prompt should hold, as on real records (`["摄影"]`); `[]` on most. */

@@ -1,5 +1,6 @@
 // The dolphin listing as data: parse a request body, then answer it from sorted, cached views of today's catalog.
 // Hub-only models are merged in lazily so an unfiltered page never materialises the whole hub.
+import { compareDefault } from './catalog.ts';
 import type { CatalogDay, CatalogEntry } from './catalog.ts';
 import type { SortBy } from './types.ts';
 
@@ -67,11 +68,11 @@ export function parseDolphinQuery(body: unknown): DolphinQuery | undefined {
   };
 }
 
-/** Descending by the sort key, then by Id (newest first), as a total order. */
-export function compareFor(sortBy: SortBy): (a: CatalogEntry, b: CatalogEntry) => number {
+/** Descending by the sort key, then by Id (newest first), as a total order; Default depends on the world (`tidy`). */
+export function compareFor(sortBy: SortBy, tidy = true): (a: CatalogEntry, b: CatalogEntry) => number {
   switch (sortBy) {
     case 'Default':
-      return (a, b) => b.id - a.id;
+      return compareDefault(tidy);
     case 'DownloadsCount':
       return (a, b) => b.downloads - a.downloads || b.id - a.id;
     case 'StarsCount':
@@ -107,8 +108,9 @@ export interface ViewSource {
   readonly version: number;
 }
 
-function arrayView(items: readonly CatalogEntry[]): View {
-  return { total: items.length, slice: (offset, count) => items.slice(offset, offset + count) };
+/** `hidden` rows are counted in `total` but never served (the real world's shortfall). */
+export function arrayView(items: readonly CatalogEntry[], hidden = 0): View {
+  return { total: items.length + hidden, slice: (offset, count) => items.slice(offset, offset + count) };
 }
 
 /** `core` (sorted) merged with the lazily generated hub extras (already in order under every sort). */
@@ -206,7 +208,7 @@ export class ViewCache {
   }
 
   private build(source: ViewSource, request: ViewRequest): View {
-    const compare = compareFor(request.sortBy);
+    const compare = compareFor(request.sortBy, source.day.options.tidy);
     const removed = request.shrink === null ? null : this.removed(source, request.shrink);
     const needle = request.name.toLowerCase();
     const { tasks, aigcTypes } = request;
@@ -219,7 +221,9 @@ export class ViewCache {
     if (removed !== null) core = core.filter((e) => !removed.has(e));
     if (filtered) core = core.filter(keep);
     const day = source.day;
-    if (request.scope === 'list' || day.hubExtraCount === 0) return arrayView(core);
+    // Hidden rows are counted in the whole list's TotalCount only, not in a searched or filtered one.
+    if (request.scope === 'list') return arrayView(core, filtered ? 0 : day.options.shortfall);
+    if (day.hubExtraCount === 0) return arrayView(core);
     if (!filtered) return mergedView(core, day, compare);
     const extras: CatalogEntry[] = [];
     for (let j = 0; j < day.hubExtraCount; j++) {
