@@ -252,7 +252,7 @@ export function apiFiles(inputs: SiteInputs): OutputFile[] {
     events: log.events.length,
     snapshotsPublished: published.length,
     snapshotsAvailable: dates.length,
-    departedArchived: [...inputs.tracks.values()].filter((track) => !hasPageFile(track, inputs)).length,
+    departedArchived: [...inputs.tracks.values()].filter((track) => track.presence.length > 0 && !hasPageFile(track, inputs)).length,
   };
   return [
     { path: SITE_FILES.apiIndex, content: apiIndexJson(siteUrl, latest?.date ?? null, counts) },

@@ -13,7 +13,7 @@ import { BuildError } from './errors.ts';
 import { feedFiles } from './feeds.ts';
 import { provideSiteInputs, readSiteInputs, type InputOptions, type SiteInputs } from './inputs.ts';
 import { copyFiles, insideRoot, writeFiles } from './output.ts';
-import { hasPageFile, modelPageMoves } from './pages.ts';
+import { modelPageMoves, pageIds } from './pages.ts';
 
 /** What the parent passes as the one argument (JSON). */
 export interface WorkerRequest extends InputOptions {
@@ -123,7 +123,7 @@ async function run(request: WorkerRequest): Promise<WorkerResult> {
   const [pages, data] = await Promise.allSettled([renderPages(request, inputs), writeModelData(request, inputs)]);
   if (pages.status === 'rejected') throw pages.reason;
   if (data.status === 'rejected') throw data.reason;
-  const paged = [...inputs.tracks.values()].filter((track) => hasPageFile(track, inputs)).length;
+  const paged = pageIds(inputs).length;
   return {
     latest: inputs.latest?.date ?? null,
     models: inputs.latest?.models.length ?? 0,

@@ -4,8 +4,9 @@ import { DataFileError } from '../store/errors.ts';
 import { readEventLog, readTracks } from '../store/change-files.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { listSnapshotDates, loadSnapshot, readSnapshotRecords } from '../store/snapshots.ts';
-import { dateOfDay, dayNumber } from '../store/dates.ts';
+import { dateOfDay, dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
 import type { EventLog, Track } from '../store/types.ts';
+import { renamesOf } from './pages.ts';
 import { planModelPaths, type ModelPaths } from './urls.ts';
 
 /** The data the whole site renders. */
@@ -88,7 +89,12 @@ export async function readSiteInputs(options: InputOptions): Promise<SiteInputs>
   }
   await addRecentDepartures(dataDir, log, records, lastKnown);
   // Every model ever seen gets its path once, so the API, the feeds and the pages agree.
-  const paths = planModelPaths([...tracks].map(([id, track]) => ({ id, firstSeen: dateOfDay(track.presence[0] ?? 0) })));
+  // An id first seen on the gateway dates from its first gateway night; an old id of a rename (no track
+  // of its own any more) from its rename.
+  const firstDay = (track: Track): number => Math.min(track.presence[0] ?? Infinity, track.gateway[0] ?? Infinity, dayNumber(latestDate ?? FIRST_SNAPSHOT_DATE));
+  const seen = [...tracks].map(([id, track]) => ({ id, firstSeen: dateOfDay(firstDay(track)) }));
+  for (const [from, { date }] of renamesOf(log)) if (!tracks.has(from)) seen.push({ id: from, firstSeen: date });
+  const paths = planModelPaths(seen);
   const tombstoneDays = options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS;
   const tombstoneSince = tombstoneDays === 'all' || latestDate === undefined ? 0 : dayNumber(latestDate) - tombstoneDays;
   return { siteUrl: options.siteUrl, dates, published, latest, log, tracks, records, lastKnown, paths, tombstoneSince };

@@ -302,12 +302,13 @@ describe('site/html hostile names', () => {
   it('are text in the model page: h1, title, description and the Chinese name', () => {
     for (const m of [MODELS.xss, MODELS.quoted]) {
       const $ = page(modelPageFile(m.id));
-      expect($('h1').text()).toBe(m.name);
-      expect($('h1 bdi').text()).toBe(m.name);
-      expect($('title').text().startsWith(`${m.id} · `)).toBe(true);
-      expect($('meta[name="description"]').attr('content')?.startsWith(`${m.id}: `)).toBe(true);
-      expect($('p.lead bdi').map((_, b) => $(b).text()).get()).toEqual([m.owner, m.chineseName]);
-      expect($('p.lead bdi[lang="zh"]').text()).toBe(m.chineseName);
+      // Reordering and invisible characters are shown, never obeyed, wherever the name is a title.
+      expect($('h1').text()).toBe(visibleText(m.name));
+      expect($('h1 bdi').text()).toBe(visibleText(m.name));
+      expect($('title').text().startsWith(`${visibleText(m.id)} · `)).toBe(true);
+      expect($('meta[name="description"]').attr('content')?.startsWith(`${visibleText(m.id)}: `)).toBe(true);
+      expect($('p.lead bdi').map((_, b) => $(b).text()).get()).toEqual([visibleText(m.owner), visibleText(m.chineseName)]);
+      expect($('p.lead bdi[lang="zh"]').text()).toBe(visibleText(m.chineseName));
     }
   });
 
@@ -687,20 +688,25 @@ describe('site/html model pages', () => {
       const path = modelPageFile(id);
       const $ = page(path);
       const m = id === GONE_ID ? MODELS.gone : MODELS.leftLora;
-      expect($('h1').text(), id).toBe(m.name);
-      expect($('h1 bdi').text(), id).toBe(m.name);
+      expect($('h1').text(), id).toBe(visibleText(m.name));
+      expect($('h1 bdi').text(), id).toBe(visibleText(m.name));
       // Owner, and the Chinese name of its last known record (hostile for GONE_ID), as text.
-      expect($('p.lead bdi').map((_, b) => $(b).text()).get(), id).toEqual(m.chineseName === '' ? [m.owner] : [m.owner, m.chineseName]);
-      expect($('p.lead bdi[lang="zh"]').text(), id).toBe(m.chineseName);
+      expect($('p.lead bdi').map((_, b) => $(b).text()).get(), id).toEqual(m.chineseName === '' ? [m.owner] : [m.owner, visibleText(m.chineseName)]);
+      expect($('p.lead bdi[lang="zh"]').text(), id).toBe(visibleText(m.chineseName));
       expect($('p.tomb > strong[data-t="leftAfter"][data-a]').length, id).toBe(1);
       const facts = $('dl.facts > div').map((_, div) => [[$(div).find('dt').text(), $(div).find('dd').text()]]).get() as [string, string][];
       expect(facts, id).toEqual([[t.likes, '1'], [t.downloads, '10']]);
       // ModelScope only: there is no JSON file to link to.
       expect($('main a').map((_, a) => $(a).text()).get(), id).toEqual([t.viewOnModelScope]);
       expect($('main a').first().attr('href'), id).toBe(`https://modelscope.cn/models/${id}`);
-      expect($('main h2').length, id).toBe(0);
+      // The gateway served GONE_ID (a chat model) until it left: its gateway stays follow the membership.
+      const served = id === GONE_ID;
+      expect($('main h2').map((_, h) => $(h).text()).get(), id).toEqual(served ? [t.gatewayStays] : []);
+      expect($('[data-gateway-stays] li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get(), id).toEqual(
+        served ? [`${t.served} 2026-02-27 – 2026-02-28 (${t.stayOf(2)})`] : [],
+      );
       expect($('main .badge').length, id).toBe(0);
-      expect($('ol.timeline li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get(), id).toEqual([
+      expect($('main > ol.timeline li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get(), id).toEqual([
         `${t.entered} 2026-02-27 – ${lastSeen} (${t.stayOf(id === GONE_ID ? 2 : 1)})`,
         `${t.left} ${id === GONE_ID ? '2026-03-01' : '2026-02-28'}`,
       ]);
@@ -709,7 +715,7 @@ describe('site/html model pages', () => {
         const tag = String($(child).prop('tagName')).toLowerCase();
         const cls = $(child).attr('class');
         return cls === undefined ? tag : `${tag}.${cls}`;
-      }).get(), id).toEqual(['h1', 'p.lead', 'p.tomb', 'dl.facts', 'p', 'figure.chart-box', 'ol.timeline']);
+      }).get(), id).toEqual(['h1', 'p.lead', 'p.tomb', 'dl.facts', 'p', 'figure.chart-box', 'ol.timeline', ...(served ? ['section'] : [])]);
     }
     // Models on the list do show what they are: the LoRA its base model, the Checkpoint its family, every one its task and licence.
     const facts = (id: string): string[] => page(modelPageFile(id))('dl.facts dt').map((_, dt) => page(modelPageFile(id))(dt).text()).get();
@@ -816,13 +822,15 @@ describe('site/html model pages', () => {
       expect($('main a').map((_, a) => $(a).text()).get(), path).toEqual([t.viewOnModelScope, t.json]);
       expect($('main a').first().attr('href'), path).toBe(`https://modelscope.cn/models/${id}`);
       expect($('p.tomb').length, path).toBe(0);
-      const stays = $('ol.timeline li');
+      const stays = $('main > ol.timeline li');
       expect(stays.length, path).toBe(1);
       // 02-27 to 03-04: six days (the unobserved 03-02 does not break a stay).
       expect(stays.text().replace(/\s+/g, ' ').trim(), path).toBe(`${t.entered} 2026-02-27 – ${t.stillOnList} (${t.stayOf(6)})`);
       expect(stays.find('[data-t="stayOf"]').length, path).toBe(1);
       // The snippet section, filled by script, comes last, so nothing already shown moves when it appears.
-      expect($('main').children().map((_, child) => String($(child).prop('tagName')).toLowerCase()).get(), path).toEqual(['h1', 'p', 'p', 'dl', 'p', 'h2', 'figure', 'h2', 'ol', 'section']);
+      // A model the gateway serves shows its gateway stays after the membership.
+      const gatewayStays = m.openaiApi ? ['section'] : [];
+      expect($('main').children().map((_, child) => String($(child).prop('tagName')).toLowerCase()).get(), path).toEqual(['h1', 'p', 'p', 'dl', 'p', 'h2', 'figure', 'h2', 'ol', ...gatewayStays, 'section']);
     }
   });
 
@@ -839,7 +847,8 @@ describe('site/html model pages', () => {
       expect(figure.attr('data-series'), path).toBeUndefined();
       expect(figure.children().map((_, child) => String($(child).prop('tagName')).toLowerCase()).get(), path).toEqual(['figcaption']);
       expect(figure.text().trim(), path).toBe(MODEL_LABELS.en.chartInJson);
-      expect($('main h2').map((_, h) => $(h).text()).get(), path).toEqual([MODEL_LABELS.en.history, MODEL_LABELS.en.membership]);
+      const served = NIGHTS.at(-1)![1].find((record) => record.id === id)?.openaiApi === true;
+      expect($('main h2').map((_, h) => $(h).text()).get(), path).toEqual([MODEL_LABELS.en.history, MODEL_LABELS.en.membership, ...(served ? [MODEL_LABELS.en.gatewayStays] : [])]);
       // The head's JSON link (which the script fetches) and the page's JSON link: one path from the host's
       // root, the page's own path with api/ before models/ and .json for its last slash.
       const page$ = pageUrl(path).pathname;

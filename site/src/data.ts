@@ -4,6 +4,7 @@
 import { defaultDataDir } from '../../core/cli.ts';
 import { parseDays } from '../../publish/config.ts';
 import { providedSiteInputs, readSiteInputs, type SiteInputs } from '../../publish/inputs.ts';
+import { renamesOf, type Rename } from '../../publish/pages.ts';
 import { normaliseSiteUrl } from '../../publish/urls.ts';
 import { searchRows } from './lib/catalog-view.ts';
 import type { DepartedModel } from './lib/departed.ts';
@@ -22,6 +23,8 @@ export interface SiteData {
   observedDays: number[];
   /** Models that left before the tombstone window: no page file, a record in `api/departed/`. Sorted by id. */
   departed: DepartedModel[];
+  /** Every id renamed away, with the id its page leads to. */
+  renames: Map<string, Rename>;
 }
 
 /** SITE_TOMBSTONE_DAYS as `npm run build` reads it; unset or blank gives the build's default. */
@@ -46,6 +49,7 @@ async function load(): Promise<SiteData> {
     lastDay: inputs.latest === undefined ? 0 : dateToDay(inputs.latest.date),
     observedDays: inputs.log.days.map((day) => dateToDay(day.date)),
     departed,
+    renames: renamesOf(inputs.log),
   };
 }
 

@@ -64,6 +64,23 @@ export interface ModelLabels {
   chartGaps: string;
   /** In the chart's place until (or unless) script draws it. */
   chartInJson: string;
+  /** Heading of the gateway timeline: stays on `GET /v1/models` under this exact id. */
+  gatewayStays: string;
+  /** A stay on the gateway's list: the first one, and later ones. */
+  served: string;
+  servedAgain: string;
+  /** Marks the gateway stay still going on. */
+  stillServed: string;
+  /** Badge and lead of an id the gateway serves but the catalog does not list. */
+  gatewayOnly: string;
+  gatewayOnlyText: string;
+  /** Lead of an id the gateway no longer serves and the catalog never listed (or no longer lists). */
+  noLongerServed: (date: string) => string;
+  /** The page of an old id after a rename. */
+  renamedTo: string;
+  renamedOn: (date: string) => string;
+  /** Above the chat request of a gateway id whose kind we do not know. */
+  gatewayCallNote: string;
 }
 
 const dayCount = (n: number): string => (n === 1 ? '1 day' : `${n.toLocaleString('en-US')} days`);
@@ -112,6 +129,16 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     date: 'Date',
     notOnList: 'not on the list',
     chartGaps: 'Blank stretches: not on the list',
+    gatewayStays: 'On the OpenAI-compatible API',
+    served: 'Served',
+    servedAgain: 'Served again',
+    stillServed: 'still served',
+    gatewayOnly: 'OpenAI-compatible API only',
+    gatewayOnlyText: 'ModelScope’s OpenAI-compatible gateway (GET /v1/models) serves this id, but the catalog’s API-Inference list does not list it.',
+    noLongerServed: (date) => `No longer served by the OpenAI-compatible API since ${date}.`,
+    renamedTo: 'Renamed: this model is now listed as',
+    renamedOn: (date) => `Renamed on ${date}; its history continues on the new page.`,
+    gatewayCallNote: 'The gateway lists this id; a chat request is the usual call (what it answers depends on the model).',
     chartInJson: 'The chart is drawn by script; its figures are in this model’s JSON.',
   },
   zh: {
@@ -157,6 +184,16 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     date: '日期',
     notOnList: '不在榜',
     chartGaps: '空白段：不在榜',
+    gatewayStays: 'OpenAI 兼容接口记录',
+    served: '开始提供',
+    servedAgain: '重新提供',
+    stillServed: '仍在提供',
+    gatewayOnly: '仅 OpenAI 兼容接口',
+    gatewayOnlyText: '魔搭的 OpenAI 兼容接口（GET /v1/models）提供此 id，但 API-Inference 模型列表中没有它。',
+    noLongerServed: (date) => `自 ${date} 起 OpenAI 兼容接口不再提供。`,
+    renamedTo: '已改名：此模型现在的名称是',
+    renamedOn: (date) => `于 ${date} 改名；记录在新页面上继续。`,
+    gatewayCallNote: '接口列出了此 id；通常用对话请求调用（具体取决于模型）。',
     chartInJson: '图表由脚本绘制；数据见此模型的 JSON。',
   },
 };

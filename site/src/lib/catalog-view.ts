@@ -46,6 +46,8 @@ export function searchRows(inputs: SiteInputs): SearchRow[] {
   const observed = inputs.log.days.map((day) => dateToDay(day.date));
   const rows: SearchRow[] = [];
   for (const [id, track] of inputs.tracks) {
+    // The catalog searches the catalog list: an id only the gateway ever served has its page, not a row.
+    if (track.presence.length === 0) continue;
     const current = inputs.records.get(id);
     const record = current ?? inputs.lastKnown.get(id);
     const slash = id.indexOf('/');
