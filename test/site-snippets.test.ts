@@ -127,6 +127,29 @@ describe('site/snippets/calls', () => {
     expect(calls[0]?.body).toEqual({ model: 'MusePublic/Qwen-image', prompt: 'A red fox in the snow', loras: 'someone/cute' });
   });
 
+  it('calls a LoRA through the companion ModelScope names for it, its trigger words opening the prompt', async () => {
+    const snippet = usageSnippet(model({
+      ...lora('someone/ink', 'black-forest-labs/FLUX.1-dev'),
+      companion: { id: 'MusePublic/Qwen-image', revision: 'v1' },
+      triggerWords: ['ink style', 'sumi-e'],
+    }));
+    const { calls } = await run(snippet.text, () => '{}');
+    expect(calls[0]?.body).toEqual({ model: 'MusePublic/Qwen-image', prompt: 'ink style, sumi-e, A red fox in the snow', loras: 'someone/ink' });
+    expect(snippet.text).toContain('# Called through its companion base model at revision v1.');
+  });
+
+  it('keeps hostile trigger words and revisions inside the JSON body or percent-encoded in a comment', async () => {
+    const snippet = usageSnippet(model({
+      ...lora('someone/ink', 'a/b'),
+      companion: { id: HOSTILE, revision: "v1'\n$(touch pwned)" },
+      triggerWords: [`'; touch pwned; echo '`, '\n$(touch pwned2)'],
+    }));
+    const { calls, dir } = await run(snippet.text, () => '{"task_status":"FAILED"}');
+    expect((calls[0]?.body as { prompt: string }).prompt).toBe(`'; touch pwned; echo ', \n$(touch pwned2), A red fox in the snow`);
+    expect(existsSync(join(dir, 'pwned')) || existsSync(join(dir, 'pwned2'))).toBe(false);
+    expect(snippet.text.split('\n').filter((line) => line.startsWith('#')).every((line) => !line.includes("'"))).toBe(true);
+  });
+
   it('says so when a LoRA has no known base model, and leaves a placeholder to fill', async () => {
     const snippet = usageSnippet(lora('someone/orphan'));
     expect(snippet.text.split('\n').filter((line) => line.startsWith('#')).join()).toMatch(/no base model/);

@@ -64,6 +64,9 @@ export interface ModelLabels {
   chartGaps: string;
   /** In the chart's place until (or unless) script draws it. */
   chartInJson: string;
+  /** Facts of a LoRA: the base model API-Inference calls it through, and the words its prompt should hold. */
+  calledThrough: string;
+  triggerWords: string;
   /** Heading of the gateway timeline: stays on `GET /v1/models` under this exact id. */
   gatewayStays: string;
   /** A stay on the gateway's list: the first one, and later ones. */
@@ -129,6 +132,8 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     date: 'Date',
     notOnList: 'not on the list',
     chartGaps: 'Blank stretches: not on the list',
+    calledThrough: 'Called through',
+    triggerWords: 'Trigger words',
     gatewayStays: 'On the OpenAI-compatible API',
     served: 'Served',
     servedAgain: 'Served again',
@@ -184,6 +189,8 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     date: '日期',
     notOnList: '不在榜',
     chartGaps: '空白段：不在榜',
+    calledThrough: '调用时使用的基础模型',
+    triggerWords: '触发词',
     gatewayStays: 'OpenAI 兼容接口记录',
     served: '开始提供',
     servedAgain: '重新提供',

@@ -74,7 +74,20 @@ export function snippetModel(doc: unknown): SnippetModel | undefined {
     if (typeof baseId !== 'string' || (revision !== null && typeof revision !== 'string')) return undefined;
     bases.push({ id: baseId, revision });
   }
-  return { id, openaiApi, aigcType, inferenceType, baseModels: bases, tasks };
+  // Files written before these fields existed have neither: no companion, no trigger words.
+  const { companion, triggerWords } = current as Record<string, unknown>;
+  const companionOk = typeof companion === 'object' && companion !== null && typeof (companion as { id?: unknown }).id === 'string';
+  const revision = companionOk ? (companion as { revision?: unknown }).revision : null;
+  return {
+    id,
+    openaiApi,
+    aigcType,
+    inferenceType,
+    baseModels: bases,
+    tasks,
+    companion: companionOk ? { id: (companion as { id: string }).id, revision: typeof revision === 'string' ? revision : null } : null,
+    triggerWords: isStrings(triggerWords) ? triggerWords : [],
+  };
 }
 
 /** The chart's part of a model file: what a tombstone carries in `data-series`. */

@@ -7,7 +7,8 @@ import type { ModelRecord } from '../../../store/record.ts';
 import { modelCategory } from './model-kind.ts';
 
 /** The fields of a record that decide how a model is called. */
-export type SnippetModel = Pick<ModelRecord, 'id' | 'openaiApi' | 'aigcType' | 'inferenceType' | 'baseModels' | 'tasks'>;
+export type SnippetModel = Pick<ModelRecord, 'id' | 'openaiApi' | 'aigcType' | 'inferenceType' | 'baseModels' | 'tasks'> &
+  Partial<Pick<ModelRecord, 'companion' | 'triggerWords'>>;
 
 /** How a model is called: chat = OpenAI-compatible gateway; image = async image task; lora = image task on a base model; other = see its page. */
 export type SnippetKind = 'chat' | 'image' | 'lora' | 'other';
@@ -100,10 +101,21 @@ export function usageSnippet(model: SnippetModel): Snippet {
       text = image({ model: model.id, prompt: PROMPT, ...edit }, []);
       break;
     case 'lora': {
-      // A LoRA is not called by its own id: a base model is, with the LoRA passed in `loras`.
-      const base = model.baseModels[0]?.id;
-      const note = base === undefined ? ['# ModelScope names no base model for this LoRA: put a compatible one in "model".'] : [];
-      text = image({ model: base ?? 'BASE-MODEL-ID', prompt: PROMPT, ...edit, loras: model.id }, note);
+      // A LoRA is not called by its own id: a base model is, with the LoRA passed in `loras`. The
+      // companion ModelScope names for API-Inference comes first; then the record's first base model.
+      const companion = model.companion ?? null;
+      const base = companion?.id ?? model.baseModels[0]?.id;
+      const note =
+        base === undefined
+          ? ['# ModelScope names no base model for this LoRA: put a compatible one in "model".']
+          : companion?.revision != null
+            ? [`# Called through its companion base model at revision ${encodeURIComponent(companion.revision).replaceAll("'", '%27')}.`]
+            : [];
+      // Trigger words are upstream text: they only ever enter the JSON body.
+      const words = (model.triggerWords ?? []).slice(0, 5);
+      if (words.length > 0) note.push('# The prompt starts with the trigger words the LoRA was trained on.');
+      const prompt = words.length > 0 ? `${words.join(', ')}, ${PROMPT}` : PROMPT;
+      text = image({ model: base ?? 'BASE-MODEL-ID', prompt, ...edit, loras: model.id }, note);
       break;
     }
     case 'other':
