@@ -603,7 +603,8 @@ function versionsOf(model: ModelSeed, path: string, triggerWords: readonly strin
   const u = (n: number): number => unit(model.id, model.index, 0x4000, n);
   const museId = 10_000 + (model.id % 90_000);
   const created = Number(b.CreatedTime) * MS;
-  const qwen = b.BaseModel.some((id) => id.startsWith('MusePublic/Qwen-image'));
+  // Qwen-Image LoRAs are called through a companion base model (the capture's point at MusePublic/Qwen-image v1).
+  const qwen = b.VisionFoundation === 'QWEN_IMAGE_20_B' && u(3) < 0.6;
   const n = versionCount(u(1));
   const repo = `${path}/${b.Name}`;
   const size = Math.floor(1e8 + u(2) * 4e8);
@@ -635,7 +636,7 @@ function versionsOf(model: ModelSeed, path: string, triggerWords: readonly strin
       modelVersion: {
         cleaned: 0,
         deleted: 0,
-        description: u(20 + v) < 0.3 ? null : JSON.stringify(['root', {}, ['p', {}, ['span', { 'data-type': 'text' }, ['span', { 'data-type': 'leaf' }, '']]]]),
+        description: JSON.stringify(['root', {}, ['p', {}, ['span', { 'data-type': 'text' }, ['span', { 'data-type': 'leaf' }, '']]]]),
         downloadCount: 0,
         format: 'safetensors',
         genImageCount: 0,
