@@ -7,6 +7,7 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateChanges } from '../changes/update.ts';
 import { buildSite } from '../publish/site.ts';
+import { COMMON_LABELS } from '../site/src/i18n/common.ts';
 import { MODEL_LABELS } from '../site/src/i18n/model.ts';
 import type { ModelRecord } from '../store/record.ts';
 import { model, tempDataDir, writeDay } from './changes-factory.ts';
@@ -88,6 +89,15 @@ describe('site/rename pages', () => {
     expect(file.events).toEqual([{ date: '2026-03-03', kind: 'renamed', likes: 3, downloads: 30, from: 'damo/speech' }]);
     const changes = await page('changes/2026-03/index.html');
     expect(changes('[data-kind="renamed"] li').text().replace(/\s+/g, ' ').trim()).toContain('iic/speech (was damo/speech)');
+  });
+});
+
+describe('site/status', () => {
+  it('shows how many ids the gateway served on the newest night', async () => {
+    const $ = await page('status/index.html');
+    const row = $('dl.facts > div').filter((_, div) => $(div).find('dt').text() === COMMON_LABELS.en.gatewayNow);
+    expect(row.find('dd').text()).toBe('2');
+    expect($('[data-shortfall]').length).toBe(0);
   });
 });
 

@@ -51,6 +51,12 @@ export interface CommonLabels {
   publishedSnapshots: string;
   allSnapshots: (n: string) => string;
   observedDays: string;
+  /** Ids the OpenAI-compatible gateway served on the newest night. */
+  gatewayNow: string;
+  /** Rows the listing's TotalCount promised but never yielded, held still over two reads (hidden rows). */
+  shortfall: (count: string) => string;
+  /** Listed records whose SupportInference was empty: kept, with an unknown inference type. */
+  unknownInference: (count: string) => string;
   noData: string;
   healthy: string;
   stale: string;
@@ -116,6 +122,9 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     publishedSnapshots: 'Snapshots published here',
     allSnapshots: (n) => `${n} snapshots in the repository`,
     observedDays: 'Observed nights',
+    gatewayNow: 'Ids the OpenAI-compatible API serves',
+    shortfall: (count) => `ModelScope’s count promised ${count} more models than its list holds (hidden rows, the same over two full reads); the snapshot records the difference.`,
+    unknownInference: (count) => `${count} listed models name no inference type; they are kept, with the type unknown.`,
     noData: 'No snapshot has been taken yet.',
     healthy: 'Up to date',
     stale: 'Behind: the newest snapshot is more than a day old',
@@ -176,6 +185,9 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     publishedSnapshots: '本站发布的快照',
     allSnapshots: (n) => `仓库中共有 ${n} 个快照`,
     observedDays: '观测夜数',
+    gatewayNow: 'OpenAI 兼容接口提供的模型 id',
+    shortfall: (count) => `魔搭给出的总数比列表实际多 ${count} 个模型（隐藏条目，两次完整读取结果相同）；快照记录了这一差额。`,
+    unknownInference: (count) => `${count} 个在榜模型没有注明推理类型；已保留，类型记为未知。`,
     noData: '尚未生成任何快照。',
     healthy: '数据最新',
     stale: '滞后：最新快照已超过一天',

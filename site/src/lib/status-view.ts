@@ -1,4 +1,5 @@
 // The status page's figures: how fresh the data is and what is missing, in public.
+import type { SnapshotSource } from '../../../store/record.ts';
 import type { EventLog } from '../../../store/types.ts';
 import { dateToDay } from './stays.ts';
 
@@ -16,10 +17,16 @@ export interface StatusView {
   missing: string[];
   /** Observed nights. */
   observed: number;
+  /** Ids the gateway served on the newest night; `null` when that snapshot kept no gateway list. */
+  gateway: number | null;
+  /** The newest listing's stable shortfall (TotalCount above the rows it yielded); 0 when none. */
+  shortfall: number;
+  /** Records of the newest snapshot kept with an unknown inference type (empty SupportInference). */
+  unknownInference: number;
 }
 
-/** The status figures on `today` (`YYYY-MM-DD`, the build's date in Shanghai). */
-export function statusView(log: EventLog, today: string): StatusView {
+/** The status figures on `today` (`YYYY-MM-DD`, the build's date in Shanghai), with the newest snapshot's `source`. */
+export function statusView(log: EventLog, today: string, source?: Pick<SnapshotSource, 'shortfall' | 'unknownInference'>): StatusView {
   const last = log.days.at(-1);
   const before = log.days.at(-2);
   return {
@@ -29,5 +36,8 @@ export function statusView(log: EventLog, today: string): StatusView {
     previous: before === undefined ? null : { date: before.date, models: before.models },
     missing: log.days.flatMap((day) => day.missing).reverse(),
     observed: log.days.length,
+    gateway: last?.gateway ?? null,
+    shortfall: source?.shortfall ?? 0,
+    unknownInference: source?.unknownInference ?? 0,
   };
 }
