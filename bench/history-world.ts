@@ -32,7 +32,14 @@ interface Model {
   /** JSON of the record after the downloads number. */
   tail: string;
   present: boolean;
+  upstreamId: number;
+  genImageCount: number | null;
+  /** Served by the gateway too (about 50 of 60,000, as on the real service). */
+  served: boolean;
 }
+
+/** Ids the gateway serves that the catalog does not list (text-to-video and the like). */
+const GATEWAY_ONLY = ['Wan-AI/Wan2.1-T2V-1.3B', 'Wan-AI/Wan2.1-T2V-14B', 'deepseek-ai/DeepSeek-V4-Flash-0731', 'moonshotai/Kimi-K2.5', 'ZhipuAI/GLM-4.6V'];
 
 const WORDS = ['Flux', 'Anime', 'Qwen', 'Realistic', 'Portrait', 'Chinese_Ink', 'Cyber', 'Pixel', 'Dream', 'Studio',
   'Ghibli', 'Watercolor', 'Sketch', 'Photo', 'Vision', 'Coder', 'Instruct', 'Chat', 'Lightning', 'Turbo', 'XL', 'Mix'];
@@ -127,6 +134,9 @@ export class World {
       head: text.slice(0, likesAt + '"likes":'.length),
       tail: text.slice(likesAt + '"likes":0,"downloads":0'.length),
       present: true,
+      upstreamId: record.upstreamId,
+      genImageCount: record.genImageCount,
+      served: openaiApi && n % 60 === 0,
     };
   }
 
@@ -158,7 +168,12 @@ export class World {
 
   /** Today's list as the change tracker sees it (sorted by id). */
   observations(): Observation[] {
-    return this.present.map(({ id, likes, downloads }) => ({ id, likes, downloads }));
+    return this.present.map(({ id, likes, downloads, upstreamId, genImageCount }) => ({ id, likes, downloads, upstreamId, genImageCount }));
+  }
+
+  /** Today's gateway list: the listed models it serves and a few ids only it serves, sorted by id. */
+  gateway(): string[] {
+    return [...this.present.filter((m) => m.served).map((m) => m.id), ...GATEWAY_ONLY].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /** Today's list as a snapshot file's text, byte for byte what crawler/snapshot.ts would write. */
@@ -167,7 +182,8 @@ export class World {
     const source = { origin: 'https://modelscope.cn', inferenceOrigin: 'https://api-inference.modelscope.cn', totalCount: count, unfilteredTotalCount: 250_000, openaiApiModelCount: 120, shortfall: 0, unknownInference: 0 };
     const head = JSON.stringify({ date, source }, null, 2).slice(2, -2);
     const lines = this.present.map((m) => `    ${m.head}${m.likes},"downloads":${m.downloads}${m.tail}`);
-    return `{\n${head},\n  "models": [\n${lines.join(',\n')}\n  ]\n}\n`;
+    const gateway = this.gateway().map((id) => `    {"id":${JSON.stringify(id)},"since":"2025-06-01"}`);
+    return `{\n${head},\n  "models": [\n${lines.join(',\n')}\n  ],\n  "gateway": [\n${gateway.join(',\n')}\n  ]\n}\n`;
   }
 
   /** Write today's snapshot for `date` into `dataDir`. */

@@ -96,7 +96,7 @@ try {
       const text = world.snapshotText(date);
       if (serialiseSnapshot(parseSnapshot(text)) !== text) throw new Error('synthetic snapshot differs from crawler/snapshot.ts output');
     }
-    applyDay(state, date, world.observations());
+    applyDay(state, date, world.observations(), { ids: world.gateway(), complete: true });
     if (index % 50 === 0) log(`  generated ${date} (${index + 1}/${DAYS})`);
   }
   const baseline = await writeState(dataDir, state);

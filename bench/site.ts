@@ -62,7 +62,7 @@ async function generate(dataDir: string): Promise<void> {
     const date = dateOfDay(first + i);
     if (i % 97 === 50) continue; // a missed night now and then: gaps, never removals
     if (i >= days - SNAPSHOT_DAYS) await world.writeSnapshot(dataDir, date);
-    applyDay(state, date, world.observations());
+    applyDay(state, date, world.observations(), { ids: world.gateway(), complete: true });
     if (i % 100 === 0) log(`  generated ${date} (${i + 1}/${days})`);
   }
   await writeState(dataDir, state);
