@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { shanghaiDate } from '../store/dates.ts';
 import { EnvelopeError, schemaErrorFrom } from './errors.ts';
 import type { HttpClient } from './http/client.ts';
+import { readTimestamp, type TimestampProblem } from './timestamps.ts';
 
 /** Page size for the catalog listing: the largest value public clients use successfully. */
 export const PAGE_SIZE = 100;
@@ -106,22 +107,22 @@ export function parseCatalogPage(json: unknown, where = 'catalog page'): Catalog
 /** What the OpenAI-compatible gateway says of the models it serves: id → `created` as a Shanghai date, or null. */
 export type GatewayModels = ReadonlyMap<string, string | null>;
 
-/** `created` → Shanghai date. Seconds or milliseconds (> 1e11 is read as ms); before 2000 or after 2100 → null. */
-export function gatewaySince(created: unknown): string | null {
-  if (typeof created !== 'number' || !Number.isFinite(created) || created <= 0) return null;
-  const ms = created > 1e11 ? created : created * 1000;
-  const date = new Date(ms);
-  const year = date.getUTCFullYear();
-  if (Number.isNaN(date.getTime()) || year < 2000 || year >= 2100) return null;
-  return shanghaiDate(date);
+/**
+ * `created` → Shanghai date: seconds or milliseconds, read by readTimestamp (timestamps.ts) like every
+ * upstream timestamp; absent or absurd (before 2000, from 2100 on, not finite) → null.
+ */
+export function gatewaySince(created: unknown, nulled?: (problem: TimestampProblem) => void): string | null {
+  const reading = readTimestamp(created);
+  if (reading.problem !== undefined) nulled?.(reading.problem);
+  return reading.ms === null ? null : shanghaiDate(new Date(reading.ms));
 }
 
-/** Validate an OpenAI-style model list (`GET /v1/models`). */
-export function parseGatewayList(json: unknown, where = 'gateway model list'): GatewayModels {
+/** Validate an OpenAI-style model list (`GET /v1/models`); `nulled` hears of each unusable `created`. */
+export function parseGatewayList(json: unknown, where = 'gateway model list', nulled?: (id: string, problem: TimestampProblem) => void): GatewayModels {
   const parsed = GatewayList.safeParse(json);
   if (!parsed.success) throw schemaErrorFrom(parsed.error, where);
   const models = new Map<string, string | null>();
-  for (const { id, created } of parsed.data.data) models.set(id, gatewaySince(created));
+  for (const { id, created } of parsed.data.data) models.set(id, gatewaySince(created, nulled && ((problem) => nulled(id, problem))));
   return models;
 }
 
@@ -159,9 +160,14 @@ export function fetchCatalogPage(client: HttpClient, request: PageRequest): Prom
 }
 
 /** Fetch the models the OpenAI-compatible gateway serves; the token, when given, goes only here. */
-export function fetchGatewayModels(client: HttpClient, inferenceOrigin: string, token?: string): Promise<GatewayModels> {
+export function fetchGatewayModels(
+  client: HttpClient,
+  inferenceOrigin: string,
+  token?: string,
+  nulled?: (id: string, problem: TimestampProblem) => void,
+): Promise<GatewayModels> {
   const url = `${inferenceOrigin}/v1/models`;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers['Authorization'] = `Bearer ${token}`;
-  return client.requestJson({ method: 'GET', url, headers, parse: (json) => parseGatewayList(json, `GET ${url}`) });
+  return client.requestJson({ method: 'GET', url, headers, parse: (json) => parseGatewayList(json, `GET ${url}`, nulled) });
 }

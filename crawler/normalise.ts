@@ -4,29 +4,21 @@
 import { ModelRecord } from '../store/record.ts';
 import { canonicalLicense } from './license.ts';
 import { UPSTREAM_KEYS, UpstreamModel, type GatewayModels } from './modelscope.ts';
+import { readTimestamp, type TimestampProblem } from './timestamps.ts';
 
 /**
- * Upstream timestamps are Unix seconds as numbers or numeric strings (sometimes milliseconds, sometimes ISO text).
- * Returns ISO 8601 UTC, or null for anything absent, zero or unreadable: a wrong date is worse than none.
+ * Upstream timestamps → ISO 8601 UTC, or null for anything absent or absurd (readTimestamp in
+ * timestamps.ts: seconds or milliseconds, numbers or text, within [2000, 2100)): a wrong date is worse than none.
  */
 export function coerceTimestamp(value: unknown): string | null {
-  let ms: number | undefined;
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    ms = value > 1e12 ? value : value * 1000;
-  } else if (typeof value === 'string') {
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text)) {
-      const n = Number(text);
-      ms = n > 1e12 ? n : n * 1000;
-    } else if (/^\d{4}-\d{2}-\d{2}/.test(text)) {
-      ms = Date.parse(text);
-    }
-  }
-  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return null;
-  const date = new Date(Math.round(ms));
-  // Beyond year 9999 toISOString changes shape or throws; such values are garbage anyway.
-  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) return null;
-  return date.toISOString();
+  const { ms } = readTimestamp(value);
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+/** What normalising a record noticed, for the run report; every hook optional. */
+export interface NormaliseNotes {
+  /** An upstream timestamp was there but unusable, and set to null. */
+  nulledTimestamp?(field: 'CreatedTime' | 'LastUpdatedTime', problem: TimestampProblem): void;
 }
 
 /** A record we could not use, and why. */
@@ -70,8 +62,14 @@ function intern(value: string): string {
   return value;
 }
 
+function timestamp(value: unknown, field: 'CreatedTime' | 'LastUpdatedTime', notes: NormaliseNotes): string | null {
+  const reading = readTimestamp(value);
+  if (reading.problem !== undefined) notes.nulledTimestamp?.(field, reading.problem);
+  return reading.ms === null ? null : new Date(reading.ms).toISOString();
+}
+
 /** Upstream item → our record, or the reason it is unusable. `gateway` marks the models the OpenAI-compatible gateway serves. */
-export function normaliseModel(item: unknown, gateway: GatewayModels): ModelRecord | Rejected {
+export function normaliseModel(item: unknown, gateway: GatewayModels, notes: NormaliseNotes = {}): ModelRecord | Rejected {
   if (typeof item !== 'object' || item === null) return { id: '(no id)', reason: `item: expected an object, got ${item === null ? 'null' : typeof item}` };
   // Pick the keys we read before validating: a loose parse of the full ~100-key record (Organization and all)
   // would copy it, and at 60k records that garbage dominates the crawl's memory.
@@ -127,8 +125,8 @@ export function normaliseModel(item: unknown, gateway: GatewayModels): ModelReco
     baseModels: baseModels(m.BaseModel),
     // 0, unreadable and summed-over-copies counts mean "not given".
     parameters,
-    createdAt: coerceTimestamp(m.CreatedTime),
-    updatedAt: coerceTimestamp(m.LastUpdatedTime),
+    createdAt: timestamp(m.CreatedTime, 'CreatedTime', notes),
+    updatedAt: timestamp(m.LastUpdatedTime, 'LastUpdatedTime', notes),
     openaiApi: gateway.has(id),
     openaiApiSince: since ?? null,
     upstreamId: typeof upstreamNumber === 'number' && Number.isSafeInteger(upstreamNumber) && upstreamNumber > 0 ? upstreamNumber : null,
