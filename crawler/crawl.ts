@@ -4,11 +4,12 @@
 import { RefusalError } from '../core/errors.ts';
 import { compareIds } from '../store/order.ts';
 import { IsoDate, SnapshotSource, type ModelRecord, type Snapshot } from '../store/record.ts';
-import { sharpShrink, tooManyRejected } from './guards.ts';
+import { plausibleTotal, sharpShrink, tooManyRejected } from './guards.ts';
 import type { HttpClient } from './http/client.ts';
-import { readListing, type CrawlProgress } from './listing.ts';
+import { readListing, type CrawlProgress, type Duplicate } from './listing.ts';
 import { fetchCatalogPage, fetchGatewayModels } from './modelscope.ts';
 import { isRejected, type Rejected } from './normalise.ts';
+import { countNulled, noNulledTimestamps, NULLED_SAMPLE_SIZE, type NulledTimestamps } from './timestamps.ts';
 
 export type { CrawlProgress } from './listing.ts';
 
@@ -32,6 +33,26 @@ export interface CrawlOptions {
   wave?: number;
   /** The newest earlier snapshot's date and size, for the shrink guard; undefined when there is none. */
   previous: { date: string; count: number } | undefined;
+  /**
+   * Hears what the run report lists once the listing is read, before the guards judge it, so a refused
+   * night's report lists its rejected records too.
+   */
+  onCrawled?: ((facts: CrawlFacts) => void) | undefined;
+}
+
+/** A record left out, and the catalog page it was on (undefined for one the listing never placed). */
+export interface RejectedRecord extends Rejected {
+  page?: number | undefined;
+}
+
+/** What a person checking the night needs listed: every record left out, duplicates, nulled timestamps. */
+export interface CrawlFacts {
+  /** Records dropped as unusable, by page then id. */
+  rejected: RejectedRecord[];
+  /** Ids listed more than once in one pass (the copy on the lowest page was kept), sorted by id. */
+  duplicates: Duplicate[];
+  /** Upstream timestamps (catalog and gateway) that were absurd and set to null. */
+  nulledTimestamps: NulledTimestamps;
 }
 
 /** What a successful crawl produced. */
@@ -44,8 +65,12 @@ export interface CrawlResult {
   pagesReread: number;
   /** Ids found only by those re-reads or a later pass. */
   recovered: number;
-  /** Records dropped as unusable (also reported). */
-  rejected: Rejected[];
+  /** Records dropped as unusable (also reported), with their page. */
+  rejected: RejectedRecord[];
+  /** Ids listed more than once in one pass. */
+  duplicates: Duplicate[];
+  /** Upstream timestamps set to null. */
+  nulledTimestamps: NulledTimestamps;
   /** TotalCount minus the distinct ids, when stable over two full reads (also in `snapshot.source`). */
   shortfall: number;
   /** Listed models with an empty SupportInference (kept, `inferenceType: ""`): how many, and a few ids. */
@@ -54,28 +79,42 @@ export interface CrawlResult {
 
 /** Crawl once and, if everything checks out, return the day's snapshot; refusals throw RefusalError. */
 export async function crawl(client: HttpClient, options: CrawlOptions, progress: CrawlProgress = {}): Promise<CrawlResult> {
+  const gatewayNulled = noNulledTimestamps();
   // Independent reads first, in parallel: the hub size for the filter check and the gateway's list for the join.
   const [hub, gateway] = await Promise.all([
     fetchCatalogPage(client, { origin: options.origin, page: 1, pageSize: 1, filtered: false }),
-    fetchGatewayModels(client, options.inferenceOrigin, options.token),
+    fetchGatewayModels(client, options.inferenceOrigin, options.token, (id, problem) => countNulled(gatewayNulled, `gateway ${id} created`, problem)),
   ]);
 
   const listing = await readListing(
     client,
-    { origin: options.origin, maxPasses: options.maxPasses, wave: options.wave ?? 2, hubTotal: hub.totalCount, gateway },
+    { origin: options.origin, maxPasses: options.maxPasses, wave: options.wave ?? 2, hubTotal: hub.totalCount, gateway, maxTotal: plausibleTotal(options.previous) },
     progress,
   );
 
   const models: ModelRecord[] = [];
-  const rejected: Rejected[] = [];
-  for (const result of listing.records.values()) {
-    if (isRejected(result)) rejected.push(result);
-    else models.push(result);
+  const rejected: RejectedRecord[] = [];
+  // Catalog records first, in listing order, then the gateway's: the sample and its order do not depend on
+  // which page answered first.
+  const nulledTimestamps = noNulledTimestamps();
+  const byListing = [...listing.records].sort(([a, x], [b, y]) => x.page - y.page || compareIds(a, b));
+  for (const [id, { result, page, nulled }] of byListing) {
+    if (isRejected(result)) rejected.push({ ...result, page });
+    else {
+      models.push(result);
+      for (const { field, problem } of nulled ?? []) countNulled(nulledTimestamps, `${id} ${field}`, problem);
+    }
   }
-  for (let index = 0; index < listing.withoutId; index += 1) rejected.push({ id: `#${index + 1}`, reason: 'no Path/Name' });
+  mergeNulled(nulledTimestamps, gatewayNulled);
+  for (const [index, { page, position }] of listing.anonymous.entries()) rejected.push({ id: `#${index + 1}`, reason: `no Path/Name (item ${position})`, page });
+  rejected.sort((a, b) => (a.page ?? Infinity) - (b.page ?? Infinity));
   const total = listing.total;
+  options.onCrawled?.({ rejected, duplicates: listing.duplicates, nulledTimestamps });
   const unreadable = tooManyRejected(rejected.length, total);
-  if (unreadable) throw new RefusalError('unreadable', unreadable);
+  if (unreadable) {
+    const first = rejected.slice(0, 3).map((r) => `${r.id.slice(0, 100)}${r.page === undefined ? '' : ` (page ${r.page})`}: ${r.reason.slice(0, 100)}`);
+    throw new RefusalError('unreadable', `${unreadable}; first: ${first.join('; ')}`);
+  }
 
   const shrink = sharpShrink(options.previous, models.length, { maxShrink: options.maxShrink, allowShrink: options.allowShrink });
   if (shrink) throw new RefusalError('shrink', shrink);
@@ -105,7 +144,18 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
     pagesReread: listing.pagesReread,
     recovered: listing.recovered,
     rejected,
+    duplicates: listing.duplicates,
+    nulledTimestamps,
     shortfall: listing.shortfall,
     unknownInference: { count: unknown.length, sample: unknown.slice(0, 5).map((model) => model.id) },
   };
+}
+
+/** Add `more`'s counts to `into` (mutated), the sample kept to its size. */
+function mergeNulled(into: NulledTimestamps, more: NulledTimestamps): void {
+  for (const [problem, n] of Object.entries(more.byProblem) as [keyof NulledTimestamps['byProblem'], number][]) {
+    into.byProblem[problem] = (into.byProblem[problem] ?? 0) + n;
+  }
+  into.count += more.count;
+  into.sample.push(...more.sample.slice(0, Math.max(0, NULLED_SAMPLE_SIZE - into.sample.length)));
 }

@@ -114,3 +114,25 @@ export function tooManyRejected(rejected: number, total: number): string | undef
   if (rejected === 0 || rejected <= total * MAX_REJECTED_SHARE) return undefined;
   return `${rejected} of ${total} records could not be read (more than ${MAX_REJECTED_SHARE * 100}%): the upstream format may have changed`;
 }
+
+/**
+ * The largest TotalCount taken for real: 1,000,000 models. The API-Inference list held about 60,000 in
+ * 2026 and the whole hub under 200,000; a larger TotalCount is a broken reply, and paging through it
+ * would be 10,000+ requests for nothing.
+ */
+export const MAX_TOTAL = 1_000_000;
+
+/**
+ * The largest TotalCount believed tonight: MAX_TOTAL, and with a previous night of `count` models at most
+ * ten times that plus 10,000 (a list does not grow tenfold overnight).
+ */
+export function plausibleTotal(previous: { count: number } | undefined): number {
+  if (previous === undefined) return MAX_TOTAL;
+  return Math.min(MAX_TOTAL, previous.count * 10 + 10_000);
+}
+
+/** Whether a TotalCount is past what is believed (`max`, from plausibleTotal); the one-line reason when it is. */
+export function implausibleTotal(total: number, max: number): string | undefined {
+  if (Number.isSafeInteger(total) && total <= max) return undefined;
+  return `TotalCount ${total} is not plausible (more than ${max.toLocaleString('en-US')} models): the reply is broken; nothing was paged through`;
+}

@@ -7,10 +7,12 @@
 // every page unions with the pass before. A `TotalCount` that changes, or more distinct ids than it,
 // means membership changed: start over, and refuse after `maxPasses`.
 import { RefusalError } from '../core/errors.ts';
-import { filterIgnored, listingVerdict, maxShortfall, type PassObservation } from './guards.ts';
+import { compareIds } from '../store/order.ts';
+import { filterIgnored, implausibleTotal, listingVerdict, maxShortfall, type PassObservation } from './guards.ts';
 import type { HttpClient } from './http/client.ts';
 import { fetchCatalogPage, PAGE_SIZE, type CatalogPage, type GatewayModels } from './modelscope.ts';
 import { normaliseModel, upstreamId, type Rejected } from './normalise.ts';
+import type { TimestampProblem } from './timestamps.ts';
 import type { ModelRecord } from '../store/record.ts';
 
 /** Hooks for progress display; all optional. */
@@ -32,14 +34,45 @@ export interface ListingOptions {
   hubTotal: number;
   /** What the OpenAI-compatible gateway serves (marks records). */
   gateway: GatewayModels;
+  /** Largest TotalCount taken for real (see plausibleTotal in guards.ts); a larger one is refused at page 1. */
+  maxTotal: number;
+}
+
+/** One distinct id of a listing: its record (or why it was unusable) and where it was read. */
+export interface ListedRecord {
+  result: ModelRecord | Rejected;
+  /** The page the kept record came from. */
+  page: number;
+  /** The pass that read it; undefined when a re-read found it. */
+  pass: number | undefined;
+  /** Upstream timestamps of this record set to null, and why; undefined when none. */
+  nulled: { field: string; problem: TimestampProblem }[] | undefined;
+  /** Its SupportInference was empty or missing. */
+  unknown: boolean;
+}
+
+/** An id listed more than once within one pass, and the pages it was on, ascending (the kept copy's first). */
+export interface Duplicate {
+  id: string;
+  pages: number[];
+}
+
+/** Where an item without a usable id was: page, and 1-based position on it. */
+export interface Anonymous {
+  page: number;
+  position: number;
 }
 
 /** A complete, consistent listing, and how it was made so. */
 export interface Listing {
-  /** Each distinct id's record, or why it was unusable. */
-  records: Map<string, ModelRecord | Rejected>;
+  /** Each distinct id's record, or why it was unusable, and where it was read. */
+  records: Map<string, ListedRecord>;
   /** Items without a usable id (they count against TotalCount but cannot be told apart). */
   withoutId: number;
+  /** Where those items were (the pass that had the most of them). */
+  anonymous: Anonymous[];
+  /** Ids listed more than once within one pass (see absorb for which copy is kept). */
+  duplicates: Duplicate[];
   /** The TotalCount every page agreed on. */
   total: number;
   /** Full passes read (1 when the first pass was complete). */
@@ -60,45 +93,86 @@ interface Unknowns {
 
 /** What has been read towards one listing: the union of every page since TotalCount last moved. */
 interface Reading {
-  records: Map<string, ModelRecord | Rejected>;
+  records: Map<string, ListedRecord>;
   /** TotalCount of every page of this reading (first one decides). */
   totals: number[];
   items: number;
   /** Most items without an id on one pass (they cannot be merged across passes). */
   withoutId: number;
+  /** Where they were, on that pass. */
+  anonymous: Anonymous[];
+  /** Id → pages it was on, for ids listed more than once within one pass. */
+  duplicates: Map<string, number[]>;
   /** Ids added after the first pass of this reading. */
   recovered: number;
 }
 
-const freshReading = (): Reading => ({ records: new Map(), totals: [], items: 0, withoutId: 0, recovered: 0 });
+const freshReading = (): Reading => ({ records: new Map(), totals: [], items: 0, withoutId: 0, anonymous: [], duplicates: new Map(), recovered: 0 });
 
 function observe(reading: Reading): PassObservation {
   return { totals: reading.totals, items: reading.items, uniqueIds: reading.records.size, withoutId: reading.withoutId };
 }
 
+/** Where a page was read: its number, and the pass (undefined for a re-read made to recover hidden ids). */
+interface PageRead {
+  page: number;
+  pass: number | undefined;
+}
+
+const hasInference = (item: unknown): boolean => {
+  const inference = (item as { SupportInference?: unknown }).SupportInference;
+  return typeof inference === 'string' && inference.trim() !== '';
+};
+
+function normalised(item: unknown, gateway: GatewayModels, read: PageRead): ListedRecord {
+  let nulled: ListedRecord['nulled'];
+  const result = normaliseModel(item, gateway, {
+    nulledTimestamp: (field: string, problem: TimestampProblem) => (nulled ??= []).push({ field, problem }),
+  });
+  return { result, page: read.page, pass: read.pass, nulled, unknown: !hasInference(item) };
+}
+
 // Raw items are ~100 keys each; normalising a page as soon as it arrives keeps a 60k-model crawl's memory
-// to the records we keep rather than every upstream object at once. Returns the items without an id.
-function absorb(reading: Reading, page: CatalogPage, gateway: GatewayModels, recovering: boolean, unknowns: Unknowns, passIds?: Set<string>): number {
+// to the records we keep rather than every upstream object at once. Returns where the items without an id were.
+//
+// Which copy of an id is kept — the rule that makes two runs over the same pages agree, whatever order the
+// concurrent pages answer in: within one pass, the copy on the LOWEST PAGE NUMBER (the first in listing
+// order; on one page, the first there). A copy read by an earlier pass, or by a re-read, is never replaced:
+// those reads happen one after another, so their order does not depend on which reply came first.
+// An id listed more than once within one pass is recorded as a duplicate (see data/README.md, Limits).
+function absorb(reading: Reading, page: CatalogPage, gateway: GatewayModels, read: PageRead, recovering: boolean, unknowns: Unknowns, passIds?: Set<string>): Anonymous[] {
   reading.totals.push(page.totalCount);
-  let withoutId = 0;
-  for (const item of page.items) {
+  const anonymous: Anonymous[] = [];
+  for (const [index, item] of page.items.entries()) {
     reading.items += 1;
     const id = upstreamId(item);
     if (id === undefined) {
-      withoutId += 1;
+      anonymous.push({ page: read.page, position: index + 1 });
       continue;
     }
     passIds?.add(id);
-    if (reading.records.has(id)) continue;
-    const inference = (item as { SupportInference?: unknown }).SupportInference;
-    if (typeof inference !== 'string' || inference.trim() === '') {
+    const kept = reading.records.get(id);
+    if (kept !== undefined) {
+      if (read.pass === undefined || kept.pass !== read.pass) continue;
+      const pages = reading.duplicates.get(id) ?? [kept.page];
+      pages.push(read.page);
+      reading.duplicates.set(id, pages);
+      if (read.page >= kept.page) continue;
+      // A lower page than the copy kept: this one is kept instead.
+      const replacement = normalised(item, gateway, read);
+      if (kept.unknown !== replacement.unknown) unknowns.count += replacement.unknown ? 1 : -1;
+      reading.records.set(id, replacement);
+      continue;
+    }
+    const record = normalised(item, gateway, read);
+    if (record.unknown) {
       unknowns.count += 1;
       if (unknowns.sample.length < 5) unknowns.sample.push(id);
     }
-    reading.records.set(id, normaliseModel(item, gateway));
+    reading.records.set(id, record);
     if (recovering) reading.recovered += 1;
   }
-  return withoutId;
+  return anonymous;
 }
 
 function refuseIgnoredFilter(filteredTotal: number, hubTotal: number, reading: Reading, unknowns: Unknowns): void {
@@ -151,6 +225,35 @@ export function recoveryPlan(pageCount: number): RecoveryPlan {
   };
 }
 
+/**
+ * Run `read` for every page from `first` to `last`, at most `workers` at a time. Page numbers are handed
+ * out one by one as workers free up, so memory does not grow with the page count (a TotalCount of
+ * 2^53 − 1 once meant an array of that many requests). The first failure stops the handing out and is thrown.
+ */
+export async function eachPage(first: number, last: number, workers: number, read: (page: number) => Promise<void>): Promise<void> {
+  let next = first;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next <= last) {
+      const page = next;
+      next += 1;
+      try {
+        await read(page);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  const count = Math.max(1, Math.min(Math.floor(workers) || 1, last - first + 1));
+  await Promise.all(Array.from({ length: count }, worker));
+}
+
+function finished(reading: Reading): Pick<Listing, 'records' | 'withoutId' | 'anonymous' | 'duplicates'> {
+  const duplicates = [...reading.duplicates].map(([id, pages]) => ({ id, pages: [...new Set(pages)].sort((a, b) => a - b) })).sort((a, b) => compareIds(a.id, b.id));
+  return { records: reading.records, withoutId: reading.withoutId, anonymous: reading.anonymous, duplicates };
+}
+
 /** Read one complete listing, or throw RefusalError (filter ignored, membership never held still). */
 export async function readListing(client: HttpClient, options: ListingOptions, progress: CrawlProgress = {}): Promise<Listing> {
   const { origin, gateway } = options;
@@ -172,23 +275,27 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
     const first = await fetchCatalogPage(client, { origin, page: 1 });
     // A new TotalCount means membership moved since the last pass: what was read before no longer counts.
     if (reading.totals[0] !== undefined && reading.totals[0] !== first.totalCount) restart();
+    // A TotalCount no catalog could have is refused before a page more is asked for.
+    const implausible = implausibleTotal(first.totalCount, options.maxTotal);
+    if (implausible) throw new RefusalError('implausible-total', implausible);
     const continuing = reading.totals.length > 0;
     const passIds = new Set<string>();
-    let passWithoutId = absorb(reading, first, gateway, continuing, unknowns, passIds);
+    const passAnonymous = absorb(reading, first, gateway, { page: 1, pass: passes }, continuing, unknowns, passIds);
     // An ignored filter shows on page 1 already: refuse before paging through the whole hub.
     refuseIgnoredFilter(first.totalCount, options.hubTotal, reading, unknowns);
     const pageCount = Math.max(1, Math.ceil(first.totalCount / PAGE_SIZE));
     progress.passStarted?.(passes, pageCount);
     progress.pageRead?.(first.items.length);
-    await Promise.all(
-      Array.from({ length: pageCount - 1 }, (_, index) =>
-        fetchCatalogPage(client, { origin, page: index + 2 }).then((page) => {
-          progress.pageRead?.(page.items.length);
-          passWithoutId += absorb(reading, page, gateway, continuing, unknowns, passIds);
-        }),
-      ),
-    );
-    reading.withoutId = Math.max(reading.withoutId, passWithoutId);
+    const pass = passes;
+    await eachPage(2, pageCount, options.wave, async (number) => {
+      const page = await fetchCatalogPage(client, { origin, page: number });
+      progress.pageRead?.(page.items.length);
+      passAnonymous.push(...absorb(reading, page, gateway, { page: number, pass }, continuing, unknowns, passIds));
+    });
+    if (passAnonymous.length > reading.withoutId) {
+      reading.withoutId = passAnonymous.length;
+      reading.anonymous = passAnonymous.sort((a, b) => a.page - b.page || a.position - b.position);
+    }
     refuseIgnoredFilter(first.totalCount, options.hubTotal, reading, unknowns);
 
     let verdict = listingVerdict(observe(reading));
@@ -198,7 +305,7 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
         throw new RefusalError('inconsistent', `the list collapsed: ${reading.records.size + reading.withoutId} distinct models for TotalCount ${first.totalCount} in two full reads, a shortfall of ${shortfall} (more than ${maxShortfall(first.totalCount)} is not taken for the service)`);
       }
       progress.note?.(`TotalCount ${first.totalCount} stays ${shortfall} above the ${reading.records.size + reading.withoutId} distinct models over two full reads: publishing with a shortfall of ${shortfall}`);
-      return { records: reading.records, withoutId: reading.withoutId, total: first.totalCount, passes, pagesReread, recovered: reading.recovered, shortfall };
+      return { ...finished(reading), total: first.totalCount, passes, pagesReread, recovered: reading.recovered, shortfall };
     }
     // Short while TotalCount held still: the order moved and hid ids (see recoveryPlan). Re-read, a wave at
     // a time, at most every page once this pass; a new pass then unions with this one.
@@ -210,14 +317,14 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
       budget -= size;
       pagesReread += size;
       const known = reading.records.size;
-      for (const page of pages) absorb(reading, page, gateway, true, unknowns);
+      for (const [index, page] of pages.entries()) absorb(reading, page, gateway, { page: next + index, pass: undefined }, true, unknowns);
       refuseIgnoredFilter(first.totalCount, options.hubTotal, reading, unknowns);
       verdict = listingVerdict(observe(reading));
       plan.read(next, size, reading.records.size > known);
     }
     if (verdict.verdict === 'complete') {
       if (reading.recovered > 0) progress.note?.(`the order moved while the list was read: ${reading.recovered} ids recovered by re-reading ${pagesReread} pages`);
-      return { records: reading.records, withoutId: reading.withoutId, total: first.totalCount, passes, pagesReread, recovered: reading.recovered, shortfall: 0 };
+      return { ...finished(reading), total: first.totalCount, passes, pagesReread, recovered: reading.recovered, shortfall: 0 };
     }
     lastProblem = verdict.problem ?? '';
     if (verdict.verdict === 'moved') {

@@ -2,6 +2,7 @@
 // so they can be tested.
 import { defaultDataDir, parseOptions } from '../core/cli.ts';
 import { UsageError } from '../core/errors.ts';
+import type { CrawlFacts } from '../crawler/crawl.ts';
 import { dateOption, FIRST_SNAPSHOT_DATE, shanghaiDate, snapshotDateProblem } from '../store/dates.ts';
 
 export const HELP = `Usage: npm run crawl -- [options]
@@ -65,6 +66,8 @@ export interface NightOptions {
   token: string | undefined;
   /** --help was asked for. */
   help: boolean;
+  /** Hears what the crawl listed (rejected records, duplicates, nulled timestamps) for the run report; not an option. */
+  onCrawled?: ((facts: CrawlFacts) => void) | undefined;
 }
 
 /** An origin option checked (absolute http(s) URL) and without a trailing slash; `name` is the flag. */

@@ -1,9 +1,11 @@
 // What a person (or a CI log) sees during and after a crawl. Run metadata lives here, never in the snapshot.
 import { appendStepSummary } from '../core/step-summary.ts';
 import { processIo, type Io } from '../core/cli.ts';
-import { logLine, markdownText } from '../core/text.ts';
+import { formatCount, logLine, markdownText, oneLine } from '../core/text.ts';
 import type { ProbeRow } from '../crawler/probe.ts';
-import type { CrawlProgress } from '../crawler/crawl.ts';
+import type { CrawlFacts, CrawlProgress, RejectedRecord } from '../crawler/crawl.ts';
+import type { Duplicate } from '../crawler/listing.ts';
+import type { NulledTimestamps } from '../crawler/timestamps.ts';
 
 /** Where progress goes and how it looks. */
 export interface ProgressOptions {
@@ -107,6 +109,59 @@ export interface RunSummary {
   /** Listed models with an empty SupportInference (kept, type unknown), and a few of their ids. */
   unknownInference?: { count: number; sample: string[] };
   changes?: { entered: number; left: number; returned: number; missing: string[] } | undefined;
+  /** Every record left out, with its page (listed up to REPORT_LIST_LIMIT); refused nights have them too. */
+  rejectedRecords?: RejectedRecord[] | undefined;
+  /** Ids listed more than once in one pass (the copy on the lowest page was kept). */
+  duplicates?: Duplicate[] | undefined;
+  /** Upstream timestamps set to null because they were absurd. */
+  nulledTimestamps?: NulledTimestamps | undefined;
+}
+
+/** Rejected records and duplicate ids listed by name in a report; the rest are counted (`… and 12 more`). */
+export const REPORT_LIST_LIMIT = 50;
+
+/** The summary with what the crawl listed (crawl's `onCrawled`) added; `facts` undefined (no listing read) → as it was. */
+export function withCrawlFacts(summary: RunSummary, facts: CrawlFacts | undefined): RunSummary {
+  if (facts === undefined) return summary;
+  return {
+    ...summary,
+    rejected: summary.rejected ?? facts.rejected.length,
+    rejectedRecords: facts.rejected,
+    duplicates: facts.duplicates,
+    nulledTimestamps: facts.nulledTimestamps,
+  };
+}
+
+/** `owner/name (page 3): reason`, one bounded line. */
+export function rejectedText(record: RejectedRecord): string {
+  const page = record.page === undefined ? '' : ` (page ${record.page})`;
+  return `${oneLine(record.id, 200)}${page}: ${oneLine(record.reason, 300)}`;
+}
+
+const more = (total: number, shown: number): string[] => (total > shown ? [`… and ${formatCount(total - shown)} more`] : []);
+
+/** The rejected records as bounded lines: the first REPORT_LIST_LIMIT, then `… and N more`. */
+export function rejectedLines(records: readonly RejectedRecord[]): string[] {
+  const shown = records.slice(0, REPORT_LIST_LIMIT);
+  return [...shown.map(rejectedText), ...more(records.length, shown.length)];
+}
+
+/** `3 ids listed twice in one pass …: a/b (pages 2, 5), …`, bounded; undefined when there were none. */
+export function duplicatesText(duplicates: readonly Duplicate[] | undefined): string | undefined {
+  if (!duplicates || duplicates.length === 0) return undefined;
+  const shown = duplicates.slice(0, REPORT_LIST_LIMIT).map((d) => `${oneLine(d.id, 200)} (pages ${d.pages.slice(0, 5).join(', ')}${d.pages.length > 5 ? ', …' : ''})`);
+  const tail = more(duplicates.length, shown.length).map((t) => `, ${t}`).join('');
+  const n = duplicates.length;
+  return `${formatCount(n)} ${n === 1 ? 'id' : 'ids'} listed more than once in one pass, the copy on the lowest page kept: ${shown.join(', ')}${tail}`;
+}
+
+/** `2 unusable timestamps set to null (1 from 2100 on, 1 not finite): a/b CreatedTime: …`; undefined when none. */
+export function nulledText(nulled: NulledTimestamps | undefined): string | undefined {
+  if (!nulled || nulled.count === 0) return undefined;
+  const why = Object.entries(nulled.byProblem).map(([problem, n]) => `${formatCount(n ?? 0)} ${problem}`).join(', ');
+  const sample = nulled.sample.map((entry) => oneLine(entry, 200));
+  const tail = nulled.count > sample.length ? ', …' : '';
+  return `${formatCount(nulled.count)} unusable ${nulled.count === 1 ? 'timestamp' : 'timestamps'} set to null (${why}): ${sample.join(', ')}${tail}`;
 }
 
 /** Plain-text summary lines for stdout, each safe to print (a refusal's reason may quote upstream text). */
@@ -121,6 +176,13 @@ function summaryText(summary: RunSummary): string[] {
     lines.push(`  models: ${summary.models}${before}; OpenAI-compatible API: ${summary.openaiApiModels ?? 0}; unusable records: ${summary.rejected ?? 0}`);
   }
   if (summary.passes !== undefined) lines.push(`  listing: ${listingText(summary)}`);
+  if (summary.rejectedRecords && summary.rejectedRecords.length > 0) {
+    lines.push(`  unusable records (${formatCount(summary.rejectedRecords.length)}, left out):`, ...rejectedLines(summary.rejectedRecords).map((line) => `    ${line}`));
+  }
+  const duplicates = duplicatesText(summary.duplicates);
+  if (duplicates) lines.push(`  duplicates: ${duplicates}`);
+  const nulled = nulledText(summary.nulledTimestamps);
+  if (nulled) lines.push(`  timestamps: ${nulled}`);
   const notes = serviceNotes(summary);
   if (notes.length > 0) lines.push(`  service: ${notes.join('; ')}`);
   if (summary.changes) {
@@ -165,10 +227,26 @@ export function summaryMarkdown(summary: RunSummary): string {
     ...(summary.changes
       ? [row('changes', `${summary.changes.entered} entered, ${summary.changes.left} left, ${summary.changes.returned} returned`)]
       : []),
+    ...(summary.rejectedRecords ? [row('unusable records', summary.rejectedRecords.length)] : []),
+    ...(duplicatesText(summary.duplicates) !== undefined ? [row('duplicates', duplicatesText(summary.duplicates) ?? '')] : []),
+    ...(nulledText(summary.nulledTimestamps) !== undefined ? [row('timestamps', nulledText(summary.nulledTimestamps) ?? '')] : []),
     row('requests', `${summary.requests} (${summary.retries} retries)`),
     row('time', `${(summary.durationMs / 1000).toFixed(1)} s`),
   ];
-  return [`### Crawl ${summary.date}`, '', '| | |', '|---|---|', ...rows, ''].join('\n');
+  const rejected = summary.rejectedRecords ?? [];
+  const rejectedTable =
+    rejected.length === 0
+      ? []
+      : [
+          '',
+          `#### Unusable records (${formatCount(rejected.length)}, left out)`,
+          '',
+          '| id | page | reason |',
+          '|---|---|---|',
+          ...rejected.slice(0, REPORT_LIST_LIMIT).map((r) => `| ${markdownText(oneLine(r.id, 200))} | ${r.page ?? ''} | ${markdownText(oneLine(r.reason, 300))} |`),
+          ...more(rejected.length, Math.min(rejected.length, REPORT_LIST_LIMIT)).map((t) => `\n${markdownText(t)}`),
+        ];
+  return [`### Crawl ${summary.date}`, '', '| | |', '|---|---|', ...rows, ...rejectedTable, ''].join('\n');
 }
 
 /** Append the summary to the GitHub Actions step summary when running there. */
