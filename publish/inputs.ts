@@ -3,6 +3,7 @@
 import { DataFileError } from '../store/errors.ts';
 import { readEventLog, readTracks } from '../store/change-files.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
+import { readNights, type NightRecord } from '../store/nights-file.ts';
 import { listSnapshotDates, loadSnapshot, readSnapshotRecords } from '../store/snapshots.ts';
 import { dateOfDay, dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
 import type { EventLog, Track } from '../store/types.ts';
@@ -37,6 +38,8 @@ export interface SiteInputs {
    * own; 404.html draws its tombstone from `api/departed/` (publish/departed.ts). 0 keeps every page.
    */
   tombstoneSince: number;
+  /** Nights without a snapshot that were recorded with their reason (data/nights.json), ascending. */
+  nights: NightRecord[];
 }
 
 /** What to read. */
@@ -97,7 +100,8 @@ export async function readSiteInputs(options: InputOptions): Promise<SiteInputs>
   const paths = planModelPaths(seen);
   const tombstoneDays = options.tombstoneDays ?? DEFAULT_TOMBSTONE_DAYS;
   const tombstoneSince = tombstoneDays === 'all' || latestDate === undefined ? 0 : dayNumber(latestDate) - tombstoneDays;
-  return { siteUrl: options.siteUrl, dates, published, latest, log, tracks, records, lastKnown, paths, tombstoneSince };
+  const nights = await readNights(dataDir);
+  return { siteUrl: options.siteUrl, dates, published, latest, log, tracks, records, lastKnown, paths, tombstoneSince, nights };
 }
 
 /** Observed nights back from the newest whose departures get their last record (feeds, tombstones). */

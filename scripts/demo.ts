@@ -14,6 +14,7 @@ import { resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
 import { startSimulator } from '../simulator/index.ts';
 import { serveSite } from '../publish/static-server.ts';
+import { nightRecord, recordNight } from '../store/nights-file.ts';
 
 const HELP = `Usage: npm run demo -- [--nights N] [--size N] [--data-dir DIR] [--out DIR] [--port N] [--no-serve]
 
@@ -102,6 +103,8 @@ process.exitCode = await runCli('demo', processIo, async () => {
       const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '100']);
       const { summary } = await runNight(options, { progress: new Progress({ stream: { write: () => true } }) });
       console.log(summaryLines(summary).join('\n'));
+      // As the nightly workflow does with npm run record-night: a night without a snapshot keeps its reason.
+      if (summary.outcome === 'refused' || summary.outcome === 'failed') await recordNight(dataDir, nightRecord(date, summary.outcome, summary.reason ?? ''));
     }
   } finally {
     await sim.close();

@@ -4,6 +4,7 @@ import { access, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { runScript, tempDir, treeContents, type CommandResult } from './helpers.ts';
 
@@ -93,6 +94,15 @@ describe('demo/offline-run', () => {
       const missing = await fetch(`${url}models/nobody/never/`);
       expect(missing.status).toBe(404);
       expect(await missing.text()).toContain('data-departed');
+      // The refused and the failed night are kept with their reasons, and the status page says why, and
+      // that this is demo data.
+      const nights = JSON.parse(await readFile(join(dataDir, 'nights.json'), 'utf8')) as { nights: { date: string; outcome: string; reason: string }[] };
+      expect(nights.nights.map((night) => `${night.date} ${night.outcome}`)).toEqual(['2026-01-04 refused', '2026-01-09 failed']);
+      expect(nights.nights.every((night) => night.reason.length > 10)).toBe(true);
+      const status = cheerio.load(await (await fetch(`${url}status/`)).text());
+      expect(status('[data-demo]').length).toBe(1);
+      const missed = status('[data-missed] li').map((_, li) => status(li).text()).get();
+      expect(missed).toEqual([`2026-01-09: failed — ${nights.nights[1]?.reason}`, `2026-01-04: refused — ${nights.nights[0]?.reason}`]);
       await rm(dataDir, { recursive: true, force: true });
     } finally {
       child.kill();

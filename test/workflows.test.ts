@@ -116,6 +116,12 @@ describe('workflows: nightly', () => {
     // A night that timed out is cancelled, and that is reported as well.
     expect(open?.if).toBe('failure() || cancelled()');
     expect(close?.if).toBeUndefined();
+    // Its reason is kept as data too, before the issue: the record-night command writes only nights.json.
+    const record = crawl.find((step) => /npm run --silent record-night -- --reason-file "\$RUNNER_TEMP\/crawl-stderr.log"/.test(step.run ?? ''));
+    expect(record?.if).toBe('failure() || cancelled()');
+    expect(record?.run).toContain('git add data/nights.json');
+    expect(record?.run).toContain('bash scripts/push-data.sh');
+    expect(crawl.indexOf(record!)).toBeLessThan(crawl.indexOf(open!));
   });
 
   it('runs the crawl and the build as the package scripts do, with node itself receiving a cancelled step’s signal', async () => {
@@ -137,7 +143,7 @@ describe('workflows: nightly', () => {
     }
     const crawl = wf.jobs['crawl']?.steps ?? [];
     const withToken = crawl.filter((step) => JSON.stringify(step.env ?? {}).includes('github.token')).map((step) => step.name);
-    expect(withToken).toEqual(['Commit data', 'Close the failed-night issue', 'Open or update the failed-night issue']);
+    expect(withToken).toEqual(['Commit data', 'Close the failed-night issue', 'Record the night without a snapshot', 'Open or update the failed-night issue']);
   });
 
   it('hands the ModelScope token to the crawl through env only, never in a command line', async () => {

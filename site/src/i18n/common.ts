@@ -1,5 +1,6 @@
 // Interface strings every page shares: the site's name, navigation, footer, and the changes and status
 // pages. Both languages side by side, so a missing translation is a type error.
+import type { NightOutcome } from '../../../store/nights-file.ts';
 import type { EventKind } from '../../../store/types.ts';
 import type { Labels } from './lang.ts';
 
@@ -60,6 +61,12 @@ export interface CommonLabels {
   noData: string;
   healthy: string;
   stale: string;
+  /** What happened on a night without a snapshot (data/nights.json). */
+  nightOutcomes: Readonly<Record<NightOutcome, string>>;
+  /** A missed night nobody recorded a reason for. */
+  noReason: string;
+  /** Said first on a site built from `npm run demo`'s simulated data. */
+  demoNote: string;
   /** Heading of the 404 page (GitHub Pages serves it for every address without a file). */
   notFoundTitle: string;
   /** What the 404 page says: a model that left long ago is looked up in the archive by script. */
@@ -128,6 +135,9 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     noData: 'No snapshot has been taken yet.',
     healthy: 'Up to date',
     stale: 'Behind: the newest snapshot is more than a day old',
+    nightOutcomes: { refused: 'refused', failed: 'failed', cancelled: 'cancelled' },
+    noReason: 'no reason recorded',
+    demoNote: 'Demo data: this site was built from a simulator on one machine (npm run demo), not from ModelScope.',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no page at this address. A model that left the list long ago shows here from the archive, when the archive has it (this needs JavaScript).',
     notFoundHome: 'Search the catalog, including models that left',
@@ -191,6 +201,9 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     noData: '尚未生成任何快照。',
     healthy: '数据最新',
     stale: '滞后：最新快照已超过一天',
+    nightOutcomes: { refused: '已拒绝', failed: '失败', cancelled: '已取消' },
+    noReason: '未记录原因',
+    demoNote: '演示数据：本站由本机上的模拟器生成（npm run demo），并非来自魔搭。',
     notFoundTitle: '找不到页面',
     notFoundText: '此地址没有页面。很久以前离开榜单的模型，若存档中有记录，会显示于此（需要 JavaScript）。',
     notFoundHome: '搜索目录（包括已离开的模型）',
