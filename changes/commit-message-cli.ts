@@ -8,7 +8,8 @@ const HELP = `Usage: npm run commit-message -- [--data-dir DIR]
 
 Prints the message for committing the newest night's data, from the event log:
   data: 2026-11-24 +3 −1 ↺2 (61,234 models)
-(entered, left, returned; nights missed before it are named).
+(entered, left, returned; renames and the gateway list's moves when there were any; nights missed
+before it are named).
 
   --data-dir  data directory (default: $CATALOG_DATA_DIR or "data")
   --help      show this help

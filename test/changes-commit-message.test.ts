@@ -24,6 +24,12 @@ describe('changes/commit-message', () => {
     );
     expect(commitMessage(night({ previous: null, entered: 0, left: 0, returned: 0 }))).toBe('data: 2026-11-24 baseline (61,234 models)');
   });
+
+  it('adds renames and the gateway list’s own moves when the night had them', () => {
+    expect(commitMessage(night({ renamed: 2 }))).toBe('data: 2026-11-24 +3 −1 ↺2 (61,234 models, 2 renamed)');
+    expect(commitMessage(night({ gateway: 56, served: 1, unserved: 2, servedAgain: 0 }))).toBe('data: 2026-11-24 +3 −1 ↺2 (61,234 models); gateway +1 −2 ↺0 (56 ids)');
+    expect(commitMessage(night({ gateway: 56 }))).toBe('data: 2026-11-24 +3 −1 ↺2 (61,234 models)');
+  });
 });
 
 describe('changes/commit-message-cli', () => {
