@@ -53,6 +53,15 @@ export interface CrawlFacts {
   duplicates: Duplicate[];
   /** Upstream timestamps (catalog and gateway) that were absurd and set to null. */
   nulledTimestamps: NulledTimestamps;
+  /** Kept records with a text or list cut to its limit (data/README.md, Limits). */
+  cut: CutFields;
+}
+
+/** Kept records with a field cut to its limit: how many, how many per field, the first few ids. */
+export interface CutFields {
+  records: number;
+  byField: Record<string, number>;
+  sample: string[];
 }
 
 /** What a successful crawl produced. */
@@ -71,6 +80,8 @@ export interface CrawlResult {
   duplicates: Duplicate[];
   /** Upstream timestamps set to null. */
   nulledTimestamps: NulledTimestamps;
+  /** Kept records with a field cut to its limit. */
+  cut: CutFields;
   /** TotalCount minus the distinct ids, when stable over two full reads (also in `snapshot.source`). */
   shortfall: number;
   /** Listed models with an empty SupportInference (kept, `inferenceType: ""`): how many, and a few ids. */
@@ -98,10 +109,16 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
   // which page answered first.
   const nulledTimestamps = noNulledTimestamps();
   const byListing = [...listing.records].sort(([a, x], [b, y]) => x.page - y.page || compareIds(a, b));
-  for (const [id, { result, page, nulled }] of byListing) {
+  const cut: CutFields = { records: 0, byField: {}, sample: [] };
+  for (const [id, { result, page, nulled, cut: fields }] of byListing) {
     if (isRejected(result)) rejected.push({ ...result, page });
     else {
       models.push(result);
+      if (fields !== undefined) {
+        cut.records += 1;
+        for (const field of fields) cut.byField[field] = (cut.byField[field] ?? 0) + 1;
+        if (cut.sample.length < NULLED_SAMPLE_SIZE) cut.sample.push(id);
+      }
       for (const { field, problem } of nulled ?? []) countNulled(nulledTimestamps, `${id} ${field}`, problem);
     }
   }
@@ -109,7 +126,7 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
   for (const [index, { page, position }] of listing.anonymous.entries()) rejected.push({ id: `#${index + 1}`, reason: `no Path/Name (item ${position})`, page });
   rejected.sort((a, b) => (a.page ?? Infinity) - (b.page ?? Infinity));
   const total = listing.total;
-  options.onCrawled?.({ rejected, duplicates: listing.duplicates, nulledTimestamps });
+  options.onCrawled?.({ rejected, duplicates: listing.duplicates, nulledTimestamps, cut });
   const unreadable = tooManyRejected(rejected.length, total);
   if (unreadable) {
     const first = rejected.slice(0, 3).map((r) => `${r.id.slice(0, 100)}${r.page === undefined ? '' : ` (page ${r.page})`}: ${r.reason.slice(0, 100)}`);
@@ -146,6 +163,7 @@ export async function crawl(client: HttpClient, options: CrawlOptions, progress:
     rejected,
     duplicates: listing.duplicates,
     nulledTimestamps,
+    cut,
     shortfall: listing.shortfall,
     unknownInference: { count: unknown.length, sample: unknown.slice(0, 5).map((model) => model.id) },
   };

@@ -49,6 +49,8 @@ export interface ListedRecord {
   nulled: { field: string; problem: TimestampProblem }[] | undefined;
   /** Its SupportInference was empty or missing. */
   unknown: boolean;
+  /** Fields of it cut to their limits (see normalise.ts); undefined when none. */
+  cut: string[] | undefined;
 }
 
 /** An id listed more than once within one pass, and the pages it was on, ascending (the kept copy's first). */
@@ -126,10 +128,12 @@ const hasInference = (item: unknown): boolean => {
 
 function normalised(item: unknown, gateway: GatewayModels, read: PageRead): ListedRecord {
   let nulled: ListedRecord['nulled'];
+  let cut: Set<string> | undefined;
   const result = normaliseModel(item, gateway, {
     nulledTimestamp: (field: string, problem: TimestampProblem) => (nulled ??= []).push({ field, problem }),
+    cut: (field) => (cut ??= new Set()).add(field),
   });
-  return { result, page: read.page, pass: read.pass, nulled, unknown: !hasInference(item) };
+  return { result, page: read.page, pass: read.pass, nulled, unknown: !hasInference(item), cut: cut && [...cut] };
 }
 
 // Raw items are ~100 keys each; normalising a page as soon as it arrives keeps a 60k-model crawl's memory

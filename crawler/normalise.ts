@@ -19,7 +19,12 @@ export function coerceTimestamp(value: unknown): string | null {
 export interface NormaliseNotes {
   /** An upstream timestamp was there but unusable, and set to null. */
   nulledTimestamp?(field: 'CreatedTime' | 'LastUpdatedTime', problem: TimestampProblem): void;
+  /** A text was cut to MAX_TEXT (it ends in CUT_MARK), a list to MAX_ITEMS, or an over-long id dropped: `field` names it. */
+  cut?(field: string): void;
 }
+
+/** Tells `notes` (when given) that `field` was cut. */
+type OnCut = ((field: string) => void) | undefined;
 
 /** A record we could not use, and why. */
 export interface Rejected {
@@ -38,6 +43,9 @@ function count(value: unknown): number | string {
 }
 
 const text = (value: string | null | undefined): string => value ?? '';
+
+/** Longest `owner/name` taken (ids, base models, companions): a longer one is no real repository, and cut it would name another. */
+export const MAX_ID_LENGTH = 300;
 
 /** The id an upstream item would get, or undefined when it lacks Path/Name strings. */
 export function upstreamId(item: unknown): string | undefined {
@@ -71,6 +79,7 @@ function timestamp(value: unknown, field: 'CreatedTime' | 'LastUpdatedTime', not
 /** Upstream item → our record, or the reason it is unusable. `gateway` marks the models the OpenAI-compatible gateway serves. */
 export function normaliseModel(item: unknown, gateway: GatewayModels, notes: NormaliseNotes = {}): ModelRecord | Rejected {
   if (typeof item !== 'object' || item === null) return { id: '(no id)', reason: `item: expected an object, got ${item === null ? 'null' : typeof item}` };
+  const onCut: OnCut = notes.cut && ((field) => notes.cut?.(field));
   // Pick the keys we read before validating: a loose parse of the full ~100-key record (Organization and all)
   // would copy it, and at 60k records that garbage dominates the crawl's memory.
   const raw = item as Record<string, unknown>;
@@ -79,13 +88,14 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
   const parsed = UpstreamModel.safeParse(picked);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { id: upstreamId(item) ?? '(no id)', reason: `${issue?.path.join('.') || 'item'}: ${issue?.message}` };
+    return { id: cutText(upstreamId(item) ?? '(no id)', MAX_ID_LENGTH), reason: cutText(`${issue?.path.join('.') || 'item'}: ${issue?.message}`, MAX_TEXT) };
   }
   const m = parsed.data;
   const id = `${m.Path}/${m.Name}`;
+  if (id.length > MAX_ID_LENGTH) return { id: cutText(id, MAX_ID_LENGTH), reason: `id of ${id.length} characters, more than ${MAX_ID_LENGTH}` };
   for (const segment of [m.Path, m.Name]) {
     if (!SAFE_SEGMENT.test(segment) || segment === '.' || segment === '..') {
-      return { id, reason: `unusable owner or name ${JSON.stringify(segment)}` };
+      return { id, reason: `unusable owner or name ${JSON.stringify(segment).slice(0, 100)}` };
     }
   }
   const likes = count(m.Stars);
@@ -94,14 +104,14 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
   if (typeof downloads === 'string') return { id, reason: `Downloads ${downloads}` };
   // Empty on a few filtered records of the real service: kept, type unknown (the filter check in
   // guards.ts refuses when most records lack it).
-  const inferenceType = text(m.SupportInference).trim();
-  const tasks = (m.Tasks ?? [])
+  const inferenceType = fit(text(m.SupportInference), 'inferenceType', onCut, true);
+  const taskNames = (m.Tasks ?? [])
     .map((task) => (typeof task === 'object' && task !== null ? (task as { Name?: unknown }).Name : undefined))
-    .filter((name): name is string => typeof name === 'string' && name.trim() !== '')
-    .map(intern);
-  const tags = (m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string').map(intern);
-  const upstreamLicense = intern(text(m.License).trim());
-  const license = intern(canonicalLicense(upstreamLicense));
+    .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
+  const tasks = firstItems(taskNames, 'tasks', onCut).map((name) => intern(fit(name, 'tasks', onCut)));
+  const tags = firstItems((m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string'), 'tags', onCut).map((tag) => intern(fit(tag, 'tags', onCut)));
+  const upstreamLicense = intern(fit(text(m.License), 'license', onCut, true));
+  const license = intern(fit(canonicalLicense(upstreamLicense), 'license', onCut, true));
   const parameters = ownParameters(m.ModelInfos);
   const since = gateway.get(id);
   const organization = isObject(m.Organization) ? m.Organization : {};
@@ -112,7 +122,7 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
     id,
     owner: intern(m.Path),
     name: m.Name,
-    chineseName: text(m.ChineseName),
+    chineseName: fit(text(m.ChineseName), 'chineseName', onCut),
     likes,
     downloads,
     tasks,
@@ -120,9 +130,9 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
     license,
     licenseUpstream: upstreamLicense === license ? null : upstreamLicense,
     inferenceType: intern(inferenceType),
-    aigcType: intern(text(m.AigcType)),
-    visionFoundation: intern(text(m.VisionFoundation).trim()),
-    baseModels: baseModels(m.BaseModel),
+    aigcType: intern(fit(text(m.AigcType), 'aigcType', onCut)),
+    visionFoundation: intern(fit(text(m.VisionFoundation), 'visionFoundation', onCut, true)),
+    baseModels: baseModels(m.BaseModel, onCut),
     // 0, unreadable and summed-over-copies counts mean "not given".
     parameters,
     createdAt: timestamp(m.CreatedTime, 'CreatedTime', notes),
@@ -131,10 +141,10 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
     openaiApiSince: since ?? null,
     upstreamId: typeof upstreamNumber === 'number' && Number.isSafeInteger(upstreamNumber) && upstreamNumber > 0 ? upstreamNumber : null,
     ownerType: typeof ownerType === 'number' && Number.isSafeInteger(ownerType) && ownerType >= 0 ? ownerType : null,
-    ownerFullName: typeof organization['FullName'] === 'string' ? bounded(organization['FullName']) : '',
-    officialTags: officialTags(m.OfficialTags),
-    companion: companion(m.MuseInfo),
-    triggerWords: triggerWords(m.TriggerWords, m.MuseInfo),
+    ownerFullName: typeof organization['FullName'] === 'string' ? fit(organization['FullName'], 'ownerFullName', onCut, true) : '',
+    officialTags: officialTags(m.OfficialTags, onCut),
+    companion: companion(m.MuseInfo, onCut),
+    triggerWords: triggerWords(m.TriggerWords, m.MuseInfo, onCut),
     // Present (possibly 0) only on AIGC records; absent or unreadable → null.
     genImageCount: typeof genImageCount === 'number' && isObject(m.MuseInfo) && m.MuseInfo['genImageCount'] != null ? genImageCount : null,
   };
@@ -151,7 +161,7 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
  * Upstream `BaseModel` → `{id, revision}`s: a string array on real records (a lone string or null
  * tolerated), `owner/name@revision` split at the last `@`; anything not an `owner/name` id is dropped.
  */
-export function baseModels(value: unknown): ModelRecord['baseModels'] {
+export function baseModels(value: unknown, onCut?: OnCut): ModelRecord['baseModels'] {
   const ids = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   const out: ModelRecord['baseModels'] = [];
   for (const raw of ids) {
@@ -160,9 +170,17 @@ export function baseModels(value: unknown): ModelRecord['baseModels'] {
     const at = text.lastIndexOf('@');
     const id = at > 0 ? text.slice(0, at) : text;
     const revision = at > 0 && at < text.length - 1 ? text.slice(at + 1) : null;
-    if (/^[^/\s]+\/[^/\s]+$/.test(id) && !out.some((b) => b.id === id && b.revision === revision)) {
-      out.push({ id: intern(id), revision: revision === null ? null : intern(revision) });
+    // Cut, an id or revision would name another model: an over-long one is dropped instead.
+    if (id.length > MAX_ID_LENGTH || (revision !== null && revision.length > MAX_TEXT)) {
+      onCut?.('baseModels');
+      continue;
     }
+    if (!/^[^/\s]+\/[^/\s]+$/.test(id) || out.some((b) => b.id === id && b.revision === revision)) continue;
+    if (out.length >= MAX_ITEMS) {
+      onCut?.('baseModels');
+      break;
+    }
+    out.push({ id: intern(id), revision: revision === null ? null : intern(revision) });
   }
   return out;
 }
@@ -174,33 +192,69 @@ export const MAX_TEXT = 200;
 /** Most items kept from an upstream list (trigger words, official tags). */
 export const MAX_ITEMS = 50;
 
-const bounded = (value: string): string => value.trim().slice(0, MAX_TEXT);
+/** Ends a text that was cut to its limit, so a reader can see it was. */
+export const CUT_MARK = '…';
+
+/**
+ * `value` as it is when it has at most `limit` UTF-16 code units, else cut to `limit` with CUT_MARK as its
+ * last character (never half a surrogate pair).
+ */
+export function cutText(value: string, limit: number = MAX_TEXT): string {
+  if (value.length <= limit) return value;
+  let head = value.slice(0, limit - 1);
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  return `${head.trimEnd()}${CUT_MARK}`;
+}
+
+/** cutText to MAX_TEXT (trimmed first when `trim`: the fields that always were), telling `onCut` when it cut. */
+function fit(value: string, field: string, onCut: OnCut, trim = false): string {
+  const text = trim ? value.trim() : value;
+  const out = cutText(text);
+  if (out !== text) onCut?.(field);
+  return out;
+}
+
+/** The first MAX_ITEMS of `list`, telling `onCut` when there were more. */
+function firstItems<T>(list: readonly T[], field: string, onCut: OnCut): T[] {
+  if (list.length <= MAX_ITEMS) return [...list];
+  onCut?.(field);
+  return list.slice(0, MAX_ITEMS);
+}
 
 /** Upstream `OfficialTags` → `{name, chineseName, tag}`s, at most MAX_ITEMS, one per `Tag`. */
-export function officialTags(value: unknown): ModelRecord['officialTags'] {
+export function officialTags(value: unknown, onCut?: OnCut): ModelRecord['officialTags'] {
   const out: ModelRecord['officialTags'] = [];
   const seen = new Set<string>();
   for (const item of Array.isArray(value) ? value : []) {
-    if (out.length >= MAX_ITEMS) break;
     if (!isObject(item) || typeof item['Tag'] !== 'string') continue;
-    const tag = bounded(item['Tag']);
+    const tag = item['Tag'].trim();
     if (tag === '' || seen.has(tag)) continue;
+    // `tag` is the stable key: cut, it would be another tag, so an over-long one is dropped.
+    if (tag.length > MAX_TEXT || out.length >= MAX_ITEMS) {
+      onCut?.('officialTags');
+      if (out.length >= MAX_ITEMS) break;
+      continue;
+    }
     seen.add(tag);
-    const name = typeof item['Name'] === 'string' ? bounded(item['Name']) : '';
-    const chineseName = typeof item['ChineseName'] === 'string' ? bounded(item['ChineseName']) : '';
+    const name = typeof item['Name'] === 'string' ? fit(item['Name'], 'officialTags', onCut, true) : '';
+    const chineseName = typeof item['ChineseName'] === 'string' ? fit(item['ChineseName'], 'officialTags', onCut, true) : '';
     out.push({ name: intern(name), chineseName: intern(chineseName), tag: intern(tag) });
   }
   return out;
 }
 
-function wordList(value: unknown): string[] | undefined {
+function wordList(value: unknown, onCut: OnCut): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const out: string[] = [];
   for (const word of value) {
-    if (out.length >= MAX_ITEMS) break;
     if (typeof word !== 'string') continue;
-    const text = bounded(word);
-    if (text !== '' && !out.includes(text)) out.push(text);
+    const text = fit(word, 'triggerWords', onCut, true);
+    if (text === '' || out.includes(text)) continue;
+    if (out.length >= MAX_ITEMS) {
+      onCut?.('triggerWords');
+      break;
+    }
+    out.push(text);
   }
   return out;
 }
@@ -209,15 +263,15 @@ function wordList(value: unknown): string[] | undefined {
  * Upstream `TriggerWords` (a string array, or null) when it is an array; otherwise the first version's
  * `MuseInfo.versions[].modelVersion.triggerWords`, a JSON-encoded array (`"[\"realistic\"]"`).
  */
-export function triggerWords(top: unknown, muse: unknown): string[] {
-  const direct = wordList(top);
+export function triggerWords(top: unknown, muse: unknown, onCut?: OnCut): string[] {
+  const direct = wordList(top, onCut);
   if (direct !== undefined) return direct;
   const versions = isObject(muse) && Array.isArray(muse['versions']) ? muse['versions'] : [];
   for (const version of versions) {
     const encoded = isObject(version) && isObject(version['modelVersion']) ? version['modelVersion']['triggerWords'] : undefined;
     if (typeof encoded !== 'string' || encoded.length > 20_000) continue;
     try {
-      const words = wordList(JSON.parse(encoded));
+      const words = wordList(JSON.parse(encoded), onCut);
       if (words !== undefined) return words;
     } catch {
       // Not JSON: upstream text, not ours to guess at.
@@ -229,7 +283,7 @@ export function triggerWords(top: unknown, muse: unknown): string[] {
 const COMPANION_URL = /^modelscope:\/\/([^/\s?#]+)\/([^/\s?#]+)(?:\?revision=([^&\s#]+))?$/;
 
 /** The first non-null `MuseInfo.versions[].inferenceCompanionVersionInfo.modelUrl` as `{id, revision}`; unreadable → null. */
-export function companion(muse: unknown): ModelRecord['companion'] {
+export function companion(muse: unknown, onCut?: OnCut): ModelRecord['companion'] {
   const versions = isObject(muse) && Array.isArray(muse['versions']) ? muse['versions'] : [];
   for (const version of versions) {
     const info = isObject(version) ? version['inferenceCompanionVersionInfo'] : undefined;
@@ -238,6 +292,10 @@ export function companion(muse: unknown): ModelRecord['companion'] {
     const match = url.length <= 500 ? COMPANION_URL.exec(url) : null;
     if (match === null) return null;
     const [, owner = '', name = '', revision] = match;
+    if (owner.length + 1 + name.length > MAX_ID_LENGTH || (revision !== undefined && revision.length > MAX_TEXT)) {
+      onCut?.('companion');
+      return null;
+    }
     return { id: intern(`${owner}/${name}`), revision: revision === undefined ? null : intern(revision) };
   }
   return null;

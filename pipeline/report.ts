@@ -3,7 +3,7 @@ import { appendStepSummary } from '../core/step-summary.ts';
 import { processIo, type Io } from '../core/cli.ts';
 import { formatCount, logLine, markdownText, oneLine } from '../core/text.ts';
 import type { ProbeRow } from '../crawler/probe.ts';
-import type { CrawlFacts, CrawlProgress, RejectedRecord } from '../crawler/crawl.ts';
+import type { CrawlFacts, CrawlProgress, CutFields, RejectedRecord } from '../crawler/crawl.ts';
 import type { Duplicate } from '../crawler/listing.ts';
 import type { NulledTimestamps } from '../crawler/timestamps.ts';
 
@@ -115,6 +115,8 @@ export interface RunSummary {
   duplicates?: Duplicate[] | undefined;
   /** Upstream timestamps set to null because they were absurd. */
   nulledTimestamps?: NulledTimestamps | undefined;
+  /** Kept records with a text or list cut to its limit. */
+  cut?: CutFields | undefined;
 }
 
 /** Rejected records and duplicate ids listed by name in a report; the rest are counted (`… and 12 more`). */
@@ -129,7 +131,16 @@ export function withCrawlFacts(summary: RunSummary, facts: CrawlFacts | undefine
     rejectedRecords: facts.rejected,
     duplicates: facts.duplicates,
     nulledTimestamps: facts.nulledTimestamps,
+    cut: facts.cut,
   };
+}
+
+/** `2 records had a field cut to its limit (tags 2, chineseName 1): a/b, c/d`; undefined when none. */
+export function cutText(cut: CutFields | undefined): string | undefined {
+  if (!cut || cut.records === 0) return undefined;
+  const fields = Object.entries(cut.byField).map(([field, n]) => `${field} ${formatCount(n)}`).join(', ');
+  const tail = cut.records > cut.sample.length ? ', …' : '';
+  return `${formatCount(cut.records)} ${cut.records === 1 ? 'record had' : 'records had'} a field cut to its limit (${fields}): ${cut.sample.map((id) => oneLine(id, 200)).join(', ')}${tail}`;
 }
 
 /** `owner/name (page 3): reason`, one bounded line. */
@@ -183,6 +194,8 @@ function summaryText(summary: RunSummary): string[] {
   if (duplicates) lines.push(`  duplicates: ${duplicates}`);
   const nulled = nulledText(summary.nulledTimestamps);
   if (nulled) lines.push(`  timestamps: ${nulled}`);
+  const cut = cutText(summary.cut);
+  if (cut) lines.push(`  cut: ${cut}`);
   const notes = serviceNotes(summary);
   if (notes.length > 0) lines.push(`  service: ${notes.join('; ')}`);
   if (summary.changes) {
@@ -230,6 +243,7 @@ export function summaryMarkdown(summary: RunSummary): string {
     ...(summary.rejectedRecords ? [row('unusable records', summary.rejectedRecords.length)] : []),
     ...(duplicatesText(summary.duplicates) !== undefined ? [row('duplicates', duplicatesText(summary.duplicates) ?? '')] : []),
     ...(nulledText(summary.nulledTimestamps) !== undefined ? [row('timestamps', nulledText(summary.nulledTimestamps) ?? '')] : []),
+    ...(cutText(summary.cut) !== undefined ? [row('cut', cutText(summary.cut) ?? '')] : []),
     row('requests', `${summary.requests} (${summary.retries} retries)`),
     row('time', `${(summary.durationMs / 1000).toFixed(1)} s`),
   ];

@@ -97,7 +97,7 @@ describe('crawler/normalise', () => {
       ownerFullName: '某人',
       officialTags: [{ name: 'Woman', chineseName: '女生', tag: 'woman' }],
       companion: { id: 'MusePublic/Qwen-image', revision: 'v1' },
-      triggerWords: ['realistic', 'x'.repeat(MAX_TEXT)],
+      triggerWords: ['realistic', `${'x'.repeat(MAX_TEXT - 1)}…`],
       genImageCount: 12,
     });
     expect(normaliseModel(upstream({ Organization: null, Id: 'x' }), gatewayOf())).toMatchObject({ ownerType: null, ownerFullName: '', upstreamId: null });

@@ -24,6 +24,7 @@ const facts = (overrides: Partial<CrawlFacts> = {}): CrawlFacts => ({
   rejected: [],
   duplicates: [],
   nulledTimestamps: { count: 0, byProblem: {}, sample: [] },
+  cut: { records: 0, byField: {}, sample: [] },
   ...overrides,
 });
 
@@ -75,5 +76,12 @@ describe('report/duplicates-and-timestamps', () => {
     const text = summaryLines(withCrawlFacts(summary(), facts({ nulledTimestamps }))).join('\n');
     expect(text).toContain('timestamps: 12 unusable timestamps set to null (10 from 2100 on, 2 not finite): a/b CreatedTime: from 2100 on, gateway c/d created: not finite, …');
     expect(summaryMarkdown(withCrawlFacts(summary(), facts({ nulledTimestamps })))).toMatch(/\| timestamps \| 12 unusable timestamps/);
+  });
+
+  it('says how many kept records had a field cut to its limit, and which fields', () => {
+    const cut = { records: 12, byField: { tags: 10, chineseName: 3 }, sample: ['a/b', 'c/d'] };
+    const text = summaryLines(withCrawlFacts(summary(), facts({ cut }))).join('\n');
+    expect(text).toContain('cut: 12 records had a field cut to its limit (tags 10, chineseName 3): a/b, c/d, …');
+    expect(summaryMarkdown(withCrawlFacts(summary(), facts({ cut })))).toMatch(/\| cut \| 12 records had a field cut/);
   });
 });
