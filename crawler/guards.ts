@@ -1,5 +1,6 @@
 // Pure checks that decide whether a crawl may be published. Each returns a one-line reason or undefined,
 // so the crawler can refuse with exactly what looked wrong.
+import { formatCount } from '../core/text.ts';
 
 /** What one full pass over the listing saw. */
 export interface PassObservation {
@@ -124,15 +125,18 @@ export const MAX_TOTAL = 1_000_000;
 
 /**
  * The largest TotalCount believed tonight: MAX_TOTAL, and with a previous night of `count` models at most
- * ten times that plus 10,000 (a list does not grow tenfold overnight).
+ * ten times that plus 10,000 (a list does not grow tenfold overnight); `why` says which, for the refusal.
  */
-export function plausibleTotal(previous: { count: number } | undefined): number {
-  if (previous === undefined) return MAX_TOTAL;
-  return Math.min(MAX_TOTAL, previous.count * 10 + 10_000);
+export function plausibleTotal(previous: { date: string; count: number } | undefined): { max: number; why: string } {
+  const ceiling = { max: MAX_TOTAL, why: `more than ${formatCount(MAX_TOTAL)} models` };
+  if (previous === undefined) return ceiling;
+  const max = previous.count * 10 + 10_000;
+  if (max >= MAX_TOTAL) return ceiling;
+  return { max, why: `more than ${formatCount(max)} models, ten times the ${formatCount(previous.count)} on ${previous.date} plus 10,000` };
 }
 
-/** Whether a TotalCount is past what is believed (`max`, from plausibleTotal); the one-line reason when it is. */
-export function implausibleTotal(total: number, max: number): string | undefined {
-  if (Number.isSafeInteger(total) && total <= max) return undefined;
-  return `TotalCount ${total} is not plausible (more than ${max.toLocaleString('en-US')} models): the reply is broken; nothing was paged through`;
+/** Whether a TotalCount is past what is believed (from plausibleTotal); the one-line reason when it is. */
+export function implausibleTotal(total: number, plausible: { max: number; why: string }): string | undefined {
+  if (Number.isSafeInteger(total) && total <= plausible.max) return undefined;
+  return `TotalCount ${total} is not plausible (${plausible.why}): the reply is broken; nothing was paged through`;
 }

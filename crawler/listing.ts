@@ -34,8 +34,8 @@ export interface ListingOptions {
   hubTotal: number;
   /** What the OpenAI-compatible gateway serves (marks records). */
   gateway: GatewayModels;
-  /** Largest TotalCount taken for real (see plausibleTotal in guards.ts); a larger one is refused at page 1. */
-  maxTotal: number;
+  /** Largest TotalCount taken for real, and why (plausibleTotal in guards.ts); a larger one is refused at page 1. */
+  maxTotal: { max: number; why: string };
 }
 
 /** One distinct id of a listing: its record (or why it was unusable) and where it was read. */

@@ -73,13 +73,15 @@ describe('total-count/refused', () => {
 
   it('refuses a TotalCount far above the previous night, and takes one in reach of it', async () => {
     const { origin } = await catalog(20_001);
-    await expect(crawlAgainst(origin, { date: '2026-02-28', count: 1000 })).rejects.toThrow(/TotalCount 20001 is not plausible \(more than 20,000 models\)/);
-    expect(plausibleTotal(undefined)).toBe(MAX_TOTAL);
-    expect(plausibleTotal({ count: 60_000 })).toBe(610_000);
-    expect(plausibleTotal({ count: 500_000 })).toBe(MAX_TOTAL);
-    expect(implausibleTotal(20_000, plausibleTotal({ count: 1000 }))).toBeUndefined();
-    expect(implausibleTotal(Number.NaN, MAX_TOTAL)).toMatch(/not plausible/);
-    expect(implausibleTotal(1.5, MAX_TOTAL)).toMatch(/not plausible/);
+    await expect(crawlAgainst(origin, { date: '2026-02-28', count: 1000 })).rejects.toThrow(/^TotalCount 20001 is not plausible \(more than 20,000 models, ten times the 1,000 on 2026-02-28 plus 10,000\): the reply is broken/);
+    const night = (count: number) => ({ date: '2026-02-28', count });
+    expect(plausibleTotal(undefined).max).toBe(MAX_TOTAL);
+    expect(plausibleTotal(night(60_000)).max).toBe(610_000);
+    expect(plausibleTotal(night(500_000))).toEqual(plausibleTotal(undefined));
+    expect(implausibleTotal(20_000, plausibleTotal(night(1000)))).toBeUndefined();
+    expect(implausibleTotal(0, plausibleTotal(night(0)))).toBeUndefined();
+    expect(implausibleTotal(Number.NaN, plausibleTotal(undefined))).toMatch(/not plausible/);
+    expect(implausibleTotal(1.5, plausibleTotal(undefined))).toMatch(/not plausible/);
   });
 
   it('still pages a plausible TotalCount through to a snapshot', async () => {
