@@ -15,10 +15,11 @@ import { model, tempDataDir, writeDay } from './changes-factory.ts';
 const SITE_URL = 'http://localhost:4321/repo/';
 const t = MODEL_LABELS.en;
 const listed = (id: string, upstreamId: number, extra: Partial<ModelRecord> = {}): ModelRecord => ({ ...model(id, 3, 30), upstreamId, ...extra });
+const LORA = listed('ink/lora', 12, { aigcType: 'LoRA', companion: { id: 'MusePublic/Qwen-image', revision: 'v1' }, triggerWords: ['ink style', '水墨\u202e'] });
 const NIGHTS: [string, ModelRecord[], string[]][] = [
   ['2026-03-01', [listed('damo/speech', 71), listed('qwen/chat', 5, { openaiApi: true })], ['qwen/chat', 'gw/gone']],
   ['2026-03-02', [listed('damo/speech', 71), listed('qwen/chat', 5, { openaiApi: true })], ['qwen/chat', 'gw/gone', 'Wan-AI/Wan2.1-T2V-1.3B']],
-  ['2026-03-03', [listed('iic/speech', 71), listed('qwen/chat', 5, { openaiApi: true }), listed('odd/na\u202eme', 9, { name: 'na\u202eme' })], ['qwen/chat', 'Wan-AI/Wan2.1-T2V-1.3B']],
+  ['2026-03-03', [listed('iic/speech', 71), listed('qwen/chat', 5, { openaiApi: true }), listed('odd/na\u202eme', 9, { name: 'na\u202eme' }), LORA], ['qwen/chat', 'Wan-AI/Wan2.1-T2V-1.3B']],
 ];
 
 let root: string;
@@ -89,6 +90,10 @@ describe('site/rename pages', () => {
     expect(file.events).toEqual([{ date: '2026-03-03', kind: 'renamed', likes: 3, downloads: 30, from: 'damo/speech' }]);
     const changes = await page('changes/2026-03/index.html');
     expect(changes('[data-kind="renamed"] li').text().replace(/\s+/g, ' ').trim()).toContain('iic/speech (was damo/speech)');
+    // The night's counts name the rename and the gateway's move too, in both languages.
+    expect(changes('section[id="2026-03-03"] > p.muted').text()).toContain('· 1 renamed · OpenAI-compatible API: 1 no longer served');
+    const zh = await page('zh/changes/2026-03/index.html');
+    expect(zh('section[id="2026-03-03"] > p.muted').text()).toContain('· 改名 1 · OpenAI 兼容接口：不再提供 1');
   });
 });
 
@@ -98,6 +103,15 @@ describe('site/status', () => {
     const row = $('dl.facts > div').filter((_, div) => $(div).find('dt').text() === COMMON_LABELS.en.gatewayNow);
     expect(row.find('dd').text()).toBe('2');
     expect($('[data-shortfall]').length).toBe(0);
+  });
+});
+
+describe('site/lora facts', () => {
+  it('shows the companion base model a LoRA is called through and its trigger words, hidden characters shown', async () => {
+    const $ = await page('models/ink/lora/index.html');
+    const facts = new Map($('dl.facts > div').map((_, div) => [[$(div).find('dt').text(), $(div).find('dd').text()]]).get() as [string, string][]);
+    expect(facts.get(t.calledThrough)).toBe('MusePublic/Qwen-image (v1)');
+    expect(facts.get(t.triggerWords)).toBe('ink style, 水墨[U+202E]');
   });
 });
 

@@ -903,8 +903,8 @@ describe('site/html model pages', () => {
       const doc = await headJson(id);
       const night = NIGHTS.at(-1)![1].find((m) => m.id === id)!;
       expect((doc.current as { id?: unknown } | null)?.id, path).toBe(id);
-      const { openaiApi, aigcType, inferenceType, baseModels, tasks } = night;
-      expect(snippetModel(doc), path).toEqual({ id, openaiApi, aigcType, inferenceType, baseModels, tasks });
+      const { openaiApi, aigcType, inferenceType, baseModels, tasks, companion, triggerWords } = night;
+      expect(snippetModel(doc), path).toEqual({ id, openaiApi, aigcType, inferenceType, baseModels, tasks, companion, triggerWords });
     }
   });
 

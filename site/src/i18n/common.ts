@@ -32,6 +32,8 @@ export interface CommonLabels {
   gap: (dates: string) => string;
   baseline: (models: string) => string;
   dayCounts: (entered: string, left: string, returned: string, models: string) => string;
+  /** After the day's counts, the kinds beyond entered/left/returned that happened, e.g. `1 renamed · gateway: 2 served`. */
+  dayExtras: (counts: { renamed: string | null; served: string | null; servedAgain: string | null; unserved: string | null }) => string;
   /** Heading of each kind of event on the changes pages. */
   kinds: Readonly<Record<EventKind, string>>;
   /** After a renamed model's new id: where it came from. */
@@ -87,9 +89,9 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     footer: 'Observed nightly from ModelScope’s public catalog. Not affiliated with ModelScope.',
     sourceLink: 'Data and source',
     feedAll: 'All changes (JSON Feed)',
-    feedOpenai: 'OpenAI-compatible models (JSON Feed)',
+    feedOpenai: 'OpenAI-compatible API: ids served and no longer served (JSON Feed)',
     rssAll: 'All changes (RSS)',
-    rssOpenai: 'OpenAI-compatible models (RSS)',
+    rssOpenai: 'OpenAI-compatible API: ids served and no longer served (RSS)',
     apiIndex: 'JSON API',
     catalogTitle: 'Free API-Inference models on ModelScope',
     catalogDescription: (models, date) => `${models} models anyone can call through ModelScope’s free API-Inference, as of ${date}: search, filter, and see when each entered or left.`,
@@ -103,6 +105,10 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     gap: (dates) => `No data for ${dates}`,
     baseline: (models) => `First snapshot: ${models} models (the baseline, no changes)`,
     dayCounts: (entered, left, returned, models) => `${entered} entered · ${left} left · ${returned} returned · ${models} on the list`,
+    dayExtras: ({ renamed, served, servedAgain, unserved }) => {
+      const gateway = [served && `${served} served`, servedAgain && `${servedAgain} served again`, unserved && `${unserved} no longer served`].filter(Boolean);
+      return [renamed && `${renamed} renamed`, gateway.length > 0 && `OpenAI-compatible API: ${gateway.join(', ')}`].filter(Boolean).join(' · ');
+    },
     kinds: {
       entered: 'Entered',
       returned: 'Returned',
@@ -153,9 +159,9 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     footer: '每晚从 ModelScope 公开目录观测。与 ModelScope 无关联。',
     sourceLink: '数据与源码',
     feedAll: '全部变动（JSON Feed）',
-    feedOpenai: 'OpenAI 兼容模型（JSON Feed）',
+    feedOpenai: 'OpenAI 兼容接口：开始或不再提供的模型 id（JSON Feed）',
     rssAll: '全部变动（RSS）',
-    rssOpenai: 'OpenAI 兼容模型（RSS）',
+    rssOpenai: 'OpenAI 兼容接口：开始或不再提供的模型 id（RSS）',
     apiIndex: 'JSON API',
     catalogTitle: 'ModelScope 免费 API-Inference 模型',
     catalogDescription: (models, date) => `截至 ${date}，共 ${models} 个模型可通过 ModelScope 免费 API-Inference 调用：搜索、筛选，查看每个模型的上榜与下榜时间。`,
@@ -169,6 +175,10 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     gap: (dates) => `${dates} 无数据`,
     baseline: (models) => `首个快照：${models} 个模型（基线，无变动）`,
     dayCounts: (entered, left, returned, models) => `新增 ${entered} · 下榜 ${left} · 重新上榜 ${returned} · 在榜 ${models}`,
+    dayExtras: ({ renamed, served, servedAgain, unserved }) => {
+      const gateway = [served && `开始提供 ${served}`, servedAgain && `重新提供 ${servedAgain}`, unserved && `不再提供 ${unserved}`].filter(Boolean);
+      return [renamed && `改名 ${renamed}`, gateway.length > 0 && `OpenAI 兼容接口：${gateway.join('，')}`].filter(Boolean).join(' · ');
+    },
     kinds: {
       entered: '新增',
       returned: '重新上榜',
