@@ -50,7 +50,7 @@ describe('site/gateway pages', () => {
     const request = $('[data-gateway-call] pre code').text();
     expect(request).toContain('https://api-inference.modelscope.cn/v1/chat/completions');
     expect(request).toContain(`'{"model":"Wan-AI/Wan2.1-T2V-1.3B",`);
-    expect($('[data-gateway-stays] li').text().replace(/\s+/g, ' ').trim()).toBe(`${t.served} 2026-03-02 – ${t.stillServed} (${t.stayOf(2)})`);
+    expect($('[data-gateway-stays] li').text().replace(/\s+/g, ' ').trim()).toBe(`${t.served} 2026-03-02 – ${t.stillServed} (${t.servedFor(2)})`);
     const file = JSON.parse(await read('api/models/Wan-AI/Wan2.1-T2V-1.3B.json')) as Record<string, unknown>;
     expect(file).toMatchObject({ onList: false, onGateway: true, intervals: [], current: null, gatewayIntervals: [{ from: '2026-03-02', to: '2026-03-03' }] });
     expect(file['events']).toEqual([{ date: '2026-03-02', kind: 'served', likes: null, downloads: null }]);

@@ -703,7 +703,7 @@ describe('site/html model pages', () => {
       const served = id === GONE_ID;
       expect($('main h2').map((_, h) => $(h).text()).get(), id).toEqual(served ? [t.gatewayStays] : []);
       expect($('[data-gateway-stays] li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get(), id).toEqual(
-        served ? [`${t.served} 2026-02-27 – 2026-02-28 (${t.stayOf(2)})`] : [],
+        served ? [`${t.served} 2026-02-27 – 2026-02-28 (${t.servedFor(2)})`] : [],
       );
       expect($('main .badge').length, id).toBe(0);
       expect($('main > ol.timeline li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get(), id).toEqual([
@@ -780,7 +780,7 @@ describe('site/html model pages', () => {
       $('[data-t]').each((_, element) => {
         const key = $(element).attr('data-t') as string;
         const args = $(element).attr('data-a') as string;
-        expect(['onListSince', 'leftAfter', 'stayOf'], `${path}: ${key}`).toContain(key);
+        expect(['onListSince', 'leftAfter', 'stayOf', 'servedFor', 'noLongerServed', 'renamedOn'], `${path}: ${key}`).toContain(key);
         expect(Array.isArray(JSON.parse(args)), `${path}: ${args}`).toBe(true);
         expect(labelWithFigures(MODEL_LABELS.en, key, args), `${path}: ${key} ${args}`).toBe($(element).text());
         expect(labelWithFigures(MODEL_LABELS.zh, key, args), `${path}: ${key} ${args}`).toBeDefined();

@@ -23,6 +23,8 @@ export interface ModelLabels {
   history: string;
   /** Length of one stay. */
   stayOf: (days: number) => string;
+  /** Length of one stay on the gateway's list. */
+  servedFor: (days: number) => string;
   /** Marks the stay still going on. */
   stillOnList: string;
   task: string;
@@ -101,6 +103,7 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     membership: 'Membership',
     history: 'History',
     stayOf: (days) => `stay of ${dayCount(days)}`,
+    servedFor: (days) => `served for ${dayCount(days)}`,
     stillOnList: 'still on the list',
     task: 'Task',
     licence: 'Licence',
@@ -158,6 +161,7 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     membership: '上榜记录',
     history: '历史数据',
     stayOf: (days) => `在榜 ${days.toLocaleString('zh-CN')} 天`,
+    servedFor: (days) => `提供 ${days.toLocaleString('zh-CN')} 天`,
     stillOnList: '仍在榜',
     task: '任务',
     licence: '许可证',
