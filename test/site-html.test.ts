@@ -788,7 +788,9 @@ describe('site/html model pages', () => {
         seen += 1;
       });
       // One stay label per stay, and a status line: when the current stay began, or when it left.
-      expect($('ol.timeline [data-t="stayOf"]').length, path).toBe($('ol.timeline li').length - $('p.tomb').length);
+      expect($('main > ol.timeline [data-t="stayOf"]').length, path).toBe($('main > ol.timeline li').length - $('p.tomb').length);
+      // And one per stay on the gateway's list, with its own words.
+      expect($('[data-gateway-stays] [data-t="servedFor"]').length, path).toBe($('[data-gateway-stays] li').length);
       expect($('[data-t="onListSince"], p.tomb [data-t="leftAfter"]').length, path).toBe(1);
     }
     expect([...keys].sort()).toEqual(['leftAfter', 'onListSince', 'stayOf']);
