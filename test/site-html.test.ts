@@ -793,7 +793,7 @@ describe('site/html model pages', () => {
       expect($('[data-gateway-stays] [data-t="servedFor"]').length, path).toBe($('[data-gateway-stays] li').length);
       expect($('[data-t="onListSince"], p.tomb [data-t="leftAfter"]').length, path).toBe(1);
     }
-    expect([...keys].sort()).toEqual(['leftAfter', 'onListSince', 'stayOf']);
+    expect([...keys].sort()).toEqual(['leftAfter', 'onListSince', 'servedFor', 'stayOf']);
     expect(seen).toBeGreaterThanOrEqual(2 * ALL_IDS.length);
     // The current stay of the checkpoint (on every night since 02-27, with the 03-02 gap not observed) began on 02-27.
     const checkpoint = page(modelPageFile(CHECKPOINT_ID));
