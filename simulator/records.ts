@@ -240,7 +240,7 @@ export function pickRenameTarget(from: string, u: number): string {
 }
 
 /** The real `Organization` of an individual user: Type 0, empty strings, null dates (the capture's exact key set). */
-export const PERSON_ORGANIZATION: RealOrganization = Object.freeze({
+export const PERSON_ORGANIZATION: RealOrganization = ({
   ApplyFailureReason: '',
   ApplyReason: '',
   Avatar: '',
@@ -271,7 +271,7 @@ export const PERSON_ORGANIZATION: RealOrganization = Object.freeze({
 const TYPE_1 = new Set(['AI-ModelScope', 'LLM-Research', 'MusePublic', 'stepfun-ai', 'Tongyi-MAI', 'Qwen-Image']);
 const realOrganizations = new Map<string, RealOrganization>();
 for (const [i, [name, fullName, github]] of [...ORGS, ...RENAME_TARGETS].entries()) {
-  realOrganizations.set(name, Object.freeze({
+  realOrganizations.set(name, ({
     ApplyFailureReason: '',
     ApplyReason: '',
     Avatar: i % 3 === 2 ? '' : `https://resouces.modelscope.cn/avatar/org-${name.toLowerCase()}.png`,
@@ -584,8 +584,8 @@ function renderReal(model: ModelSeed, metrics: Metrics, listed: boolean, real: R
   };
 }
 
-const NO_WORDS: readonly string[] = Object.freeze([]);
-const TRIGGER_WORDS: readonly string[] = Object.freeze(['摄影']);
+const NO_WORDS: readonly string[] = [];
+const TRIGGER_WORDS: readonly string[] = ['摄影'];
 const MS = 1000;
 
 /** The static part of a real MuseInfo (its versions), built once per model: the heavy part, shared by every day. */
