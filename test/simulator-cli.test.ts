@@ -59,13 +59,29 @@ describe('simulator/cli', () => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     expect(await exitCode(child)).toBe(0);
-    for (const flag of ['--size', '--seed', '--day', '--latency', '--port', '--hub-factor', '--chat-models', '--churn-rate', '--metrics-rate', '--fault', '--verbose', '--help']) {
+    for (const flag of ['--size', '--seed', '--day', '--latency', '--port', '--hub-factor', '--chat-models', '--churn-rate', '--metrics-rate', '--tidy', '--empty-inference-share', '--shortfall', '--gateway-only', '--renames', '--fault', '--verbose', '--help']) {
       expect(out).toContain(flag);
     }
   });
 
+  it('serves the real world by default, the tidy one with --tidy, and takes the real world\'s knobs', async () => {
+    const totals: number[] = [];
+    for (const args of [[], ['--tidy'], ['--shortfall', '7']]) {
+      const { child, firstLine } = run(['--size', '30', ...args]);
+      try {
+        const { origin } = JSON.parse(await firstLine) as { origin: string };
+        totals.push(modelsOf(await putModels(origin, { PageSize: 100 })).TotalCount);
+        child.kill('SIGTERM');
+        expect(await exitCode(child)).toBe(0);
+      } finally {
+        child.kill('SIGKILL');
+      }
+    }
+    expect(totals).toEqual([33, 30, 37]);
+  });
+
   it('refuses bad arguments with a one-line error and exit code 2', async () => {
-    for (const args of [['--size', 'many'], ['--fault', '{"kind":"status"}'], ['--fault', 'not json'], ['--bogus'], ['--size', '-5'], ['--size=-5']]) {
+    for (const args of [['--tidy', '--renames', '1'], ['--shortfall', '2.5'], ['--size', 'many'], ['--fault', '{"kind":"status"}'], ['--fault', 'not json'], ['--bogus'], ['--size', '-5'], ['--size=-5']]) {
       const { child, stderr } = run(args);
       expect(await exitCode(child)).toBe(2);
       expect(stderr().trim().split('\n')).toHaveLength(1);
