@@ -36,6 +36,8 @@ export interface DayView {
   counts: Readonly<Record<EventKind, number>>;
   /** Listed events by kind (at most `MAX_EVENTS_SHOWN` each), in `shownFirst` order. */
   events: Readonly<Record<EventKind, DayEvent[]>>;
+  /** Every event of each kind counted by model category (the listed ones and the rest), for the filter's counts. */
+  categoryCounts: Readonly<Record<EventKind, Partial<Record<ModelCategory, number>>>>;
 }
 
 /** The order a day lists one kind's events in: OpenAI-compatible first, then downloads (most first), then id. */
@@ -55,8 +57,11 @@ export function dayViews(log: EventLog, category: (id: string) => ModelCategory,
   }
   return [...log.days].reverse().map((day: ObservedDay) => {
     const events = Object.fromEntries(EVENT_KINDS.map((kind) => [kind, [] as DayEvent[]])) as Record<EventKind, DayEvent[]>;
+    const categoryCounts = Object.fromEntries(EVENT_KINDS.map((kind) => [kind, {}])) as Record<EventKind, Partial<Record<ModelCategory, number>>>;
     for (const { id, kind, likes, downloads, from } of byDate.get(day.date) ?? []) {
-      events[kind].push({ id, category: category(id), likes, downloads, ...(from === undefined ? {} : { from }) });
+      const cat = category(id);
+      events[kind].push({ id, category: cat, likes, downloads, ...(from === undefined ? {} : { from }) });
+      categoryCounts[kind][cat] = (categoryCounts[kind][cat] ?? 0) + 1;
     }
     for (const kind of EVENT_KINDS) events[kind] = events[kind].sort(shownFirst).slice(0, maxShown);
     return {
@@ -66,6 +71,7 @@ export function dayViews(log: EventLog, category: (id: string) => ModelCategory,
       models: day.models,
       counts: Object.fromEntries(EVENT_KINDS.map((kind) => [kind, day[DAY_COUNT_OF[kind]]])) as Record<EventKind, number>,
       events,
+      categoryCounts,
     };
   });
 }
