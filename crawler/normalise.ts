@@ -44,8 +44,11 @@ function count(value: unknown): number | string {
 
 const text = (value: string | null | undefined): string => value ?? '';
 
-/** Longest `owner/name` taken (ids, base models, companions): a longer one is no real repository, and cut it would name another. */
-export const MAX_ID_LENGTH = 300;
+/**
+ * Longest `owner/name` taken (ids, base models, companions): far above any real repository (names of 300
+ * letters are tested end to end, test/pipeline-hostile-output.test.ts); cut, an id would name another.
+ */
+export const MAX_ID_LENGTH = 1000;
 
 /** The id an upstream item would get, or undefined when it lacks Path/Name strings. */
 export function upstreamId(item: unknown): string | undefined {
@@ -289,7 +292,7 @@ export function companion(muse: unknown, onCut?: OnCut): ModelRecord['companion'
     const info = isObject(version) ? version['inferenceCompanionVersionInfo'] : undefined;
     if (!isObject(info) || typeof info['modelUrl'] !== 'string') continue;
     const url = info['modelUrl'].trim();
-    const match = url.length <= 500 ? COMPANION_URL.exec(url) : null;
+    const match = url.length <= MAX_ID_LENGTH + MAX_TEXT + 30 ? COMPANION_URL.exec(url) : null;
     if (match === null) return null;
     const [, owner = '', name = '', revision] = match;
     if (owner.length + 1 + name.length > MAX_ID_LENGTH || (revision !== undefined && revision.length > MAX_TEXT)) {

@@ -73,7 +73,7 @@ describe('bounds/record', () => {
     expect(r.officialTags).toHaveLength(MAX_ITEMS);
     expect(r.officialTags.every((t) => t.tag.length <= MAX_TEXT && !t.tag.endsWith(CUT_MARK))).toBe(true);
     expect(r.baseModels).toHaveLength(MAX_ITEMS);
-    expect(r.baseModels.some((b) => b.id.length > 200 || (b.revision ?? '').length > 200)).toBe(false);
+    expect(r.baseModels.some((b) => b.id.length > MAX_ID_LENGTH || (b.revision ?? '').length > MAX_TEXT)).toBe(false);
     expect(r.companion).toBeNull();
     expect(new Set(cuts)).toEqual(
       new Set(['chineseName', 'license', 'inferenceType', 'aigcType', 'visionFoundation', 'ownerFullName', 'tags', 'tasks', 'triggerWords', 'officialTags', 'baseModels', 'companion']),
@@ -115,7 +115,11 @@ describe('bounds/record', () => {
       const result = normaliseModel(item(overrides), new Map()) as Rejected;
       expect(isRejected(result)).toBe(true);
       expect(result.id.length).toBeLessThanOrEqual(MAX_ID_LENGTH);
-      expect(result.reason).toMatch(/^id of \d+ characters, more than 300$/);
+      expect(result.reason).toMatch(/^id of \d+ characters, more than 1000$/);
+    }
+    // Long real-looking names are kept whole: 300 letters, 28 Chinese characters, an id of exactly the limit.
+    for (const Name of ['L'.repeat(300), '山'.repeat(28), 'n'.repeat(MAX_ID_LENGTH - 2)]) {
+      expect(normaliseModel(item({ Path: 'o', Name }), new Map())).toMatchObject({ id: `o/${Name}`, name: Name });
     }
     const schema = normaliseModel(item({ Path: MB, Stars: { huge: MB } }), new Map()) as Rejected;
     expect(schema.id.length).toBeLessThanOrEqual(MAX_ID_LENGTH);
