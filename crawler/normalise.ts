@@ -1,6 +1,7 @@
 // One upstream list item → our strict snapshot record, or the reason it is unusable. Upstream types are
 // loose (counts as strings, timestamps in seconds or milliseconds, null where a list belongs), so every
-// field is coerced here and the result checked against the schema we write.
+// field is coerced here and the result checked against the schema we write. Every text and list kept is
+// bounded (MAX_TEXT, MAX_ITEMS, MAX_ID_LENGTH; data/README.md, Limits), whatever size upstream sends.
 import { ModelRecord } from '../store/record.ts';
 import { canonicalLicense } from './license.ts';
 import { UPSTREAM_KEYS, UpstreamModel, type GatewayModels } from './modelscope.ts';
@@ -190,9 +191,12 @@ export function baseModels(value: unknown, onCut?: OnCut): ModelRecord['baseMode
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Longest text kept from a free-text upstream field (trigger words, tag names, owner names). */
+/**
+ * Longest text a record keeps, in UTF-16 code units: every free-text field and list item (names, licences,
+ * types, tasks, tags, trigger words, official tag names, owner names). Longer ones are cut, ending in CUT_MARK.
+ */
 export const MAX_TEXT = 200;
-/** Most items kept from an upstream list (trigger words, official tags). */
+/** Most items a record keeps of a list (tasks, tags, official tags, trigger words, base models): the first ones. */
 export const MAX_ITEMS = 50;
 
 /** Ends a text that was cut to its limit, so a reader can see it was. */
