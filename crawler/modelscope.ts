@@ -7,6 +7,13 @@ import { EnvelopeError, schemaErrorFrom } from './errors.ts';
 import type { HttpClient } from './http/client.ts';
 import { readTimestamp, type TimestampProblem } from './timestamps.ts';
 
+/**
+ * Longest id taken (catalog `owner/name`, base models, companions, gateway ids): far above any real
+ * repository (names of 300 letters are tested end to end, test/pipeline-hostile-output.test.ts); cut, an
+ * id would name another model, so a longer one is rejected or dropped.
+ */
+export const MAX_ID_LENGTH = 1000;
+
 /** Page size for the catalog listing: the largest value public clients use successfully. */
 export const PAGE_SIZE = 100;
 
@@ -122,7 +129,11 @@ export function parseGatewayList(json: unknown, where = 'gateway model list', nu
   const parsed = GatewayList.safeParse(json);
   if (!parsed.success) throw schemaErrorFrom(parsed.error, where);
   const models = new Map<string, string | null>();
-  for (const { id, created } of parsed.data.data) models.set(id, gatewaySince(created, nulled && ((problem) => nulled(id, problem))));
+  for (const { id, created } of parsed.data.data) {
+    // No model is called by an id that long: dropped, as the catalog rejects one (MAX_ID_LENGTH).
+    if (id.length > MAX_ID_LENGTH) continue;
+    models.set(id, gatewaySince(created, nulled && ((problem) => nulled(id, problem))));
+  }
   return models;
 }
 

@@ -4,7 +4,9 @@
 // bounded (MAX_TEXT, MAX_ITEMS, MAX_ID_LENGTH; data/README.md, Limits), whatever size upstream sends.
 import { ModelRecord } from '../store/record.ts';
 import { canonicalLicense } from './license.ts';
-import { UPSTREAM_KEYS, UpstreamModel, type GatewayModels } from './modelscope.ts';
+import { MAX_ID_LENGTH, UPSTREAM_KEYS, UpstreamModel, type GatewayModels } from './modelscope.ts';
+
+export { MAX_ID_LENGTH } from './modelscope.ts';
 import { readTimestamp, type TimestampProblem } from './timestamps.ts';
 
 /**
@@ -45,11 +47,7 @@ function count(value: unknown): number | string {
 
 const text = (value: string | null | undefined): string => value ?? '';
 
-/**
- * Longest `owner/name` taken (ids, base models, companions): far above any real repository (names of 300
- * letters are tested end to end, test/pipeline-hostile-output.test.ts); cut, an id would name another.
- */
-export const MAX_ID_LENGTH = 1000;
+
 
 /** The id an upstream item would get, or undefined when it lacks Path/Name strings. */
 export function upstreamId(item: unknown): string | undefined {

@@ -1,6 +1,7 @@
 // Issue 20: every text and list a normalised record stores is bounded, whatever upstream sends (a 1 MB
 // description, 10,000 tags), and a text that was cut shows it: it ends in CUT_MARK ("…").
 import { describe, expect, it } from 'vitest';
+import { parseGatewayList } from '../crawler/modelscope.ts';
 import { CUT_MARK, cutText, isRejected, MAX_ID_LENGTH, MAX_ITEMS, MAX_TEXT, normaliseModel, type Rejected } from '../crawler/normalise.ts';
 import type { ModelRecord } from '../store/record.ts';
 
@@ -126,5 +127,10 @@ describe('bounds/record', () => {
     expect(schema.reason.length).toBeLessThanOrEqual(MAX_TEXT);
     const unsafe = normaliseModel(item({ Name: `a b${'c'.repeat(200)}` }), new Map()) as Rejected;
     expect(unsafe.reason.length).toBeLessThan(200);
+  });
+
+  it('drops a gateway id longer than MAX_ID_LENGTH, keeping the others', () => {
+    const models = parseGatewayList({ data: [{ id: 'a/b', created: 1771213910 }, { id: `c/${MB}` }, { id: `d/${'e'.repeat(MAX_ID_LENGTH - 2)}` }] });
+    expect([...models.keys()]).toEqual(['a/b', `d/${'e'.repeat(MAX_ID_LENGTH - 2)}`]);
   });
 });
