@@ -5,7 +5,9 @@
 // updated, and then to the top. A pass that comes up short while `TotalCount` holds still lost ids to
 // such moves, so pages are re-read from the top, a wave at a time, until every id is in; a re-read of
 // every page unions with the pass before. A `TotalCount` that changes, or more distinct ids than it,
-// means membership changed: start over, and refuse after `maxPasses`.
+// means membership changed: start over, and refuse after `maxPasses`. A `TotalCount` that stays a few
+// above the ids while two full reads (pass and re-reads) find the same set is the service's hidden rows:
+// published as a shortfall, also when the order moves meanwhile.
 import { RefusalError } from '../core/errors.ts';
 import { compareIds } from '../store/order.ts';
 import { filterIgnored, implausibleTotal, listingVerdict, maxShortfall, type PassObservation } from './guards.ts';
@@ -302,15 +304,22 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
     }
     refuseIgnoredFilter(first.totalCount, options.hubTotal, reading, unknowns);
 
-    let verdict = listingVerdict(observe(reading));
-    if (verdict.verdict === 'short' && short !== undefined && short.total === first.totalCount && short.ids === reading.records.size && passIds.size === short.ids) {
+    // The gap TotalCount keeps above the distinct ids, published once it held still over two full reads
+    // (see stableShortfall); a gap too large for hidden rows is a collapsed list, refused.
+    const publishShortfall = (): Listing => {
       const shortfall = first.totalCount - reading.records.size - reading.withoutId;
       if (shortfall > maxShortfall(first.totalCount)) {
         throw new RefusalError('inconsistent', `the list collapsed: ${reading.records.size + reading.withoutId} distinct models for TotalCount ${first.totalCount} in two full reads, a shortfall of ${shortfall} (more than ${maxShortfall(first.totalCount)} is not taken for the service)`);
       }
       progress.note?.(`TotalCount ${first.totalCount} stays ${shortfall} above the ${reading.records.size + reading.withoutId} distinct models over two full reads: publishing with a shortfall of ${shortfall}`);
       return { ...finished(reading), total: first.totalCount, passes, pagesReread, recovered: reading.recovered, shortfall };
-    }
+    };
+    // Held still: the previous full read (a pass and its re-reads of every page) ended short with this
+    // TotalCount and exactly this set of ids, and this whole pass found no id more.
+    const stableShortfall = (): boolean => short !== undefined && short.total === first.totalCount && short.ids === reading.records.size;
+    let verdict = listingVerdict(observe(reading));
+    // A still list: this pass alone read every id of the last one, and nothing else.
+    if (verdict.verdict === 'short' && stableShortfall() && passIds.size === short?.ids) return publishShortfall();
     // Short while TotalCount held still: the order moved and hid ids (see recoveryPlan). Re-read, a wave at
     // a time, at most every page once this pass; a new pass then unions with this one.
     const plan = recoveryPlan(pageCount);
@@ -330,6 +339,9 @@ export async function readListing(client: HttpClient, options: ListingOptions, p
       if (reading.recovered > 0) progress.note?.(`the order moved while the list was read: ${reading.recovered} ids recovered by re-reading ${pagesReread} pages`);
       return { ...finished(reading), total: first.totalCount, passes, pagesReread, recovered: reading.recovered, shortfall: 0 };
     }
+    // A moving order and hidden rows at once: no single pass reads every id, but a whole further pass and
+    // a re-read of every page added none to the last full read's set, so the gap is the service's.
+    if (verdict.verdict === 'short' && stableShortfall()) return publishShortfall();
     lastProblem = verdict.problem ?? '';
     if (verdict.verdict === 'moved') {
       restart();
