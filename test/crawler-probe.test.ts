@@ -8,21 +8,25 @@ import { allHeld, probe, type ProbeRow } from '../crawler/probe.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { runScript, tempDir, treeContents } from './helpers.ts';
 
+// The real world by default (hidden rows, empty SupportInference on a few records); the tidy one to pin figures.
 let sim: Simulator;
+let tidy: Simulator;
 beforeAll(async () => {
   sim = await startSimulator({ size: 300, seed: 5 });
+  tidy = await startSimulator({ size: 300, seed: 5, tidy: true });
 });
 afterAll(async () => {
   await sim.close();
+  await tidy.close();
 });
 afterEach(() => sim.clearFaults());
 
-async function probeSim(): Promise<{ rows: ProbeRow[]; requests: number }> {
+async function probeSim(world: Simulator = sim): Promise<{ rows: ProbeRow[]; requests: number }> {
   const dispatcher = new Agent();
   const client = createHttpClient({ dispatcher, concurrency: 2, rps: Infinity, retries: 0, retryBudget: 4 });
-  const before = sim.requests.length;
+  const before = world.requests.length;
   try {
-    return { rows: await probe(client, { origin: sim.origin, inferenceOrigin: sim.inferenceOrigin }), requests: sim.requests.length - before };
+    return { rows: await probe(client, { origin: world.origin, inferenceOrigin: world.inferenceOrigin }), requests: world.requests.length - before };
   } finally {
     client.close();
     await dispatcher.destroy();
@@ -32,17 +36,41 @@ async function probeSim(): Promise<{ rows: ProbeRow[]; requests: number }> {
 const row = (rows: readonly ProbeRow[], start: string): ProbeRow | undefined => rows.find((r) => r.assumption.startsWith(start));
 
 describe('crawler/probe', () => {
-  it('finds every assumption holding on a healthy service, with at most ten requests', async () => {
-    const { rows, requests } = await probeSim();
+  it('finds every assumption holding on a tidy service, with at most ten requests', async () => {
+    const { rows, requests } = await probeSim(tidy);
     expect(requests).toBeLessThanOrEqual(10);
     expect(allHeld(rows)).toBe(true);
     expect(row(rows, 'the API-Inference filter')?.seen).toMatch(/^filtered TotalCount 300 < hub 900; 100 of 100 records have SupportInference$/);
+    expect(row(rows, 'the listing yields what TotalCount says')?.seen).toBe('the last page (3) holds the 100 rows TotalCount leaves for it');
     expect(row(rows, 'page size 100')?.held).toBe(true);
     expect(row(rows, 'GmtModified order')?.seen).toBe('the same 100 ids in the same order');
     expect(row(rows, 'SupportInference values')?.seen).toMatch(/txt2img \d+/);
-    expect(row(rows, 'records carry the keys')?.seen).toMatch(/^(\d+) of \1 present; \d+ keys in all/);
-    const served = sim.chatIds().length;
+    expect(row(rows, 'records carry the keys')?.seen).toMatch(/^(\d+) of \1 present; \d+ keys in all$/);
+    const served = tidy.chatIds().length;
     expect(row(rows, 'GET /v1/models answers without a token')?.seen).toBe(`${served} ids, ${served} with a created date`);
+  });
+
+  it('holds on the real service’s quirks and reports them: empty SupportInference per task, hidden rows, keys not read', async () => {
+    const { rows, requests } = await probeSim();
+    expect(requests).toBeLessThanOrEqual(10);
+    expect(allHeld(rows), JSON.stringify(rows, null, 1)).toBe(true);
+    const empty = (row(rows, 'the API-Inference filter')?.seen ?? '').match(/; (\d+) of 100 records have SupportInference$/);
+    expect(Number(empty?.[1])).toBeLessThan(100);
+    expect(row(rows, 'SupportInference values on page 1, by task')?.seen).toMatch(/^[\w-]+: (txt2img|""|txt2txt|img2img)/);
+    expect(row(rows, 'SupportInference values on page 1, by task')?.seen).toContain('""');
+    // TotalCount 303 for 300 rows: page 4 should hold 3 and holds none.
+    expect(row(rows, 'the listing yields what TotalCount says')).toMatchObject({ held: true, seen: 'the last page (4) holds 0 of the 3 rows TotalCount leaves for it: at least 3 short' });
+    expect(row(rows, 'keys records carry that the crawler does not read')?.seen).toMatch(/\bReadMeContent\b/);
+  });
+
+  it('says the listing collapsed when TotalCount is far above what it yields', async () => {
+    const collapsed = await startSimulator({ size: 300, seed: 5, shortfall: 150 });
+    try {
+      const { rows } = await probeSim(collapsed);
+      expect(row(rows, 'the listing yields what TotalCount says')).toMatchObject({ held: false, seen: expect.stringMatching(/short$/) });
+    } finally {
+      await collapsed.close();
+    }
   });
 
   it('says the filter is ignored when it is', async () => {
