@@ -1,15 +1,25 @@
 // CLI: `npm run build` — the whole static site into site/dist/. See `--help` and docs/api.md.
+import { stat } from 'node:fs/promises';
 import { processIo, runCli } from '../core/cli.ts';
 import { stopOnSignals } from '../core/signals.ts';
 import { resolveBuildOptions, USAGE } from './config.ts';
 import { plural } from './items.ts';
 import { buildSite } from './site.ts';
+import { MissingDataError } from '../store/errors.ts';
+import { listSnapshotDates } from '../store/snapshots.ts';
 
 process.exitCode = await runCli('build', processIo, async () => {
   const options = resolveBuildOptions(process.argv.slice(2), process.env);
   if (options === 'help') {
     console.log(USAGE);
     return;
+  }
+  // A data dir without snapshots (a fresh clone's data/, a typo'd CATALOG_DATA_DIR) would replace whatever
+  // site is there with an empty one: only on request.
+  // (A data dir that does not exist at all is buildSite's own error, said as such.)
+  const exists = await stat(options.dataDir).then((info) => info.isDirectory(), () => false);
+  if (!options.allowEmpty && exists && (await listSnapshotDates(options.dataDir)).length === 0) {
+    throw new MissingDataError(`no snapshots yet, nothing to build: run npm run crawl (or npm run demo for an offline site); --allow-empty builds an empty site`, options.dataDir);
   }
   const stop = stopOnSignals();
   const summary = await buildSite(options, stop.signal).finally(() => stop.dispose());

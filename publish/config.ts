@@ -22,9 +22,13 @@ Options:
                         the newest N days, or "all" (env SITE_TOMBSTONE_DAYS,
                         default ${DEFAULT_TOMBSTONE_DAYS}); older ones are answered by 404.html,
                         which shows their tombstone from api/departed/
+  --allow-empty         build even when the data dir has no snapshot yet (an empty
+                        list and feeds); without it that is an error, so a stray
+                        build never replaces a site with an empty one
   -h, --help            show this help
 
-Exit status: 0 built, 1 failed (the previous output is left as it was), 2 usage error.`;
+Exit status: 0 built, 1 failed or nothing to build (the previous output is left as it
+was), 2 usage error.`;
 
 /** Parse a snapshot-days or tombstone-days value: a non-negative integer or `all`. */
 export function parseDays(raw: string, where: string): number | 'all' {
@@ -34,14 +38,21 @@ export function parseDays(raw: string, where: string): number | 'all' {
   return Number(text);
 }
 
+/** What the build command takes: the build's options, and whether an empty data dir may be built. */
+export type BuildCommandOptions = BuildOptions & {
+  /** Build an empty site when the data dir has no snapshot (default false: that is an error). */
+  allowEmpty: boolean;
+};
+
 /** Options from argv (without node and script) and env, or `help` when help was asked for. */
-export function resolveBuildOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): BuildOptions | 'help' {
+export function resolveBuildOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): BuildCommandOptions | 'help' {
   const values = parseOptions(argv, {
     'data-dir': { type: 'string' },
     out: { type: 'string' },
     'site-url': { type: 'string' },
     'snapshot-days': { type: 'string' },
     'tombstone-days': { type: 'string' },
+    'allow-empty': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
@@ -70,5 +81,6 @@ export function resolveBuildOptions(argv: readonly string[], env: Readonly<Recor
         : tombEnv !== undefined
           ? parseDays(tombEnv, 'SITE_TOMBSTONE_DAYS')
           : DEFAULT_TOMBSTONE_DAYS,
+    allowEmpty: values['allow-empty'] === true,
   };
 }

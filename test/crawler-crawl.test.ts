@@ -12,7 +12,8 @@ let sim: Simulator;
 let dataDir: string;
 
 beforeEach(async () => {
-  sim = await startSimulator({ size: 340, chatModels: 12, seed: 7 });
+  // The tidy world: these tests pin exact passes and requests (the real world has its own tests).
+  sim = await startSimulator({ size: 340, chatModels: 12, seed: 7, tidy: true });
   dataDir = await tempDir();
 });
 afterEach(async () => {

@@ -50,7 +50,8 @@ async function startProxy(target: string): Promise<void> {
 }
 
 beforeEach(async () => {
-  sim = await startSimulator({ size: 340, chatModels: 12, seed: 7 });
+  // The tidy world: the proxy adds each quirk itself, so it is the only one in play.
+  sim = await startSimulator({ size: 340, chatModels: 12, seed: 7, tidy: true });
   await startProxy(sim.origin);
   rewrite = (_route, json) => json;
   dataDir = await tempDir();

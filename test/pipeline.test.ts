@@ -51,14 +51,22 @@ describe('pipeline/nightly-crawls', () => {
     for (const day of log.days.slice(1)) {
       const before = new Set((await readSnapshot(dataDir, day.previous!))!.models.map((m) => m.id));
       const now = new Set((await readSnapshot(dataDir, day.date))!.models.map((m) => m.id));
-      const events = log.events.filter((event) => event.date === day.date);
+      // The catalog list's events; a rename is the arrival of the new id and the departure of `from`.
+      const events = log.events.filter((event) => event.date === day.date && ['entered', 'returned', 'renamed', 'left'].includes(event.kind));
       const arrived = events.filter((e) => e.kind !== 'left').map((e) => e.id).sort();
-      const departed = events.filter((e) => e.kind === 'left').map((e) => e.id).sort();
+      const departed = events.flatMap((e) => (e.kind === 'left' ? [e.id] : e.kind === 'renamed' ? [e.from as string] : [])).sort();
       expect(arrived).toEqual([...now].filter((id) => !before.has(id)).sort());
       expect(departed).toEqual([...before].filter((id) => !now.has(id)).sort());
+      // The gateway's events agree with its own lists the same way.
+      const served = async (date: string) => new Set(((await readSnapshot(dataDir, date))!.gateway ?? []).map((g) => g.id));
+      const [gatewayBefore, gatewayNow] = [await served(day.previous!), await served(day.date)];
+      const gatewayEvents = log.events.filter((event) => event.date === day.date && ['served', 'served-again', 'unserved'].includes(event.kind));
+      expect(gatewayEvents.filter((e) => e.kind !== 'unserved').map((e) => e.id).sort()).toEqual([...gatewayNow].filter((id) => !gatewayBefore.has(id)).sort());
+      expect(gatewayEvents.filter((e) => e.kind === 'unserved').map((e) => e.id).sort()).toEqual([...gatewayBefore].filter((id) => !gatewayNow.has(id)).sort());
     }
     const kinds = new Set(log.events.map((event) => event.kind));
-    expect(kinds).toEqual(new Set(['entered', 'left', 'returned']));
+    // The real world renames models too; this churn moves the gateway's chat models in and out.
+    for (const kind of ['entered', 'left', 'returned', 'renamed']) expect(kinds, kind).toContain(kind);
   });
 
   it('rebuilds from the snapshots alone to exactly the files the crawls wrote', async () => {

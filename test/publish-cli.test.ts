@@ -71,14 +71,19 @@ describe('publish/cli', () => {
     }
   });
 
-  it('says so when there are no snapshots yet, and still builds', async () => {
-    const root = await tempDir();
-    made.push(root);
-    await mkdir(join(root, 'data'));
-    const result = await build(['--data-dir', join(root, 'data'), '--out', join(root, 'dist')]);
+  it('refuses a data dir without snapshots with one line, leaving the previous site, unless --allow-empty', async () => {
+    const { root, dataDir, out } = await dataWithChanges();
+    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    const before = await treeContents(out);
+    await mkdir(join(root, 'empty'));
+    const refused = await build(['--data-dir', join(root, 'empty'), '--out', out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`build: ${join(root, 'empty')}: no snapshots yet, nothing to build: run npm run crawl (or npm run demo for an offline site); --allow-empty builds an empty site\n`);
+    expect(await treeContents(out)).toEqual(before);
+    const result = await build(['--data-dir', join(root, 'empty'), '--out', join(root, 'dist-empty'), '--allow-empty']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('No snapshots in');
-    expect(Object.keys(await treeContents(join(root, 'dist')))).toContain('api/latest.json');
+    expect(Object.keys(await treeContents(join(root, 'dist-empty')))).toContain('api/latest.json');
   });
 
   it('fails with one line when the data dir does not exist, leaving the previous site in place', async () => {

@@ -74,11 +74,11 @@ describe('publish/items', () => {
 
 describe('publish/config', () => {
   it('uses defaults, then env, then flags', () => {
-    expect(resolveBuildOptions([], {})).toEqual({ dataDir: 'data', outDir: 'site/dist', siteUrl: 'http://localhost:4321/', snapshotDays: 'all', tombstoneDays: DEFAULT_TOMBSTONE_DAYS });
+    expect(resolveBuildOptions([], {})).toEqual({ dataDir: 'data', outDir: 'site/dist', siteUrl: 'http://localhost:4321/', snapshotDays: 'all', tombstoneDays: DEFAULT_TOMBSTONE_DAYS, allowEmpty: false });
     const env = { CATALOG_DATA_DIR: '/d', SITE_URL: 'https://u.github.io/repo', SITE_SNAPSHOT_DAYS: '30', SITE_TOMBSTONE_DAYS: 'all' };
-    expect(resolveBuildOptions([], env)).toEqual({ dataDir: '/d', outDir: 'site/dist', siteUrl: 'https://u.github.io/repo/', snapshotDays: 30, tombstoneDays: 'all' });
-    const flags = ['--data-dir', '/f', '--out', '/o', '--site-url', 'https://e.org/', '--snapshot-days', 'all', '--tombstone-days', '90'];
-    expect(resolveBuildOptions(flags, env)).toEqual({ dataDir: '/f', outDir: '/o', siteUrl: 'https://e.org/', snapshotDays: 'all', tombstoneDays: 90 });
+    expect(resolveBuildOptions([], env)).toEqual({ dataDir: '/d', outDir: 'site/dist', siteUrl: 'https://u.github.io/repo/', snapshotDays: 30, tombstoneDays: 'all', allowEmpty: false });
+    const flags = ['--data-dir', '/f', '--out', '/o', '--site-url', 'https://e.org/', '--snapshot-days', 'all', '--tombstone-days', '90', '--allow-empty'];
+    expect(resolveBuildOptions(flags, env)).toEqual({ dataDir: '/f', outDir: '/o', siteUrl: 'https://e.org/', snapshotDays: 'all', tombstoneDays: 90, allowEmpty: true });
     expect(resolveBuildOptions(['--help'], {})).toBe('help');
   });
 

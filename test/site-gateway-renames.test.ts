@@ -115,6 +115,25 @@ describe('site/lora facts', () => {
   });
 });
 
+describe('site/api page', () => {
+  it('explains the JSON API at /api/ in both languages, each file linked to one that exists, and the footer leads there', async () => {
+    for (const [path, lang] of [['api/index.html', 'en'], ['zh/api/index.html', 'zh']] as const) {
+      const $ = await page(path);
+      expect($('h1').text()).toBe(COMMON_LABELS[lang].apiTitle);
+      const rows = $('tr[data-api]');
+      expect(rows.length).toBe(11);
+      expect(rows.filter('[data-api="changes"]').find('td').last().text()).toBe(COMMON_LABELS[lang].apiFiles.changes);
+      for (const a of rows.find('a').toArray()) {
+        const href = $(a).attr('href') as string;
+        expect(href.startsWith(SITE_URL), href).toBe(true);
+        await read(href.slice(SITE_URL.length));
+      }
+    }
+    const home = await page('index.html');
+    expect(home('footer a').filter((_, a) => home(a).text() === COMMON_LABELS.en.apiIndex).attr('href')).toBe('/repo/api/');
+  });
+});
+
 describe('site/titles', () => {
   it('shows reordering characters of an upstream name in the title and heading instead of obeying them', async () => {
     // The page's folder name is encoded (publish/urls.ts); there is one page under odd/.

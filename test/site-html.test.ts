@@ -37,7 +37,7 @@ const LABELS_WITH_URLS = (['en', 'zh'] as const).flatMap((lang) => Object.values
 /** The one Content Security Policy of every page: scripts, styles and fetches fall under default-src. */
 const CSP = "default-src 'self'; img-src 'self' data:; base-uri 'self'; form-action 'self'; object-src 'none'";
 /** Pages built in both languages (`X` and `zh/X`); model pages are not among them. */
-const BOTH_LANGS = ['index.html', 'changes/index.html', 'changes/2026-02/index.html', 'changes/2026-03/index.html', 'status/index.html'];
+const BOTH_LANGS = ['index.html', 'changes/index.html', 'changes/2026-02/index.html', 'changes/2026-03/index.html', 'status/index.html', 'api/index.html'];
 /** The page a static host serves for every address without a file: no canonical address of its own (tested on its own below). */
 const NOT_FOUND = '404.html';
 
@@ -756,7 +756,7 @@ describe('site/html model pages', () => {
       expect($('header nav a').length, path).toBe(1);
       expect($('footer p').length, path).toBe(1);
       expect($('footer').text(), path).not.toContain(c.footer);
-      expect($('footer a').map((_, a) => servedFile(sitePath(new URL($(a).attr('href') as string, pageUrl(path))) as string)).get(), path).toEqual(['feed.json', 'rss.xml', 'api/index.json']);
+      expect($('footer a').map((_, a) => servedFile(sitePath(new URL($(a).attr('href') as string, pageUrl(path))) as string)).get(), path).toEqual(['feed.json', 'rss.xml', 'api/index.html']);
     }
     // A model on the list has the full frame.
     for (const id of ON_LIST) {

@@ -199,11 +199,15 @@ describe('site/model-file', () => {
   it('reads the snippet’s fields from a model file’s current record', () => {
     const doc = modelDocument(record.id, track, [], { current: record, lastDay });
     const parsed: unknown = JSON.parse(serialiseModelDocument(doc));
-    const { id, openaiApi, aigcType, inferenceType, baseModels, tasks } = record;
-    expect(snippetModel(parsed)).toEqual({ id, openaiApi, aigcType, inferenceType, baseModels, tasks });
+    const { id, openaiApi, aigcType, inferenceType, baseModels, tasks, companion, triggerWords } = record;
+    expect(snippetModel(parsed)).toEqual({ id, openaiApi, aigcType, inferenceType, baseModels, tasks, companion, triggerWords });
     // Only those fields: the page's script never carries the rest along.
-    expect(Object.keys(snippetModel(parsed) ?? {}).sort()).toEqual(['aigcType', 'baseModels', 'id', 'inferenceType', 'openaiApi', 'tasks']);
+    expect(Object.keys(snippetModel(parsed) ?? {}).sort()).toEqual(['aigcType', 'baseModels', 'companion', 'id', 'inferenceType', 'openaiApi', 'tasks', 'triggerWords']);
     expect(snippetModel({ current: { ...record, baseModels: [], tasks: [] } })).toMatchObject({ baseModels: [], tasks: [] });
+    // A LoRA's companion and trigger words come along; a file written before they existed reads as none.
+    expect(snippetModel({ current: { ...record, companion: { id: 'MusePublic/Qwen-image', revision: 'v1' }, triggerWords: ['ink'] } })).toMatchObject({ companion: { id: 'MusePublic/Qwen-image', revision: 'v1' }, triggerWords: ['ink'] });
+    const { companion: _c, triggerWords: _t, ...older } = record;
+    expect(snippetModel({ current: older })).toMatchObject({ companion: null, triggerWords: [] });
   });
 
   it('gives no snippet for a file without a well-formed current record', () => {

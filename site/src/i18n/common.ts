@@ -69,6 +69,14 @@ export interface CommonLabels {
   noReason: string;
   /** Said first on a site built from `npm run demo`'s simulated data. */
   demoNote: string;
+  /** The API page (`/api/`): title, lead, the table's headings, one line per file, the example's heading. */
+  apiTitle: string;
+  apiLead: string;
+  apiUrl: string;
+  apiWhat: string;
+  apiFiles: Readonly<Record<'index' | 'latest' | 'changes' | 'snapshots' | 'snapshot' | 'model' | 'departed' | 'feed' | 'rss' | 'openaiFeed' | 'openaiRss', string>>;
+  apiExample: string;
+  apiDocs: string;
   /** Heading of the 404 page (GitHub Pages serves it for every address without a file). */
   notFoundTitle: string;
   /** What the 404 page says: a model that left long ago is looked up in the archive by script. */
@@ -144,6 +152,25 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     nightOutcomes: { refused: 'refused', failed: 'failed', cancelled: 'cancelled' },
     noReason: 'no reason recorded',
     demoNote: 'Demo data: this site was built from a simulator on one machine (npm run demo), not from ModelScope.',
+    apiTitle: 'JSON API',
+    apiLead: 'Everything on this site is also plain JSON and feeds: static files, no key, no rate limit beyond the host’s. Start at index.json, which names every URL below.',
+    apiUrl: 'URL',
+    apiWhat: 'What it holds',
+    apiFiles: {
+      index: 'What exists and where: counts, the newest date and every URL template',
+      latest: 'The newest snapshot: every model on the list with its record, and the ids the OpenAI-compatible gateway serves',
+      changes: 'Every observed night and every event (entered, left, returned, renamed; served, no longer served, served again)',
+      snapshots: 'The dated snapshots published here',
+      snapshot: 'One dated snapshot, in the same format as latest.json',
+      model: 'One model’s story: its stays on both lists, its events, a year of likes and downloads, its record',
+      departed: 'Models that left long ago: their stays and last figures, in buckets',
+      feed: 'JSON Feed 1.1: one item per night with changes',
+      rss: 'RSS 2.0: the same items',
+      openaiFeed: 'JSON Feed of the gateway’s own events: ids served, no longer served, served again',
+      openaiRss: 'RSS of the same items',
+    },
+    apiExample: 'For example',
+    apiDocs: 'Every field is described in docs/api.md in this site’s repository.',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is no page at this address. A model that left the list long ago shows here from the archive, when the archive has it (this needs JavaScript).',
     notFoundHome: 'Search the catalog, including models that left',
@@ -214,6 +241,25 @@ export const COMMON_LABELS: Labels<CommonLabels> = {
     nightOutcomes: { refused: '已拒绝', failed: '失败', cancelled: '已取消' },
     noReason: '未记录原因',
     demoNote: '演示数据：本站由本机上的模拟器生成（npm run demo），并非来自魔搭。',
+    apiTitle: 'JSON API',
+    apiLead: '本站的一切也以 JSON 和订阅源提供：静态文件，无需密钥，除托管方外没有频率限制。从 index.json 开始，它列出下面的每个 URL。',
+    apiUrl: 'URL',
+    apiWhat: '内容',
+    apiFiles: {
+      index: '有哪些文件、在哪里：数量、最新日期和每个 URL 模板',
+      latest: '最新快照：榜上每个模型及其记录，以及 OpenAI 兼容接口提供的模型 id',
+      changes: '每个观测夜和每个事件（新增、下榜、重新上榜、改名；开始提供、不再提供、重新提供）',
+      snapshots: '本站发布的带日期快照',
+      snapshot: '某一天的快照，格式与 latest.json 相同',
+      model: '单个模型的记录：两个列表上的时段、事件、一年的点赞和下载、其记录',
+      departed: '很久以前下榜的模型：时段和最后的数据，分桶存放',
+      feed: 'JSON Feed 1.1：每个有变动的夜晚一条',
+      rss: 'RSS 2.0：相同的条目',
+      openaiFeed: 'OpenAI 兼容接口自身事件的 JSON Feed：开始提供、不再提供、重新提供的 id',
+      openaiRss: '相同条目的 RSS',
+    },
+    apiExample: '示例',
+    apiDocs: '每个字段的说明见本站代码仓库中的 docs/api.md。',
     notFoundTitle: '找不到页面',
     notFoundText: '此地址没有页面。很久以前离开榜单的模型，若存档中有记录，会显示于此（需要 JavaScript）。',
     notFoundHome: '搜索目录（包括已离开的模型）',
