@@ -4,7 +4,7 @@ import { stopOnSignals } from '../core/signals.ts';
 import { runNight } from './night.ts';
 import { HELP, parseCrawlArgs } from './options.ts';
 import type { CrawlFacts } from '../crawler/crawl.ts';
-import { reportNight, withCrawlFacts } from './report.ts';
+import { reportNight } from './report.ts';
 
 process.exitCode = await runCli('crawl', processIo, async () => {
   const options = parseCrawlArgs(process.argv.slice(2));
@@ -14,10 +14,9 @@ process.exitCode = await runCli('crawl', processIo, async () => {
   }
   const stop = stopOnSignals();
   try {
-    // The run report lists what the crawl left out and why (rejected records, duplicates, nulled timestamps).
-    let facts: CrawlFacts | undefined;
-    const { summary, exitCode } = await runNight({ ...options, onCrawled: (crawled) => void (facts = crawled) }, { signal: stop.signal });
-    await reportNight(withCrawlFacts(summary, facts), exitCode === EXIT.ok);
+    // The run report lists what the crawl left out and why (runNight adds the crawl's facts to its summary).
+    const { summary, exitCode } = await runNight(options, { signal: stop.signal });
+    await reportNight(summary, exitCode === EXIT.ok);
     // Stopped by a signal: exit as the signal would have, after everything was put back.
     return stop.exitStatus() ?? exitCode;
   } finally {

@@ -7,13 +7,13 @@ import { EXIT, errorLine, logLines, type ExitCode } from '../core/cli.ts';
 import { CatalogError, RefusalError } from '../core/errors.ts';
 import { InterruptedError } from '../core/signals.ts';
 import { updateChanges } from '../changes/update.ts';
-import { crawl, type CrawlProgress } from '../crawler/crawl.ts';
+import { crawl, type CrawlFacts, type CrawlProgress } from '../crawler/crawl.ts';
 import { createHttpClient } from '../crawler/http/client.ts';
 import { readEventLog } from '../store/change-files.ts';
 import { lockDataDir, type DataDirLock } from '../store/lock.ts';
 import { keepSnapshotFile, readPreviousSnapshot, writeSnapshot } from '../store/snapshots.ts';
 import type { NightOptions } from './options.ts';
-import { Progress, type RunSummary } from './report.ts';
+import { Progress, withCrawlFacts, type RunSummary } from './report.ts';
 
 /** Things a caller may substitute (tests, demo); everything has a production default. */
 export interface NightDependencies {
@@ -97,6 +97,8 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
   });
 
   let lock: DataDirLock | undefined;
+  /** What the crawl listed (rejected records, duplicates, nulled timestamps, cuts), for the report, refused nights too. */
+  let facts: CrawlFacts | undefined;
   // The whole night's deadline: past it the client closes, so every request and wait ends at once and the
   // night fails with a reason, instead of being cancelled by the job's timeout with none.
   let pastDeadline = false;
@@ -118,7 +120,11 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     const restore = await keepSnapshotFile(options.dataDir, options.date);
     const previous = await previousSize(options.dataDir, options.date);
     if (options.updateChanges) await readEventLog(options.dataDir);
-    const result = await crawl(client, { ...options, previous, wave: options.concurrency }, collectingEvery(PAGES_PER_COLLECTION, progress));
+    const result = await crawl(
+      client,
+      { ...options, previous, wave: options.concurrency, onCrawled: (crawled) => void ((facts = crawled), options.onCrawled?.(crawled)) },
+      collectingEvery(PAGES_PER_COLLECTION, progress),
+    );
     stillWanted();
     const written = await writeSnapshot(options.dataDir, result.snapshot);
     let changes: RunSummary['changes'];
@@ -126,7 +132,8 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
       try {
         stillWanted();
         const update = await updateChanges(options.dataDir, options.date);
-        changes = { entered: update.entered, left: update.left, returned: update.returned, missing: update.missing };
+        const { entered, left, returned, renamed, gateway, served, unserved, servedAgain, missing } = update;
+        changes = { entered, left, returned, renamed, gateway, served, unserved, servedAgain, missing };
       } catch (error) {
         // Keep snapshot and change log in step: put the snapshot back as it was.
         await restore();
@@ -151,7 +158,7 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
       const sample = result.rejected.slice(0, 3).map((r) => `${r.id}: ${r.reason}`).join('; ');
       progress.note(`${result.rejected.length} unusable records left out (${sample})`);
     }
-    return { summary, exitCode: EXIT.ok };
+    return { summary: withCrawlFacts(summary, facts), exitCode: EXIT.ok };
   } catch (caught) {
     const interrupted = deps.signal?.aborted === true ? (deps.signal.reason as unknown) : undefined;
     const error = interrupted instanceof InterruptedError ? interrupted : pastDeadline ? new DeadlineError(options.deadlineMs, caught) : caught;
@@ -161,7 +168,7 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
       process.stderr.write(logLines(error instanceof Error ? (error.stack ?? String(error)) : String(error)));
     }
     return {
-      summary: { ...base(), outcome: refused ? 'refused' : 'failed', reason: reasonOf(error, options.token) },
+      summary: withCrawlFacts({ ...base(), outcome: refused ? 'refused' : 'failed', reason: reasonOf(error, options.token) }, facts),
       exitCode: refused ? EXIT.refused : EXIT.failed,
     };
   } finally {

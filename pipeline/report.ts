@@ -108,7 +108,10 @@ export interface RunSummary {
   shortfall?: number;
   /** Listed models with an empty SupportInference (kept, type unknown), and a few of their ids. */
   unknownInference?: { count: number; sample: string[] };
-  changes?: { entered: number; left: number; returned: number; missing: string[] } | undefined;
+  /** The night's events by kind (catalog list, then the gateway's: `gateway` ids served, `null` without its own list), and the nights missed before it. */
+  changes?:
+    | { entered: number; left: number; returned: number; renamed: number; gateway: number | null; served: number; unserved: number; servedAgain: number; missing: string[] }
+    | undefined;
   /** Every record left out, with its page (listed up to REPORT_LIST_LIMIT); refused nights have them too. */
   rejectedRecords?: RejectedRecord[] | undefined;
   /** Ids listed more than once in one pass (the copy on the lowest page was kept). */
@@ -200,12 +203,19 @@ function summaryText(summary: RunSummary): string[] {
   if (notes.length > 0) lines.push(`  service: ${notes.join('; ')}`);
   if (summary.changes) {
     const gap = summary.changes.missing.length > 0 ? `; no data for ${summary.changes.missing.join(', ')}` : '';
-    lines.push(`  changes: ${summary.changes.entered} entered, ${summary.changes.left} left, ${summary.changes.returned} returned${gap}`);
+    lines.push(`  changes: ${changesText(summary.changes)}${gap}`);
   }
   lines.push(
     `  requests: ${summary.requests} (${summary.retries} retries, ${(summary.bytes / 1e6).toFixed(1)} MB), passes: ${summary.passes ?? 0}, time: ${(summary.durationMs / 1000).toFixed(1)} s`,
   );
   return lines;
+}
+
+/** `3 entered, 1 left, 2 returned, 1 renamed; gateway: 56 ids, 1 served, 0 no longer served, 0 served again`. */
+export function changesText(changes: NonNullable<RunSummary['changes']>): string {
+  const catalog = `${changes.entered} entered, ${changes.left} left, ${changes.returned} returned, ${changes.renamed} renamed`;
+  if (changes.gateway === null) return `${catalog}; gateway: no list of its own kept`;
+  return `${catalog}; gateway: ${changes.gateway} ids, ${changes.served} served, ${changes.unserved} no longer served, ${changes.servedAgain} served again`;
 }
 
 /** What the service did that we publish anyway: a stable shortfall, models of unknown type. */
@@ -238,7 +248,7 @@ export function summaryMarkdown(summary: RunSummary): string {
     ...(summary.passes !== undefined ? [row('listing', listingText(summary))] : []),
     ...serviceNotes(summary).map((note) => row('service', note)),
     ...(summary.changes
-      ? [row('changes', `${summary.changes.entered} entered, ${summary.changes.left} left, ${summary.changes.returned} returned`)]
+      ? [row('changes', changesText(summary.changes))]
       : []),
     ...(summary.rejectedRecords ? [row('unusable records', summary.rejectedRecords.length)] : []),
     ...(duplicatesText(summary.duplicates) !== undefined ? [row('duplicates', duplicatesText(summary.duplicates) ?? '')] : []),

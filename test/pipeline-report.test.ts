@@ -21,7 +21,7 @@ const summary = (overrides: Partial<RunSummary> = {}): RunSummary => ({
   durationMs: 3400,
   rejected: 0,
   openaiApiModels: 40,
-  changes: { entered: 12, left: 2, returned: 1, missing: ['2026-03-02'] },
+  changes: { entered: 12, left: 2, returned: 1, renamed: 1, gateway: 56, served: 2, unserved: 1, servedAgain: 0, missing: ['2026-03-02'] },
   ...overrides,
 });
 
@@ -56,7 +56,7 @@ describe('report/summary', () => {
     const text = summaryLines(summary()).join('\n');
     expect(text).toContain('crawl 2026-03-04: published');
     expect(text).toContain('models: 1200 (1190 on 2026-03-03)');
-    expect(text).toContain('12 entered, 2 left, 1 returned; no data for 2026-03-02');
+    expect(text).toContain('12 entered, 2 left, 1 returned, 1 renamed; gateway: 56 ids, 2 served, 1 no longer served, 0 served again; no data for 2026-03-02');
     expect(text).toContain('requests: 14 (2 retries, 2.5 MB)');
   });
 

@@ -17,6 +17,7 @@ const DATES = ['2026-02-01', '2026-02-02', '2026-02-03', '2026-02-04'];
 let sim: Simulator;
 let dataDir: string;
 const outcomes: string[] = [];
+const summaries: Awaited<ReturnType<typeof runNight>>['summary'][] = [];
 const snapshots: Snapshot[] = [];
 
 beforeAll(async () => {
@@ -28,6 +29,7 @@ beforeAll(async () => {
     const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '200']);
     const { summary } = await runNight(options, { progress: new Progress({ stream: { write: () => true } }) });
     outcomes.push(`${summary.outcome}${summary.reason === undefined ? '' : `: ${summary.reason}`}`);
+    summaries.push(summary);
     if (summary.outcome === 'published') snapshots.push(await loadSnapshot(dataDir, date, DATES));
   }
 }, 120_000);
@@ -37,6 +39,16 @@ afterAll(async () => {
 });
 
 describe('real world nights', () => {
+  it('reports each night’s renames and gateway counts, and what the crawl listed, from runNight itself', async () => {
+    const log = await readEventLog(dataDir);
+    for (const [i, summary] of summaries.entries()) {
+      const day = log.days[i];
+      expect(summary.changes, DATES[i]).toMatchObject({ renamed: day?.renamed, gateway: day?.gateway, served: day?.served, unserved: day?.unserved });
+      // The crawl's facts reach the summary of every caller of runNight (the demo, the nightly), not only the CLI.
+      expect(Array.isArray(summary.rejectedRecords), DATES[i]).toBe(true);
+    }
+  });
+
   it('publishes every night: empty SupportInference kept, the stable shortfall of 3 recorded, gateway-only ids kept', () => {
     expect(outcomes).toEqual(DATES.map(() => 'published'));
     for (const snapshot of snapshots) {
