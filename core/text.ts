@@ -28,6 +28,15 @@ export function showHidden(text: string, show: (codePoint: number) => string): s
   return text.replace(HIDDEN, (c) => show(c.codePointAt(0) ?? 0));
 }
 
+/**
+ * Upstream text prepared for display: lone surrogates become U+FFFD and invisible or reordering
+ * characters are shown as `[U+202E]`, so a name like `gpt\u202Egnp.exe` cannot pass for another.
+ * The result still needs escaping for the format it goes into (publish/escape.ts).
+ */
+export function visibleText(text: string): string {
+  return showHidden(text.toWellFormed(), (code) => `[U+${code.toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
 /** Upstream text made safe to print on a terminal: hidden characters become visible `\u{…}` escapes. */
 export function terminalSafe(text: string): string {
   return showHidden(text, (code) => `\\u{${code.toString(16)}}`);

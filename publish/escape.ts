@@ -1,6 +1,10 @@
 // The one place that makes upstream text safe to render. Model names come from ModelScope and are
 // hostile by assumption: markup, entity tricks, bidi overrides, control characters, lone surrogates.
-import { showHidden } from '../core/text.ts';
+import { visibleText } from '../core/text.ts';
+
+// One definition for every medium (core/text.ts, which browser scripts may load too); re-exported here
+// beside the escapers it goes with.
+export { visibleText };
 
 const MARKUP: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -27,15 +31,6 @@ export function stripXmlIllegal(text: string): string {
 /** Escape text for XML content or attributes; characters illegal in XML 1.0 are dropped, never emitted. */
 export function escapeXml(text: string): string {
   return escapeHtml(stripXmlIllegal(text));
-}
-
-/**
- * Upstream text prepared for display: lone surrogates become U+FFFD and invisible or reordering
- * characters are shown as `[U+202E]`, so a name like `gpt\u202Egnp.exe` cannot pass for another.
- * The result still needs `escapeHtml`/`escapeXml` for the format it goes into.
- */
-export function visibleText(text: string): string {
-  return showHidden(text.toWellFormed(), (code) => `[U+${code.toString(16).toUpperCase().padStart(4, '0')}]`);
 }
 
 /** `visibleText` then `escapeHtml`: what every upstream string in an HTML context goes through. */

@@ -2,6 +2,8 @@
 // (lib/departed.ts), so this draws its tombstone from its archive bucket. Anything else, or a
 // model the archive does not know, keeps the page's "not found" text. Upstream text only ever becomes
 // text nodes.
+// Upstream names in a title or heading: hidden and reordering characters shown, never obeyed.
+import { visibleText } from '../../../core/text.ts';
 import { COMMON_LABELS } from '../i18n/common.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { LANG_TAG } from '../i18n/lang.ts';
@@ -28,8 +30,8 @@ function tombstoneNodes(doc: Document, model: DepartedModel, lang: Lang, json: s
   const bdi = (text: string): HTMLElement => el(doc, 'bdi', {}, text);
   const fact = (label: string, value: number): HTMLElement => el(doc, 'div', {}, el(doc, 'dt', {}, label), el(doc, 'dd', {}, formatNumber(value, lang)));
   return [
-    el(doc, 'h1', {}, bdi(model.id.slice(slash + 1))),
-    el(doc, 'p', { class: 'lead' }, bdi(model.id.slice(0, slash))),
+    el(doc, 'h1', {}, bdi(visibleText(model.id.slice(slash + 1)))),
+    el(doc, 'p', { class: 'lead' }, bdi(visibleText(model.id.slice(0, slash)))),
     el(doc, 'p', { class: 'tomb' }, el(doc, 'strong', {}, t.leftAfter(model.left, stayDays(last)))),
     el(doc, 'dl', { class: 'facts' }, fact(t.likes, model.likes), fact(t.downloads, model.downloads)),
     el(doc, 'p', {}, el(doc, 'a', { href: modelPage(model.id) }, t.viewOnModelScope), ' · ', el(doc, 'a', { href: json, type: 'application/json' }, t.json)),
@@ -57,6 +59,6 @@ export async function showDepartedTombstone(doc: Document, lang: Lang, base: str
   const model = findDeparted(await response.json(), page);
   if (model === undefined) return;
   holder.replaceChildren(...tombstoneNodes(doc, model, lang, file));
-  doc.title = `${model.id} · ${COMMON_LABELS[lang].siteName}`;
+  doc.title = `${visibleText(model.id)} · ${COMMON_LABELS[lang].siteName}`;
   doc.documentElement.lang = LANG_TAG[lang];
 }
