@@ -85,8 +85,9 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
   // Pick the keys we read before validating: a loose parse of the full ~100-key record (Organization and all)
   // would copy it, and at 60k records that garbage dominates the crawl's memory.
   const raw = item as Record<string, unknown>;
-  const picked: Record<string, unknown> = {};
-  for (const key of UPSTREAM_KEYS) if (key in raw) picked[key] = raw[key];
+  // Own keys only, into an object without a prototype: nothing upstream sends can reach Object.prototype.
+  const picked: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const key of UPSTREAM_KEYS) if (Object.hasOwn(raw, key)) picked[key] = raw[key];
   const parsed = UpstreamModel.safeParse(picked);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
