@@ -1,19 +1,11 @@
 // The changes pages' filter in a real browser (Chromium via playwright-core) on a small built site:
 // counts follow the filter, nights with nothing left to show hide, and the filter lives in the URL.
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { updateChanges } from '../changes/update.ts';
-import { buildSite } from '../publish/site.ts';
 import { filterFromSearch, matchingCount, searchWithFilter } from '../site/src/lib/changes-filter.ts';
 import type { ModelRecord } from '../store/record.ts';
-import { model, tempDataDir, writeDay } from './changes-factory.ts';
-import { serveStatic, type StaticServer } from './site-browser-fixture.ts';
+import { model } from './changes-factory.ts';
+import { startSmallSite, type SmallSite } from './small-site.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const BASE = '/repo/';
 const chat = (id: string): ModelRecord => ({ ...model(id, 1, 10), openaiApi: true, aigcType: '', inferenceType: 'chat', tasks: ['text-generation'], baseModels: [], visionFoundation: '' });
 const loras = Array.from({ length: 35 }, (_, i) => model(`ink/lora-${String(i).padStart(2, '0')}`, 1, 100 + i));
 const CHAT = chat('qwen/chat');
@@ -24,27 +16,12 @@ const NIGHTS: [string, ModelRecord[]][] = [
   ['2026-03-03', [model('a/stays'), model('b/new-lora')]],
 ];
 
-let root: string;
-let server: StaticServer;
-let browser: Browser;
-
+let site: SmallSite;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH`);
-  root = await tempDataDir();
-  const dataDir = join(root, 'data');
-  for (const [date, models] of NIGHTS) {
-    await writeDay(dataDir, date, models, models.filter((m) => m.openaiApi).map((m) => m.id));
-    await updateChanges(dataDir, date);
-  }
-  server = await serveStatic(join(root, 'site'), BASE);
-  await buildSite({ dataDir, outDir: join(root, 'site'), siteUrl: `${server.origin}${BASE}`, snapshotDays: 'all' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  site = await startSmallSite(NIGHTS);
 }, 120_000);
-
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (root !== undefined) await rm(root, { recursive: true, force: true });
+  await site?.close();
 });
 
 describe('site/changes-filter state', () => {
@@ -65,8 +42,8 @@ describe('site/changes-filter in the browser', () => {
   const heading = (kind: string, day: string) => `section[id="${day}"] [data-kind="${kind}"]`;
 
   it('counts follow the filter, the rest of a kind counts only matching events, and nights with nothing matching hide', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${BASE}changes/2026-03/?cat=openai`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}changes/2026-03/?cat=openai`);
     await page.waitForSelector('#changes-filter:not([hidden])');
     expect(await page.locator('select[name="cat"]').inputValue()).toBe('openai');
     expect(await page.locator(`${heading('left', '2026-03-02')} [data-count]`).textContent()).toBe('1');
@@ -83,8 +60,8 @@ describe('site/changes-filter in the browser', () => {
   });
 
   it('keeps the filter in the URL, so a reload and a shared link show the same', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${BASE}zh/changes/2026-03/`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}zh/changes/2026-03/`);
     await page.waitForSelector('#changes-filter:not([hidden])');
     await page.selectOption('select[name="kind"]', 'entered');
     expect(new URL(page.url()).search).toBe('?kind=entered');
