@@ -21,7 +21,7 @@ const WAIT = { timeout: 10_000 };
 // ---------------------------------------------------------------------------------------------------
 // What the fixture says each state should show (the oracle).
 
-type SortKey = 'downloads' | 'likes' | 'entered' | 'growth';
+type SortKey = 'downloads' | 'likes' | 'entered' | 'growth' | 'api';
 
 /** A catalog state, as far as the tests use one. */
 interface Want {
@@ -44,7 +44,7 @@ const dayOf = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400
 /** "New in the last 7 days": entered on the newest night or the six before it. */
 const recentFrom = (): number => dayOf(DATES[DATES.length - 1] ?? '') - 6;
 
-function sortValue(m: FixtureModel, sort: SortKey): number {
+function sortValue(m: FixtureModel, sort: Exclude<SortKey, 'api'>): number {
   switch (sort) {
     case 'downloads': return m.record.downloads;
     case 'likes': return m.record.likes;
@@ -71,7 +71,10 @@ function expected(want: Want): FixtureModel[] {
       const hay = [r.id, r.chineseName, ...r.tasks, r.baseModels[0]?.id ?? ''].join('\n').toLowerCase();
       return terms.every((t) => hay.includes(t));
     })
-    .sort((a, b) => sortValue(b, sort) - sortValue(a, sort) || compareIds(a.record.id, b.record.id));
+    .sort((a, b) =>
+      // 'api': the gateway's models first, each group by downloads.
+      (sort === 'api' ? Number(b.record.openaiApi) - Number(a.record.openaiApi) || b.record.downloads - a.record.downloads : sortValue(b, sort) - sortValue(a, sort))
+      || compareIds(a.record.id, b.record.id));
 }
 
 /** The ids of page `page` (1-based) of `want`. */
@@ -110,8 +113,11 @@ let root: string;
 let origin: string;
 let sessions: Session[] = [];
 
-async function open(path = BASE): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', serviceWorkers: 'block' });
+/** A phone's viewport (an iPhone 14's CSS pixels), for the narrow layout. */
+const PHONE = { width: 390, height: 844 };
+
+async function open(path = BASE, viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<Session> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB', serviceWorkers: 'block' });
   const session: Session = { context, page: await context.newPage(), problems: [], external: [], dialogs: [], requested: [] };
   sessions.push(session);
   await context.route('**/*', async (route) => {
@@ -412,18 +418,14 @@ describe('site in a browser: the state lives in the URL', () => {
 });
 
 describe('site in a browser: pages and models', () => {
-  it('the unsearched catalog offers the whole list by downloads, with a pager from there', async () => {
+  it('the unsearched catalog is page 1 by downloads, with a pager from there', async () => {
     const total = expected({}).length;
     const pages = Math.ceil(total / PAGE_SIZE);
     const { page, requested } = await open();
-    const browse = page.locator('#pager button.browse');
-    await expect.poll(() => browse.innerText(), WAIT).toBe(`Browse all ${total.toLocaleString('en-US')} models by downloads`);
-    // Offered from the page's own total: no search data fetched yet.
-    expect(requested.some((url) => url.includes('/search/'))).toBe(false);
-    await browse.click();
-    await waitForRows(page, pageIds({}, 1));
-    // The first shard answers first; the pager counts the whole list once the rest is in.
+    // Drawn from the page's own total: no search data fetched yet.
     await expect.poll(() => page.locator('#pager').innerText(), WAIT).toContain(`Page 1 of ${pages.toLocaleString('en-US')}`);
+    expect(requested.some((url) => url.includes('/search/'))).toBe(false);
+    expect(await rowIds(page)).toEqual(pageIds({}, 1));
     await page.click('#pager a[rel=next]');
     await waitForRows(page, pageIds({}, 2));
     await waitForQuery(page, { page: '2' });
@@ -605,6 +607,199 @@ describe('site in a browser: model pages in Chinese', () => {
     for (const word of ['On the list since', 'Likes', 'Downloads', 'Call it', 'Copy', 'Membership', 'History', 'Task', 'Licence']) expect(text, word).not.toContain(word);
     expect(await page.title()).toBe('Qwen/Qwen3-8B · ModelScope API-Inference 模型目录');
     expect(await page.evaluate(() => document.querySelector('link[rel=canonical]')?.getAttribute('href'))).toMatch(/\/models\/Qwen\/Qwen3-8B\/\?lang=zh$/);
+  });
+});
+
+describe('site in a browser: the order is what its label says (issue 21.1)', () => {
+  /** The downloads figure of each row, as the row shows it. */
+  const downloadsShown = (page: Page): Promise<number[]> =>
+    page.$$eval('#results tbody tr', (rows) => rows.map((row) => Number((row as HTMLTableRowElement).cells[3]?.textContent?.replace(/\D/g, '') ?? 'NaN')));
+
+  it('the first-rendered page is page 1 by downloads, and re-sorting by likes and back gives the same rows', async () => {
+    const { page } = await open();
+    // Before any script draws a row: the static HTML, under a header that says "Downloads ↓".
+    expect(await ariaSorts(page)).toEqual({ downloads: 'descending', likes: 'none', entered: 'none', growth: 'none' });
+    const staticIds = await rowIds(page);
+    expect(staticIds).toEqual(pageIds({}));
+    const figures = await downloadsShown(page);
+    expect(figures).toEqual([...figures].sort((a, b) => b - a));
+    // A gateway model is not first just for being one: the fixture has a non-gateway model among them.
+    expect(staticIds.some((id) => !byId(id).record.openaiApi && byId(id).record.downloads > (byId(staticIds.at(-1) ?? '').record.downloads))).toBe(true);
+    await page.selectOption('select[name=sort]', 'likes');
+    await waitForRows(page, pageIds({ sort: 'likes' }));
+    await page.selectOption('select[name=sort]', 'downloads');
+    await waitForQuery(page, {});
+    await waitForRows(page, staticIds);
+    // Sorting from the header ends in the same place too.
+    await page.click('#results th[data-sort=likes]');
+    await waitForRows(page, pageIds({ sort: 'likes' }));
+    await page.click('#results th[data-sort=downloads]');
+    await waitForRows(page, staticIds);
+  });
+
+  it('gateway models first is its own, labelled choice, in both languages', async () => {
+    const want = expected({ sort: 'api' });
+    expect(want.findIndex((m) => !m.record.openaiApi)).toBe(expected({ api: true }).length);
+    const { page } = await open();
+    const option = (value: string): Promise<string> => page.locator(`select[name=sort] option[value=${value}]`).innerText();
+    expect(await option('downloads')).toBe('Downloads');
+    expect(await option('api')).toBe('OpenAI-compatible first, then downloads');
+    await page.selectOption('select[name=sort]', 'api');
+    await waitForQuery(page, { sort: 'api' });
+    await waitForRows(page, pageIds({ sort: 'api' }));
+    // No column is "the" order now: no header claims it.
+    expect(Object.values(await ariaSorts(page))).toEqual(['none', 'none', 'none', 'none']);
+    // Reloading the same URL gives the same order.
+    await page.reload();
+    await waitForRows(page, pageIds({ sort: 'api' }));
+    const zh = await open(`${BASE}zh/?sort=api`, PHONE);
+    await waitForRows(zh.page, pageIds({ sort: 'api' }));
+    expect(await zh.page.locator('select[name=sort] option[value=api]').textContent()).toBe('OpenAI 兼容优先，再按下载量');
+    // The Chinese page, first rendered, is page 1 by downloads as well.
+    const zhStatic = await open(`${BASE}zh/`, PHONE);
+    expect(await rowIds(zhStatic.page)).toEqual(pageIds({}));
+  });
+});
+
+describe('site in a browser: the pager (issue 21.2)', () => {
+  /** The pager's visible entries: text, box, and whether each looks like a control. */
+  const pagerEntries = (page: Page) =>
+    page.$$eval('#pager li', (items) =>
+      items
+        .filter((li) => (li as HTMLElement).offsetParent !== null)
+        .map((li) => {
+          const box = li.getBoundingClientRect();
+          const control = li.firstElementChild as HTMLElement;
+          const style = getComputedStyle(control);
+          return {
+            text: control.textContent?.trim() ?? '', top: Math.round(box.top), bottom: Math.round(box.bottom), left: box.left, right: box.right,
+            height: control.getBoundingClientRect().height, border: Number.parseFloat(style.borderTopWidth), current: control.getAttribute('aria-current'),
+            background: style.backgroundColor, name: control.getAttribute('aria-label') ?? control.textContent?.trim() ?? '',
+          };
+        }));
+
+  it.each([
+    { width: 1280, height: 900, reach: 2 },
+    { ...PHONE, reach: 1 },
+  ])('on /?sort=likes at $width px it is one horizontal row: previous, a window of pages with ellipses, next', async ({ width, height, reach }) => {
+    const pages = Math.ceil(expected({ sort: 'likes' }).length / PAGE_SIZE);
+    expect(pages).toBeGreaterThan(20);
+    const { page } = await open(`${BASE}?sort=likes&page=7`, { width, height });
+    await waitForState(page, { sort: 'likes' }, 7);
+    const nav = page.locator('nav#pager');
+    expect(await nav.getAttribute('aria-label')).toBe('Result pages');
+    expect(await page.$eval('#pager ul', (ul) => getComputedStyle(ul).listStyleType)).toBe('none');
+    const entries = await pagerEntries(page);
+    // One row: every entry on the same line, left to right, inside the screen.
+    expect(new Set(entries.map((e) => e.top)).size, JSON.stringify(entries)).toBe(1);
+    for (const [i, e] of entries.entries()) if (i > 0) expect(e.left).toBeGreaterThanOrEqual(entries[i - 1]?.right ?? 0);
+    expect(Math.max(...entries.map((e) => e.right))).toBeLessThanOrEqual(width);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // A window of pages, not all of them: first, last, `reach` either side of page 7, ellipses between.
+    const numbers = entries.map((e) => e.text).filter((t) => /^\d+$/.test(t)).map(Number);
+    const around = Array.from({ length: 2 * reach + 1 }, (_, i) => 7 - reach + i);
+    expect(numbers).toEqual([1, ...around, pages]);
+    expect(entries.filter((e) => e.text === '…')).toHaveLength(2);
+    // Previous and next first and last, named for screen readers even where they show as arrows.
+    expect(entries[0]?.name).toMatch(/Previous/);
+    expect(entries.at(-1)?.name).toMatch(/Next/);
+    // Controls a finger can hit, drawn as boxes; the current page marked, and marked differently.
+    for (const e of entries.filter((x) => x.text !== '…')) {
+      expect(e.height, e.text).toBeGreaterThanOrEqual(36);
+      expect(e.border, e.text).toBeGreaterThan(0);
+    }
+    const current = entries.filter((e) => e.current === 'page');
+    expect(current.map((e) => [e.text, e.name])).toEqual([['7', 'Page 7']]);
+    expect(entries.find((e) => e.text === '8')?.background).not.toBe(current[0]?.background);
+    // And it works: next goes to page 8.
+    await page.click('#pager a[rel=next]');
+    await waitForRows(page, pageIds({ sort: 'likes' }, 8));
+    await waitForQuery(page, { sort: 'likes', page: '8' });
+    expect(await page.locator('#pager [aria-current=page]').innerText()).toBe('8');
+  });
+});
+
+describe('site in a browser: a phone (issue 21.3)', () => {
+  /** What Chromium's own accessibility tree calls each cell of the first `rows` result rows. */
+  async function cellNames(session: Session, rows: number): Promise<string[][]> {
+    const cdp = await session.context.newCDPSession(session.page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    await cdp.detach();
+    const byNode = new Map(nodes.map((n) => [n.nodeId, n]));
+    const cells = (row: (typeof nodes)[number]): string[] =>
+      (row.childIds ?? []).map((id) => byNode.get(id)).filter((n) => n !== undefined && !n.ignored && n.role?.value === 'cell').map((n) => String(n?.name?.value ?? ''));
+    // Body rows only: the header row is hidden on a phone, and has column headers, not cells.
+    return nodes.filter((n) => !n.ignored && n.role?.value === 'row').map(cells).filter((c) => c.length > 0).slice(0, rows);
+  }
+
+  const LABELS = {
+    en: { Task: 'Task', Downloads: 'Downloads', Likes: 'Likes', Entered: 'Entered', Growth: '7-day growth', toggle: 'Filters and sort', set: '(1 set)' },
+    zh: { Task: '任务', Downloads: '下载量', Likes: '点赞', Entered: '加入日期', Growth: '7 日增长', toggle: '筛选与排序', set: '（已设 1 项）' },
+  } as const;
+
+  it.each([
+    { lang: 'en', path: BASE },
+    { lang: 'zh', path: `${BASE}zh/` },
+  ] as const)('at 390 px ($lang) every figure of a row says what it is, before and after a search', async ({ lang, path }) => {
+    const session = await open(path, PHONE);
+    const { page } = session;
+    const labels = LABELS[lang];
+    const format = new Intl.NumberFormat(lang === 'en' ? 'en' : 'zh-CN');
+    const check = async (ids: string[]): Promise<void> => {
+      const names = await cellNames(session, 3);
+      for (const [r, cells] of names.entries()) {
+        const m = byId(ids[r] ?? '');
+        const task = m.record.tasks[0] ?? '';
+        // The model cell, then every figure named: what Chromium reads out, and what shows (::before).
+        expect(cells.slice(1), m.record.id).toEqual([
+          `${labels.Task} ${task}`, `${labels.Downloads} ${format.format(m.record.downloads)}`, `${labels.Likes} ${format.format(m.record.likes)}`,
+          `${labels.Entered} ${m.entered}`, `${labels.Growth} ${m.growth === null ? '—' : format.format(m.growth)}`,
+        ]);
+      }
+      const shown = await page.$$eval('#results tbody tr:first-child td', (tds) =>
+        (tds as HTMLTableCellElement[]).filter((td) => td.offsetParent !== null && td.textContent?.trim() !== '' && td.cellIndex > 0)
+          .map((td) => { const before = getComputedStyle(td, '::before'); return [before.display, before.content]; }));
+      expect(shown.length).toBe(5);
+      for (const [display, content] of shown) {
+        expect(display).not.toBe('none');
+        expect(content).not.toMatch(/^(none|normal|"")$/);
+      }
+    };
+    await check(pageIds({}));
+    // Rows the script draws are labelled the same way.
+    await page.fill('#q', 'lumen');
+    await waitForRows(page, pageIds({ q: 'lumen' }));
+    await check(pageIds({ q: 'lumen' }));
+  });
+
+  it.each([
+    { lang: 'en', path: BASE },
+    { lang: 'zh', path: `${BASE}zh/` },
+  ] as const)('at 390 px ($lang) the filters fold behind one control, and results show on the first screen', async ({ lang, path }) => {
+    const { page } = await open(path, PHONE);
+    const labels = LABELS[lang];
+    const summary = page.locator('#filter-box > summary');
+    expect(await summary.isVisible()).toBe(true);
+    expect((await summary.innerText()).trim()).toBe(labels.toggle);
+    for (const control of ['select[name=task]', 'select[name=sort]', 'input[name=owner]', 'input[name=left]']) expect(await page.locator(control).isVisible(), control).toBe(false);
+    // The search box and the first results are on the first screen.
+    const firstRow = await page.locator('#results tbody tr').first().boundingBox();
+    expect(firstRow?.y ?? Infinity).toBeLessThan(PHONE.height - 80);
+    expect(await page.locator('#q').isVisible()).toBe(true);
+    // One tap opens them; a filter set shows on the control.
+    await summary.click();
+    expect(await page.locator('select[name=task]').isVisible()).toBe(true);
+    await page.selectOption('select[name=task]', 'image-to-image');
+    await waitForRows(page, pageIds({ task: 'image-to-image' }));
+    await expect.poll(() => summary.innerText(), WAIT).toBe(`${labels.toggle} ${labels.set}`);
+    // Nothing is wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('on a wide screen the filters are open, with no fold control', async () => {
+    const { page } = await open();
+    expect(await page.locator('#filter-box > summary').isVisible()).toBe(false);
+    for (const control of ['select[name=task]', 'select[name=sort]', 'input[name=owner]', 'input[name=left]']) expect(await page.locator(control).isVisible(), control).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 // How a catalog row reads (links, badges, numbers, dates) and the pager's page list, in both languages.
 import { describe, expect, it } from 'vitest';
-import { badges, basePath, countText, dayDate, formatNumber, modelPath, pagerItems } from '../site/src/lib/catalog-format.ts';
+import { badges, basePath, cellLabels, countText, dayDate, formatNumber, modelPath, pagerItems, pagerLayout } from '../site/src/lib/catalog-format.ts';
 import { CATALOG_LABELS, fillLabel } from '../site/src/i18n/catalog.ts';
 
 const DAY_2026_03_09 = Date.UTC(2026, 2, 9) / 86_400_000;
@@ -110,3 +110,25 @@ describe('site/catalog-view growth', () => {
     expect(growth7({ ...track, presence: [115, 120] }, 120)).toBeNull();
   });
 });
+
+describe('site catalog format: pager for both widths', () => {
+  /** The entries one width shows, in order. */
+  const shown = (page: number, pages: number, width: 'wide' | 'narrow') => pagerLayout(page, pages).filter((e) => e[width]).map((e) => e.item);
+
+  it('reads as two pages either side on wide screens and one on narrow ones, each with its own gaps', () => {
+    expect(shown(7, 253, 'wide')).toEqual(pagerItems(7, 253, 2));
+    expect(shown(7, 253, 'narrow')).toEqual([1, 'gap', 6, 7, 8, 'gap', 253]);
+    expect(shown(1, 62, 'narrow')).toEqual([1, 2, 'gap', 62]);
+    expect(shown(3, 62, 'narrow')).toEqual([1, 2, 3, 4, 'gap', 62]);
+    for (const [page, pages] of [[1, 1], [1, 2], [4, 9], [30, 62], [62, 62]] as const) {
+      expect(shown(page, pages, 'wide')).toEqual(pagerItems(page, pages, 2));
+      expect(shown(page, pages, 'narrow')).toEqual(pagerItems(page, pages, 1));
+    }
+  });
+
+  it('names every result cell with its column header, in both languages', () => {
+    expect(cellLabels('en')).toEqual({ owner: 'Owner', task: 'Task', downloads: 'Downloads', likes: 'Likes', entered: 'Entered', growth: '7-day growth' });
+    expect(cellLabels('zh').downloads).toBe('下载量');
+  });
+});
+

@@ -328,6 +328,16 @@ describe('site search: sorts', () => {
     expect(ids(CATALOGUE).slice(1, 3)).toEqual(['musepublic/Anime-Lora', 'someone/sdxl-ink-portrait']);
   });
 
+  it('sorts the gateway\'s models first, each group by downloads, as its own choice', () => {
+    const api = (r: SearchRow): number => (r.openaiApi ? 1 : 0);
+    const rows = [...CATALOGUE, row('b/api-small', { openaiApi: true, downloads: 1 }), row('a/api-small', { openaiApi: true, downloads: 1 })];
+    const want = rows.filter((r) => r.onList).sort((a, b) => api(b) - api(a) || b.downloads - a.downloads || byId(a, b)).map((r) => r.id);
+    expect(ids(rows, { sort: 'api' })).toEqual(want);
+    expect(want.slice(0, 3)).toEqual(['Qwen/Qwen3-8B', 'a/api-small', 'b/api-small']);
+    // The default order is downloads alone: a gateway model with few downloads is not first.
+    expect(ids(rows)[0]).toBe('MusePublic/ink-flux-lora');
+  });
+
   it('sorts by likes and by entry day, newest first, ties by id', () => {
     expect(ids(CATALOGUE, { sort: 'likes' })).toEqual(sorted((r) => r.likes));
     expect(ids(CATALOGUE, { sort: 'entered' })).toEqual(sorted((r) => r.entered));

@@ -1,6 +1,6 @@
 // The catalog's state in the URL: canonical query strings out, anything at all in.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, parseState, sameState, serialiseState, type CatalogState } from '../site/src/lib/url-state.ts';
+import { DEFAULT_STATE, filtersSet, parseState, sameState, serialiseState, type CatalogState } from '../site/src/lib/url-state.ts';
 
 const state = (fields: Partial<CatalogState> = {}): CatalogState => ({ ...DEFAULT_STATE, ...fields });
 
@@ -57,3 +57,17 @@ describe('site url state: parsing', () => {
     expect(sameState(state({ page: 2 }), state())).toBe(false);
   });
 });
+
+describe('site url state: gateway-first sort and the folded filters', () => {
+  it('keeps sort=api, a sort of its own', () => {
+    expect(parseState('?sort=api').sort).toBe('api');
+    expect(serialiseState({ ...DEFAULT_STATE, sort: 'api' })).toBe('?sort=api');
+  });
+
+  it('counts the filters and sort that differ from the default, not the search text or the page', () => {
+    expect(filtersSet(DEFAULT_STATE)).toBe(0);
+    expect(filtersSet(parseState('?q=ink&page=3'))).toBe(0);
+    expect(filtersSet(parseState('?api=1&task=x&owner=Qwen&new=7&left=1&sort=likes'))).toBe(6);
+  });
+});
+

@@ -23,12 +23,13 @@ export interface CatalogLabels {
   next: string;
   page: string;
   pageOf: string;
-  /** Below the static first page, before any search: browse the whole list in the sort order (`{n}` models). */
-  browseAll: string;
   /** Badges: served by the gateway; left the list on `{date}`; left, day unknown. */
   apiBadge: string;
   leftOn: string;
   leftBadge: string;
+  /** The control that folds the filters away on narrow screens, and how many are set (`{n}`). */
+  filtersToggle: string;
+  filtersSet: string;
   /** Form: search box label and placeholder, shortcut hint, "any" option, filter labels. */
   search: string;
   searchPlaceholder: string;
@@ -43,6 +44,8 @@ export interface CatalogLabels {
   recent: string;
   includeLeft: string;
   sort: string;
+  /** The sort that puts the gateway's models first (not a column): its option in the sort menu. */
+  sortApi: string;
   /** Column headers; the last four double as sort option names. */
   colModel: string;
   colOwner: string;
@@ -68,10 +71,11 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     next: 'Next',
     page: 'Page {n}',
     pageOf: 'Page {page} of {pages}',
-    browseAll: 'Browse all {n} models by downloads',
     apiBadge: 'OpenAI-compatible API',
     leftOn: 'left on {date}',
     leftBadge: 'left the list',
+    filtersToggle: 'Filters and sort',
+    filtersSet: '({n} set)',
     search: 'Search models',
     searchPlaceholder: 'Name, owner, task or base model',
     shortcut: 'Press / to search',
@@ -85,6 +89,7 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     recent: 'New in the last 7 days',
     includeLeft: 'Include models that left',
     sort: 'Sort by',
+    sortApi: 'OpenAI-compatible first, then downloads',
     colModel: 'Model',
     colOwner: 'Owner',
     colTask: 'Task',
@@ -106,10 +111,11 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     next: '下一页',
     page: '第 {n} 页',
     pageOf: '第 {page} 页，共 {pages} 页',
-    browseAll: '按下载量浏览全部 {n} 个模型',
     apiBadge: 'OpenAI 兼容 API',
     leftOn: '{date} 下榜',
     leftBadge: '已下榜',
+    filtersToggle: '筛选与排序',
+    filtersSet: '（已设 {n} 项）',
     search: '搜索模型',
     searchPlaceholder: '名称、作者、任务或基础模型',
     shortcut: '按 / 键开始搜索',
@@ -123,6 +129,7 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     recent: '最近 7 天新加入',
     includeLeft: '包括已下榜的模型',
     sort: '排序',
+    sortApi: 'OpenAI 兼容优先，再按下载量',
     colModel: '模型',
     colOwner: '作者',
     colTask: '任务',

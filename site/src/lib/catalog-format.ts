@@ -58,6 +58,22 @@ export function modelPath(row: Pick<SearchRow, 'owner' | 'name' | 'href'>, lang:
   return `${root}${modelView(`models/${segment(row.owner)}/${segment(row.name)}/`, lang)}`;
 }
 
+/** The name of each result cell after the model, as its column header says it (the cells' `data-label`). */
+export interface CellLabels {
+  owner: string;
+  task: string;
+  downloads: string;
+  likes: string;
+  entered: string;
+  growth: string;
+}
+
+/** The result cells' names in `lang`, from the same labels as the column headers. */
+export function cellLabels(lang: Lang): CellLabels {
+  const labels = CATALOG_LABELS[lang];
+  return { owner: labels.colOwner, task: labels.colTask, downloads: labels.downloads, likes: labels.likes, entered: labels.entered, growth: labels.growth };
+}
+
 /** A badge: which kind (for styling) and its text. */
 export interface Badge {
   /** Its class: 'api' = served by the gateway, 'kind' = AIGC type and family, 'gone' = left the list. */
@@ -81,9 +97,10 @@ export function badges(row: Pick<SearchRow, 'openaiApi' | 'aigcType' | 'family' 
 }
 
 /** The pager's entries for `page` of `pages`: page numbers, with 'gap' where a run is left out. */
-export function pagerItems(page: number, pages: number): (number | 'gap')[] {
-  // First, last, and two either side of the current page; a gap of one page is shown as that page.
-  const wanted = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pages));
+export function pagerItems(page: number, pages: number, reach = 2): (number | 'gap')[] {
+  // First, last, and `reach` either side of the current page; a gap of one page is shown as that page.
+  const around = Array.from({ length: 2 * reach + 1 }, (_, i) => page - reach + i);
+  const wanted = new Set([1, pages, ...around].filter((p) => p >= 1 && p <= pages));
   const sorted = [...wanted].sort((a, b) => a - b);
   const items: (number | 'gap')[] = [];
   for (const [i, p] of sorted.entries()) {
@@ -93,4 +110,36 @@ export function pagerItems(page: number, pages: number): (number | 'gap')[] {
     items.push(p);
   }
   return items;
+}
+
+/** One entry of the pager as drawn: a page number or a gap, and on which screens it shows. */
+export interface PagerEntry {
+  item: number | 'gap';
+  /** Shown on wide screens (two pages either side of the current one). */
+  wide: boolean;
+  /** Shown on narrow screens (one page either side, so the pager fits a phone's width on one line). */
+  narrow: boolean;
+}
+
+/** Pages either side of the current one on wide and on narrow screens. */
+export const PAGER_REACH = { wide: 2, narrow: 1 } as const;
+
+/**
+ * The pager's entries for both widths at once, in order: the wide list and the narrow list merged, each
+ * entry marked with the widths it belongs to (CSS hides the rest), so either width reads as its own list.
+ */
+export function pagerLayout(page: number, pages: number): PagerEntry[] {
+  // Each entry keyed by where it sits: a page by its number, a gap half-way past the page before it.
+  const keyed = (items: (number | 'gap')[]): Map<number, number | 'gap'> => {
+    const map = new Map<number, number | 'gap'>();
+    items.forEach((item, i) => {
+      const before = items[i - 1];
+      map.set(item === 'gap' ? (typeof before === 'number' ? before : 0) + 0.5 : item, item);
+    });
+    return map;
+  };
+  const wide = keyed(pagerItems(page, pages, PAGER_REACH.wide));
+  const narrow = keyed(pagerItems(page, pages, PAGER_REACH.narrow));
+  const keys = [...new Set([...wide.keys(), ...narrow.keys()])].sort((a, b) => a - b);
+  return keys.map((key) => ({ item: wide.get(key) ?? narrow.get(key) ?? 'gap', wide: wide.has(key), narrow: narrow.has(key) }));
 }

@@ -6,7 +6,6 @@ import { modelPageHref } from '../../../publish/pages.ts';
 import type { ModelRecord } from '../../../store/record.ts';
 import type { Track } from '../../../store/types.ts';
 import { PLAIN_SEGMENT } from './catalog-format.ts';
-import { compareTop } from './search-index.ts';
 import type { SearchRow } from './search-shard.ts';
 import { dateToDay, leftOnDay } from './stays.ts';
 
@@ -76,9 +75,18 @@ export function searchRows(inputs: SiteInputs): SearchRow[] {
   return rows;
 }
 
-/** The rows the static page lists: on the list, OpenAI-compatible first, then by downloads. */
+/** Most downloads first, ties by id (code units): the catalog's default order, as search-order.ts sorts it. */
+export function compareDownloads(a: SearchRow, b: SearchRow): number {
+  if (a.downloads !== b.downloads) return b.downloads - a.downloads;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The rows the static page lists: the first `count` on the list in the default order (downloads), so
+ * the page before any script is page 1 of the order its header names, row for row as the script draws it.
+ */
 export function topRows(rows: readonly SearchRow[], count: number): SearchRow[] {
-  return rows.filter((row) => row.onList).sort(compareTop).slice(0, count);
+  return rows.filter((row) => row.onList).sort(compareDownloads).slice(0, count);
 }
 
 /** One choice of a filter and how many models on the list have it. */

@@ -29,8 +29,8 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The number each sort orders by, most first; NaN (unknown growth) sorts last. */
-function sortKey(index: SearchIndex, sort: SortKey): ArrayLike<number> {
+/** The number each one-figure sort orders by, most first; NaN (unknown growth) sorts last. */
+function sortKey(index: SearchIndex, sort: Exclude<SortKey, 'api'>): ArrayLike<number> {
   switch (sort) {
     case 'downloads': return index.downloads;
     case 'likes': return index.likes;
@@ -39,10 +39,22 @@ function sortKey(index: SearchIndex, sort: SortKey): ArrayLike<number> {
   }
 }
 
-/** Row numbers ordered by `sort` (most first, unknown growth last, ties by id), computed once per index. */
+/**
+ * Row numbers ordered by `sort` (most first, unknown growth last, ties by id), computed once per index.
+ * 'api' is the downloads order with the gateway's models taken out in front, each part kept in order.
+ */
 export function rowOrder(index: SearchIndex, sort: SortKey): Uint32Array {
   const cached = index.orders.get(sort);
   if (cached !== undefined) return cached;
+  if (sort === 'api') {
+    const byDownloads = rowOrder(index, 'downloads');
+    const order = new Uint32Array(byDownloads.length);
+    let k = 0;
+    for (const row of byDownloads) if (index.api[row] === 1) order[k++] = row;
+    for (const row of byDownloads) if (index.api[row] !== 1) order[k++] = row;
+    index.orders.set(sort, order);
+    return order;
+  }
   const byId = idOrder(index);
   const key = sortKey(index, sort);
   let lowest = 0;

@@ -2,11 +2,17 @@
 // walked back and forth. Parsing is tolerant — a URL is user input, and a hand-edited or stale one must
 // still open the catalog — and serialising is canonical: defaults left out, keys in one fixed order.
 
-/** How the results are ordered (always most first; ties by id). */
-export type SortKey = 'downloads' | 'likes' | 'entered' | 'growth';
+/**
+ * How the results are ordered, always most first, ties by id: by one figure (downloads, likes, entry day,
+ * 7-day growth), or 'api': the models the OpenAI-compatible gateway serves first, each group by downloads.
+ */
+export type SortKey = 'downloads' | 'likes' | 'entered' | 'growth' | 'api';
 
 /** Every sort, the default first. */
-export const SORT_KEYS: readonly SortKey[] = ['downloads', 'likes', 'entered', 'growth'];
+export const SORT_KEYS: readonly SortKey[] = ['downloads', 'likes', 'entered', 'growth', 'api'];
+
+/** The sorts that are a column of the results table (the others are chosen in the form only). */
+export const COLUMN_SORTS: readonly SortKey[] = ['downloads', 'likes', 'entered', 'growth'];
 
 /** What the catalog shows. URL key in brackets. */
 export interface CatalogState {
@@ -90,6 +96,13 @@ export function serialiseState(state: CatalogState): string {
   if (Number.isSafeInteger(state.page) && state.page > 1) params.set('page', String(state.page));
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
+}
+
+/** How many of the folded controls (filters and sort, not the search text or the page) differ from the default. */
+export function filtersSet(state: CatalogState): number {
+  const d = DEFAULT_STATE;
+  return [state.api !== d.api, state.task !== d.task, state.aigc !== d.aigc, state.family !== d.family, state.license !== d.license,
+    state.owner !== d.owner, state.recent !== d.recent, state.left !== d.left, state.sort !== d.sort].filter(Boolean).length;
 }
 
 /** Whether two states show the same thing (compared by their canonical query strings). */

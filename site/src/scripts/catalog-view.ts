@@ -1,7 +1,7 @@
 // Drawing the catalog's results into the page: table rows, the count, the pager and the sort headers.
 // Everything upstream (ids, names, tasks…) goes in through textContent and attribute setters only —
 // model names are hostile text, so no HTML is ever parsed from data.
-import { badges, countText, dayDate, formatNumber, modelPath, pagerItems } from '../lib/catalog-format.ts';
+import { badges, cellLabels, countText, dayDate, formatNumber, modelPath, pagerLayout } from '../lib/catalog-format.ts';
 import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { QueryResult, SearchRow } from '../lib/search.ts';
@@ -76,7 +76,8 @@ function cellTexts(view: CatalogView, row: SearchRow): string[] {
 
 /**
  * A new result row, cell for cell as components/ResultRow.astro renders it: model (id link, Chinese
- * name, badges — the cell's text starts with the id), owner, task, downloads, likes, entered, 7-day growth.
+ * name, badges — the cell's text starts with the id), owner, task, downloads, likes, entered, 7-day growth,
+ * each cell after the model named by its `data-label`.
  */
 function newRow(view: CatalogView, row: SearchRow): HTMLTableRowElement {
   const tr = document.createElement('tr');
@@ -87,13 +88,18 @@ function newRow(view: CatalogView, row: SearchRow): HTMLTableRowElement {
   idBdi.append(idText);
   link.append(idBdi);
   model.append(link);
+  const label = cellLabels(view.lang);
   const ownerText = document.createTextNode('');
   const owner = element('td', 'owner');
+  owner.dataset['label'] = label.owner;
   const ownerBdi = document.createElement('bdi');
   ownerBdi.append(ownerText);
   owner.append(ownerBdi);
-  const cells = ['task', 'num', 'num', 'entered', 'num'].map((className) => {
+  const columns = [['task', label.task], ['num', label.downloads], ['num', label.likes], ['entered', label.entered], ['num', label.growth]] as const;
+  const cells = columns.map(([className, name]) => {
     const td = element('td', className);
+    // Each figure's name, shown beside it where the column headers are not (phones: site.css).
+    td.dataset['label'] = name;
     const text = document.createTextNode('');
     td.append(text);
     tr.append(td);
@@ -165,7 +171,11 @@ export function drawHeaders(view: CatalogView, state: CatalogState): void {
   }
 }
 
-/** The pager: previous, page numbers (gaps as "…"), next; the current page marked, ends disabled. */
+/**
+ * The pager: "page n of m", then one horizontal list: previous, page numbers (gaps as "…"), next. The
+ * current page is marked aria-current, the ends without a page are disabled; entries for only the wide
+ * or only the narrow layout (pagerLayout) carry a class that CSS hides on the other.
+ */
 export function drawPager(view: CatalogView, state: CatalogState, result: QueryResult): void {
   const labels = CATALOG_LABELS[view.lang];
   if (result.pages <= 1) {
@@ -173,34 +183,42 @@ export function drawPager(view: CatalogView, state: CatalogState, result: QueryR
     return;
   }
   const list = document.createElement('ul');
-  const add = (node: Node): void => {
-    const item = document.createElement('li');
+  const add = (node: Node, className = ''): void => {
+    const item = element('li', className);
     item.append(node);
     list.append(item);
   };
-  const link = (page: number, text: string, rel: string): HTMLElement => {
-    const a = element('a', rel, text);
+  const link = (page: number, rel: string): HTMLAnchorElement => {
+    const a = element('a', rel === '' ? 'page' : `step ${rel}`);
     a.href = stateHref(view, { ...state, page });
     if (rel !== '') a.rel = rel;
     return a;
   };
-  const end = (text: string): HTMLElement => {
-    const span = element('span', 'disabled', text);
-    span.setAttribute('aria-disabled', 'true');
-    return span;
+  // Previous and next: an arrow and a word (the word hidden on phones, still read out).
+  const step = (rel: 'prev' | 'next', page: number | undefined, text: string): HTMLElement => {
+    const node = page === undefined ? element('span', `step ${rel} disabled`) : link(page, rel);
+    if (page === undefined) node.setAttribute('aria-disabled', 'true');
+    const arrow = element('span', 'arrow', rel === 'prev' ? '‹' : '›');
+    arrow.setAttribute('aria-hidden', 'true');
+    const word = element('span', 'word', text);
+    if (rel === 'prev') node.append(arrow, word);
+    else node.append(word, arrow);
+    return node;
   };
-  add(result.page > 1 ? link(result.page - 1, labels.previous, 'prev') : end(labels.previous));
-  for (const item of pagerItems(result.page, result.pages)) {
-    if (item === 'gap') {
-      add(element('span', 'gap', '…'));
+  add(step('prev', result.page > 1 ? result.page - 1 : undefined, labels.previous));
+  for (const entry of pagerLayout(result.page, result.pages)) {
+    const only = entry.wide && entry.narrow ? '' : entry.wide ? 'wide-only' : 'narrow-only';
+    if (entry.item === 'gap') {
+      add(element('span', 'ellipsis', '…'), only);
       continue;
     }
-    const a = link(item, formatNumber(item, view.lang), '');
-    a.setAttribute('aria-label', fillLabel(labels.page, { n: formatNumber(item, view.lang) }));
-    if (item === result.page) a.setAttribute('aria-current', 'page');
-    add(a);
+    const a = link(entry.item, '');
+    a.textContent = formatNumber(entry.item, view.lang);
+    a.setAttribute('aria-label', fillLabel(labels.page, { n: formatNumber(entry.item, view.lang) }));
+    if (entry.item === result.page) a.setAttribute('aria-current', 'page');
+    add(a, only);
   }
-  add(result.page < result.pages ? link(result.page + 1, labels.next, 'next') : end(labels.next));
+  add(step('next', result.page < result.pages ? result.page + 1 : undefined, labels.next));
   const summary = element('p', 'summary', fillLabel(labels.pageOf, { page: formatNumber(result.page, view.lang), pages: formatNumber(result.pages, view.lang) }));
   view.pager.replaceChildren(summary, list);
 }

@@ -12,9 +12,9 @@ import { langOf } from '../i18n/lang.ts';
 import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
 import { formatNumber } from '../lib/catalog-format.ts';
 import { appendShard, emptyIndex, matchCache, rowOrder, runQuery, PAGE_SIZE, type SearchIndex } from '../lib/search.ts';
-import { parseState, serialiseState, SORT_KEYS, type CatalogState } from '../lib/url-state.ts';
+import { COLUMN_SORTS, filtersSet, parseState, serialiseState, type CatalogState } from '../lib/url-state.ts';
 import { fillForm, formState } from './catalog-form.ts';
-import { addSortButtons, drawHeaders, drawResult, stateHref, type CatalogView } from './catalog-view.ts';
+import { addSortButtons, drawHeaders, drawPager, drawResult, stateHref, type CatalogView } from './catalog-view.ts';
 
 // URL updates while typing wait for a pause: browsers throttle (Safari throws on) rapid history calls.
 const TYPING_URL_DELAY_MS = 300;
@@ -89,7 +89,19 @@ function start(form: HTMLFormElement): void {
     })();
   };
 
+  // The filters fold away on narrow screens (site.css); their control says how many are set.
+  const filterBox = document.getElementById('filter-box');
+  const setCount = document.getElementById('filters-set');
+  const showFiltersSet = (): void => {
+    const n = filtersSet(state);
+    const text = n === 0 ? '' : fillLabel(labels.filtersSet, { n: formatNumber(n, view.lang) });
+    if (setCount !== null && setCount.textContent !== text) setCount.textContent = text;
+  };
+  // Where CSS cannot keep a closed <details> open on wide screens (no ::details-content), open it there.
+  if (filterBox instanceof HTMLDetailsElement && !CSS.supports('selector(::details-content)') && matchMedia('(min-width: 40.01rem)').matches) filterBox.open = true;
+
   const draw = (): void => {
+    showFiltersSet();
     live = true;
     table.setAttribute('aria-busy', String(index === undefined && !failed));
     if (index === undefined) {
@@ -160,7 +172,7 @@ function start(form: HTMLFormElement): void {
   });
   table.tHead?.addEventListener('click', (event) => {
     const th = event.target instanceof Element ? event.target.closest<HTMLElement>('th[data-sort]') : null;
-    const sort = SORT_KEYS.find((key) => key === th?.dataset['sort']);
+    const sort = COLUMN_SORTS.find((key) => key === th?.dataset['sort']);
     if (sort === undefined || isModified(event)) return;
     event.preventDefault();
     const select = form.elements.namedItem('sort');
@@ -200,29 +212,18 @@ function start(form: HTMLFormElement): void {
 
   addSortButtons(table);
   fillForm(form, state);
+  showFiltersSet();
   if (serialiseState(state) !== '') {
     load();
     draw();
   } else {
-    // Before any search the static rows (OpenAI-compatible models first) are not a page of any sort
-    // order, so no pager leads on from them: this button shows the whole list by downloads, with its
-    // pager (the search data loads on the click). Every model is reachable without typing.
+    // Before any search the static rows are page 1 of the default order, and its pager leads on from
+    // them (the search data loads on the click), so every model is reachable without typing.
     const total = Number(form.dataset['total']);
-    if (Number.isSafeInteger(total) && total > 0) {
-      const browse = document.createElement('button');
-      browse.type = 'button';
-      browse.className = 'browse';
-      browse.textContent = fillLabel(labels.browseAll, { n: formatNumber(total, view.lang) });
-      browse.addEventListener('click', () => {
-        go(state, 'push');
-        table.scrollIntoView({ block: 'start' });
-      });
-      pager.replaceChildren(browse);
-    }
+    if (Number.isSafeInteger(total) && total > 0) drawPager(view, state, { total, page: 1, pages: Math.ceil(total / PAGE_SIZE), rows: [] });
   }
 }
 
-/** Runs `task` when the browser is idle (soon, where requestIdleCallback is missing). */
 function whenIdle(task: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(task);
   else setTimeout(task, 50);
