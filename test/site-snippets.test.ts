@@ -74,7 +74,19 @@ describe('site/snippets/kind', () => {
     expect(snippetKind(model({ inferenceType: 'img2img' }))).toBe('image');
     expect(snippetKind(model({ aigcType: 'LoRA' }))).toBe('lora');
     expect(snippetKind(model({ aigcType: 'lora' }))).toBe('lora');
-    expect(snippetKind(model())).toBe('other');
+    // Intentionally changed (issue 21.5): the kind follows the inference type and task before the gateway
+    // flag. A txt2txt model takes a chat request; one of no known inference type is "other".
+    expect(snippetKind(model({ inferenceType: '' }))).toBe('other');
+    expect(snippetKind(model({ inferenceType: 'txt2audio' }))).toBe('other');
+    expect(snippetKind(model())).toBe('chat');
+    expect(snippetKind(model({ inferenceType: 'img2txt' }))).toBe('chat');
+  });
+
+  it('calls a text-to-image LoRA the gateway also serves as a LoRA, not as a chat model', () => {
+    expect(snippetKind(model({ openaiApi: true, aigcType: 'LoRA', inferenceType: 'txt2img', tasks: ['text-to-image-synthesis'] }))).toBe('lora');
+    expect(snippetKind(model({ openaiApi: true, inferenceType: 'txt2img' }))).toBe('image');
+    expect(snippetKind(model({ openaiApi: true, inferenceType: '', tasks: ['text-to-image-synthesis'] }))).toBe('image');
+    expect(snippetKind(model({ openaiApi: true, inferenceType: '' }))).toBe('chat');
   });
 });
 
@@ -177,7 +189,7 @@ describe('site/snippets/hostile-ids', () => {
   });
 
   it('keeps every line of the other-model note a comment', async () => {
-    const snippet = usageSnippet(model({ id: HOSTILE }));
+    const snippet = usageSnippet(model({ id: HOSTILE, inferenceType: '' }));
     expect(snippet.text.trimEnd().split('\n').every((line) => line.startsWith('# '))).toBe(true);
     expect(modelPage(HOSTILE)).toMatch(/^https:\/\/modelscope\.cn\/models\/evil\/[A-Za-z0-9%._~!*()/-]+$/);
     expect((await run(snippet.text)).calls).toEqual([]);

@@ -49,6 +49,10 @@ export interface ModelLabels {
   copyFailed: string;
   /** What the snippet of each kind does, shown above it. */
   snippetNote: Readonly<Record<SnippetKind, string>>;
+  /** Tab names of the snippet's forms. */
+  snippetLanguage: Readonly<Record<'sh' | 'python' | 'js', string>>;
+  /** The link a model of no known kind gets in place of a snippet. */
+  howToCallOnModelScope: string;
   /** Where the token comes from and who may use it. */
   tokenNote: string;
   /** Text of the link to the token page (TOKEN_PAGE in lib/snippets.ts). */
@@ -125,8 +129,10 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
       chat: 'OpenAI-compatible: any OpenAI client works with base URL https://api-inference.modelscope.cn/v1/ and this model id.',
       image: 'Image generation is asynchronous: the first call starts a task, the loop polls it until it has succeeded or failed.',
       lora: 'A LoRA is not called by its own id: a base model is, with the LoRA passed in “loras”.',
-      other: 'This model is not served by the OpenAI-compatible gateway and is not an image model.',
+      other: 'This model is neither a chat model nor an image generator, and this site has no ready-made call for its kind.',
     },
+    snippetLanguage: { sh: 'curl', python: 'Python', js: 'JavaScript' },
+    howToCallOnModelScope: 'How to call it, on its ModelScope page',
     tokenNote: 'Set MODELSCOPE_TOKEN to your ModelScope access token. API-Inference answers only accounts bound to a real-name-verified Alibaba Cloud account.',
     tokenLink: 'Get a token',
     authoritative: 'The example on the model’s ModelScope page is authoritative.',
@@ -183,8 +189,10 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
       chat: 'OpenAI 兼容：任何 OpenAI 客户端均可使用，base URL 为 https://api-inference.modelscope.cn/v1/，model 为此模型 ID。',
       image: '图像生成为异步调用：第一次请求创建任务，随后的循环轮询任务，直到成功或失败。',
       lora: 'LoRA 不能以自身 ID 调用：需调用基础模型，并在 “loras” 中传入此 LoRA。',
-      other: '此模型不通过 OpenAI 兼容网关提供，也不是图像模型。',
+      other: '此模型既不是对话模型也不是图像生成模型，本站没有适用于此类模型的现成调用示例。',
     },
+    snippetLanguage: { sh: 'curl', python: 'Python', js: 'JavaScript' },
+    howToCallOnModelScope: '调用方式见其 ModelScope 页面',
     tokenNote: '请将 MODELSCOPE_TOKEN 设为你的 ModelScope 访问令牌。API-Inference 仅响应已绑定并完成实名认证的阿里云账号。',
     tokenLink: '获取令牌',
     authoritative: '以该模型在 ModelScope 页面上的示例为准。',
