@@ -1,61 +1,10 @@
 // The change-tracking contract: what the event log and per-model history hold in memory. The file
 // encodings live in events-file.ts and history-file.ts; change-files.ts reads and writes them.
 
-/**
- * What happened to a model between two observed days. Catalog list (the filtered listing): entered,
- * returned, renamed, left. Gateway list (`GET /v1/models`): served, served-again, unserved.
- */
-export type EventKind = 'entered' | 'left' | 'returned' | 'renamed' | 'served' | 'unserved' | 'served-again';
+// The event log's own types are its schema's (events-file.ts): one declaration, checked and typed at once.
+import type { ChangeEvent, EventKind, ObservedDay } from './events-file.ts';
 
-/** One observed change. Log order: date, then kind (store/order.ts KIND_ORDER), then id. */
-export interface ChangeEvent {
-  /** Snapshot date on which the change was observed (not when upstream made it). */
-  date: string;
-  /** Model id, `owner/name` (for gateway events: the id exactly as the gateway serves it; for `renamed`: the new id). */
-  id: string;
-  /**
-   * entered = first time ever on the catalog list; left = on the previous snapshot, not on this one;
-   * returned = back after leaving; renamed = the same upstream `Id` left under `from` and arrived as `id`;
-   * served = first time ever on the gateway list; unserved = on the previous snapshot's gateway list,
-   * not on this one; served-again = back on the gateway list after leaving it.
-   */
-  kind: EventKind;
-  /**
-   * Likes at that moment: this snapshot's catalog value, or for `left` the last value seen. Gateway
-   * events take the catalog record of that night (for `unserved`, the previous night's), `null` when
-   * the id was not on the catalog list then. Catalog events always carry a number.
-   */
-  likes: number | null;
-  /** Downloads at that moment, same rule as likes. */
-  downloads: number | null;
-  /** Only on `renamed`: the old id (which has no catalog history of its own any more). */
-  from?: string;
-}
-
-/** One processed snapshot date; the log keeps one per snapshot, so gaps and baselines are visible. */
-export interface ObservedDay {
-  /** Snapshot date. */
-  date: string;
-  /** The snapshot it was diffed against; `null` for the first (baseline) snapshot, which yields no events. */
-  previous: string | null;
-  /** Calendar dates strictly between `previous` and `date` with no snapshot (crawl failed or refused). */
-  missing: string[];
-  /** Models on the catalog list that day. */
-  models: number;
-  entered: number;
-  left: number;
-  returned: number;
-  renamed: number;
-  /**
-   * Ids on the gateway list that day; `null` when the snapshot kept no gateway list of its own (older
-   * snapshots: the catalog's `openaiApi` models stand in, and there are no gateway events that day or the next).
-   */
-  gateway: number | null;
-  served: number;
-  unserved: number;
-  /** Count of `served-again` events. */
-  servedAgain: number;
-}
+export type { ChangeEvent, EventKind, ObservedDay };
 
 /** The whole event log, `data/events.json`. */
 export interface EventLog {

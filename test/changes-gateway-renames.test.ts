@@ -34,7 +34,7 @@ async function nights(list: readonly Night[], dataDir?: string): Promise<string>
   return dir;
 }
 
-const kinds = (events: readonly { date: string; kind: string; id: string; from?: string }[]): string[] =>
+const kinds = (events: readonly { date: string; kind: string; id: string; from?: string | undefined }[]): string[] =>
   events.map((e) => `${e.date} ${e.kind} ${e.id}${e.from === undefined ? '' : ` from ${e.from}`}`);
 
 describe('changes/renames', () => {
