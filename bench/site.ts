@@ -3,7 +3,7 @@
 // first load, the lazily fetched search data, and in headless Chromium the search's response times.
 // Peak RSS is the whole process tree's: the build and every process it starts (Astro runs in a child),
 // their RSS summed, sampled from /proc every 100 ms (Linux only).
-// Flags: --years N (default 1; 3 shows growth), --models N, --snapshot-days N (default 1, as the nightly
+// Flags: --years N (default 1; 3 shows growth), --models N, --snapshot-days N (default 0, as the nightly
 // workflow publishes), --tombstone-days N|all (default the build's, 180: older departures have no page file
 // but a record in api/departed/), --no-browser, --dist DIR (no data, no build: measure an existing site/dist built
 // with base /repo/). Generated data is cached in .bench/site-<models>-<years>y/.
@@ -27,7 +27,7 @@ const { values: flags } = parseArgs({
   options: {
     years: { type: 'string', default: '1' },
     models: { type: 'string', default: '60000' },
-    'snapshot-days': { type: 'string', default: '1' },
+    'snapshot-days': { type: 'string', default: '0' },
     'tombstone-days': { type: 'string', default: String(DEFAULT_TOMBSTONE_DAYS) },
     'no-browser': { type: 'boolean', default: false },
     dist: { type: 'string' },
