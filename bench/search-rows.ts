@@ -80,6 +80,8 @@ export function syntheticRows(count: number, seed = 0x5eed): SearchRow[] {
       likes: Math.floor(downloads / (20 + random() * 200)), downloads,
       growth7: random() < 0.03 ? null : Math.floor(downloads * random() * 0.05),
       href: random() < 0.005 ? `models/${who}/${name.toLowerCase()}~${i.toString(36)}/` : null,
+      // Tags as upstream writes them: a LoRA's style word (a Chinese one now and then), 'vllm' on half the LLMs.
+      tags: lora ? [random() < 0.4 ? pick(ENGLISH) : '', random() < 0.2 ? '风格' : ''].filter((t) => t !== '') : random() < 0.5 ? ['vllm'] : [],
     };
   });
 }

@@ -15,7 +15,8 @@ import { readSiteInputs } from '../publish/inputs.ts';
 import { dayNumber } from '../store/dates.ts';
 import { searchRows } from '../site/src/lib/catalog-view.ts';
 import { buildSearchShards, type SearchRow } from '../site/src/lib/search-index.ts';
-import { appendShard, emptyIndex, matchCache, PAGE_SIZE, runQuery, type SearchIndex } from '../site/src/lib/search.ts';
+import { appendShard, correctedQuery, emptyIndex, matchCache, PAGE_SIZE, runQuery, type SearchIndex } from '../site/src/lib/search.ts';
+import { vocabulary } from '../site/src/lib/search-suggest.ts';
 import { DEFAULT_STATE, SORT_KEYS } from '../site/src/lib/url-state.ts';
 import { syntheticRows } from './search-rows.ts';
 import { seededRandom } from '../simulator/hash.ts';
@@ -68,6 +69,9 @@ function harsh(rows: readonly SearchRow[]): SearchRow[] {
     return { ...row, id: `${row.owner}/${name}`, name, chineseName, href };
   });
 }
+
+/** Misspellings of words the catalogue holds, and words it does not. */
+const TYPOS = ['qwne', 'flxu', 'potrait', 'cyberpnuk', 'zzqx', 'lroa anime', 'watercolour'];
 
 /** Median of `times`. */
 const median = (times: number[]): number => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
@@ -131,6 +135,11 @@ function measure(label: string, rows: readonly SearchRow[], newest: number | und
     const typed = PREFIXES.map((q) => time(() => runQuery(index, { ...DEFAULT_STATE, q, left }, PAGE_SIZE, cache)));
     log(`${PREFIXES.length} prefixes over ${index.size} rows${left ? ' (left included)' : ''}: no cache ${percentiles(cold)}; typing with the cache ${percentiles(typed)}`);
   }
+  // A search that finds nothing as typed: the page looks for the misspelt words' right spelling. The
+  // first such search builds the word list (once per index); each after it pays the look-up alone.
+  const first = time(() => correctedQuery(index, { ...DEFAULT_STATE, q: 'qwne' }));
+  const typos = TYPOS.map((q) => time(() => correctedQuery(index, { ...DEFAULT_STATE, q })));
+  log(`misspelt searches (${TYPOS.join(', ')}): first ${first.toFixed(1)} ms (builds the ${vocabulary(index).size}-word list), then ${percentiles(typos)}`);
 }
 
 const { rows, newest, source } = await loadRows();

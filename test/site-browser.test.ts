@@ -26,6 +26,8 @@ type SortKey = 'downloads' | 'likes' | 'entered' | 'growth' | 'api';
 /** A catalog state, as far as the tests use one. */
 interface Want {
   q?: string;
+  /** Instead of `q`'s terms: groups of alternatives, each group matched by any of its texts (aliases). */
+  groups?: string[][];
   api?: boolean;
   task?: string;
   aigc?: string;
@@ -55,7 +57,7 @@ function sortValue(m: FixtureModel, sort: Exclude<SortKey, 'api'>): number {
 
 /** The models `want` matches, in the order the catalog lists them (most first, ties by id). */
 function expected(want: Want): FixtureModel[] {
-  const terms = (want.q ?? '').toLowerCase().split(/\s+/u).filter((t) => t !== '');
+  const groups = want.groups ?? (want.q ?? '').toLowerCase().split(/\s+/u).filter((t) => t !== '').map((t) => [t]);
   const sort = want.sort ?? 'downloads';
   return models
     .filter((m) => {
@@ -66,10 +68,12 @@ function expected(want: Want): FixtureModel[] {
       if (want.aigc !== undefined && r.aigcType !== want.aigc) return false;
       if (want.family !== undefined && r.visionFoundation !== want.family) return false;
       if (want.license !== undefined && r.license !== want.license) return false;
-      if (want.owner !== undefined && r.owner.toLowerCase() !== want.owner.toLowerCase()) return false;
+      // The owner box matches any part of the owner.
+      if (want.owner !== undefined && !r.owner.toLowerCase().includes(want.owner.toLowerCase())) return false;
       if (want.recent === true && dayOf(m.entered) < recentFrom()) return false;
-      const hay = [r.id, r.chineseName, ...r.tasks, r.baseModels[0]?.id ?? ''].join('\n').toLowerCase();
-      return terms.every((t) => hay.includes(t));
+      // Searched: id, Chinese name, tasks, base model, type, family, licence and curated tags.
+      const hay = [r.id, r.chineseName, ...r.tasks, r.baseModels[0]?.id ?? '', r.aigcType, r.visionFoundation, r.license, ...r.officialTags.flatMap((t) => [t.name, t.chineseName])].join('\n').toLowerCase();
+      return groups.every((group) => group.some((t) => hay.includes(t)));
     })
     .sort((a, b) =>
       // 'api': the gateway's models first, each group by downloads.
@@ -800,6 +804,59 @@ describe('site in a browser: a phone (issue 21.3)', () => {
     const { page } = await open();
     expect(await page.locator('#filter-box > summary').isVisible()).toBe(false);
     for (const control of ['select[name=task]', 'select[name=sort]', 'input[name=owner]', 'input[name=left]']) expect(await page.locator(control).isVisible(), control).toBe(true);
+  });
+});
+
+describe('site in a browser: search finds what people type (issue 21.10)', () => {
+  it('Chinese names of Qwen, a typo, a licence, part of an owner, and a departed model\'s exact name', async () => {
+    const { page } = await open();
+    const hint = page.locator('#hint');
+    // 千问 and 通义 find the Qwen models (and 通义 Tongyi's), not only the one with 千问 in its Chinese name.
+    for (const [q, groups] of [['千问', [['千问', 'qwen']]], ['通义', [['通义', 'qwen', 'tongyi']]]] as const) {
+      const want: Want = { groups: groups.map((g) => [...g]) };
+      expect(expected(want).length).toBeGreaterThan(expected({ q }).length);
+      await page.fill('#q', q);
+      await waitForState(page, want);
+    }
+    // A typo finds what it meant, and says so.
+    expect(expected({ q: 'qwne' })).toEqual([]);
+    await page.fill('#q', 'qwne');
+    await waitForState(page, { q: 'qwen' });
+    await expect.poll(() => hint.innerText(), WAIT).toContain('Nothing matches “qwne”; showing models matching “qwen”.');
+    // Licences are searched.
+    await page.fill('#q', 'cc-by-nc');
+    await waitForState(page, { q: 'cc-by-nc' });
+    expect(expected({ q: 'cc-by-nc' }).every((m) => m.record.license === 'cc-by-nc-4.0')).toBe(true);
+    expect(await hint.isHidden()).toBe(true);
+    // The owner box takes part of a name.
+    await page.fill('#q', '');
+    await page.fill('input[name=owner]', 'qw');
+    await waitForState(page, { owner: 'qw' });
+    expect(expected({ owner: 'qw' }).length).toBe(expected({ owner: 'Qwen' }).length);
+    await page.fill('input[name=owner]', '');
+    // A departed model's exact name: nothing on the list, and the offer to include the models that left.
+    await page.fill('#q', DEPARTED_ID);
+    await waitForCount(page, 'No models match');
+    await expect.poll(() => hint.innerText(), WAIT).toContain('Models that left the list are not searched.');
+    await page.click('#hint button');
+    await waitForQuery(page, { q: DEPARTED_ID, left: '1' });
+    await waitForState(page, { q: DEPARTED_ID, left: true });
+    expect(await rowIds(page)).toEqual([DEPARTED_ID]);
+    expect(await page.isChecked('input[name=left]')).toBe(true);
+    expect(await hint.isHidden()).toBe(true);
+  });
+
+  it('says it in Chinese on the Chinese page, and counts the departed matches once their data is in', async () => {
+    const { page } = await open(`${BASE}zh/?q=qwne`);
+    await waitForRows(page, pageIds({ q: 'qwen' }));
+    await expect.poll(() => page.locator('#hint').innerText(), WAIT).toContain('没有匹配“qwne”的模型，以下是匹配“qwen”的模型。');
+    // Once the departed models are loaded (left ticked and unticked), the offer says how many match.
+    await page.fill('#q', 'farewell');
+    await page.check('input[name=left]');
+    await waitForRows(page, pageIds({ q: 'farewell', left: true }));
+    await page.uncheck('input[name=left]');
+    await expect.poll(() => page.locator('#hint').innerText(), WAIT).toContain(`有 ${expected({ q: 'farewell', left: true }).length} 个已下榜的模型匹配。`);
+    expect(await page.locator('#hint button').innerText()).toBe('包括已下榜的模型');
   });
 });
 

@@ -13,6 +13,12 @@ export interface CatalogLabels {
   modelsSoFar: string;
   /** Count paragraph when nothing matches. */
   noMatch: string;
+  /** Below a search that found nothing on the list: models that left are not searched (`{n}` of them match, when known), and the button that includes them. */
+  leftNotSearched: string;
+  leftMatch: string;
+  oneLeftMatch: string;
+  /** Above results for a misspelt search: nothing matches `{q}`, these match `{fixed}`. */
+  spelling: string;
   /** Count paragraph while the search index downloads. */
   loading: string;
   /** Count paragraph when the index could not be fetched. */
@@ -64,6 +70,10 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     oneModel: '1 model',
     modelsSoFar: '{n} models so far — loading the rest…',
     noMatch: 'No models match',
+    leftNotSearched: 'Models that left the list are not searched.',
+    leftMatch: '{n} models that left the list match.',
+    oneLeftMatch: '1 model that left the list matches.',
+    spelling: 'Nothing matches “{q}”; showing models matching “{fixed}”.',
     loading: 'Loading the search index…',
     failed: 'The search index could not be loaded. Reload the page to try again.',
     pager: 'Result pages',
@@ -77,7 +87,7 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     filtersToggle: 'Filters and sort',
     filtersSet: '({n} set)',
     search: 'Search models',
-    searchPlaceholder: 'Name, owner, task or base model',
+    searchPlaceholder: 'Name, owner, task, licence or tag',
     shortcut: 'Press / to search',
     any: 'Any',
     task: 'Task',
@@ -104,6 +114,10 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     oneModel: '1 个模型',
     modelsSoFar: '已找到 {n} 个模型，其余仍在加载…',
     noMatch: '没有匹配的模型',
+    leftNotSearched: '已下榜的模型不在搜索范围内。',
+    leftMatch: '有 {n} 个已下榜的模型匹配。',
+    oneLeftMatch: '有 1 个已下榜的模型匹配。',
+    spelling: '没有匹配“{q}”的模型，以下是匹配“{fixed}”的模型。',
     loading: '正在加载搜索索引…',
     failed: '搜索索引加载失败，请刷新页面重试。',
     pager: '结果分页',
@@ -117,7 +131,7 @@ export const CATALOG_LABELS: Labels<CatalogLabels> = {
     filtersToggle: '筛选与排序',
     filtersSet: '（已设 {n} 项）',
     search: '搜索模型',
-    searchPlaceholder: '名称、作者、任务或基础模型',
+    searchPlaceholder: '名称、作者、任务、许可证或标签',
     shortcut: '按 / 键开始搜索',
     any: '全部',
     task: '任务',

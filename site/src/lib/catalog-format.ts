@@ -74,6 +74,26 @@ export function cellLabels(lang: Lang): CellLabels {
   return { owner: labels.colOwner, task: labels.colTask, downloads: labels.downloads, likes: labels.likes, entered: labels.entered, growth: labels.growth };
 }
 
+/** What the catalog says under a search that found nothing as typed. */
+export interface SearchHint {
+  /** The results shown are for `fixed`, the typed `q` with its misspelt words put right. */
+  spelling?: { q: string; fixed: string };
+  /** Models that left the list were not searched: how many of them match (null = not known yet, their data not loaded). */
+  left?: number | null;
+}
+
+/** The hint's sentences, in order, and whether it offers to include models that left. */
+export function hintText(hint: SearchHint, lang: Lang): { sentences: string[]; includeLeft: boolean } {
+  const labels = CATALOG_LABELS[lang];
+  const sentences: string[] = [];
+  if (hint.spelling !== undefined) sentences.push(fillLabel(labels.spelling, { q: hint.spelling.q, fixed: hint.spelling.fixed }));
+  const left = hint.left;
+  if (left === null) sentences.push(labels.leftNotSearched);
+  else if (left === 1) sentences.push(labels.oneLeftMatch);
+  else if (left !== undefined && left > 1) sentences.push(fillLabel(labels.leftMatch, { n: formatNumber(left, lang) }));
+  return { sentences, includeLeft: left === null || (left !== undefined && left > 0) };
+}
+
 /** A badge: which kind (for styling) and its text. */
 export interface Badge {
   /** Its class: 'api' = served by the gateway, 'kind' = AIGC type and family, 'gone' = left the list. */

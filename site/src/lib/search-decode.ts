@@ -4,7 +4,7 @@
 import { countInts, decodeInts, decodeWords, INT_COLUMNS, SHARD_FORMAT, type IntColumn, type ShardJson } from './search-shard.ts';
 
 /** A row's kind with positions in the index's merged tables: [tasks, base, aigc, family, licence]. */
-export type Kind = readonly [tasks: readonly number[], base: number, aigc: number, family: number, license: number];
+export type Kind = readonly [tasks: readonly number[], base: number, aigc: number, family: number, license: number, tags: readonly number[]];
 
 /** The decoded index: one entry per model in every column. */
 export interface SearchIndex {
@@ -25,6 +25,7 @@ export interface SearchIndex {
   readonly aigcs: readonly string[];
   readonly families: readonly string[];
   readonly licenses: readonly string[];
+  readonly tagNames: readonly string[];
   /** Merged kinds. */
   readonly kinds: readonly Kind[];
   /** Text columns: id, name, Chinese name ('' when none), page path (null = the plain one). */
@@ -34,7 +35,7 @@ export interface SearchIndex {
   readonly href: readonly (string | null)[];
   /** Search text per row, normalised: owner/name, the id if it differs, Chinese name. */
   readonly hay: readonly string[];
-  /** Search text per kind, normalised: its tasks and base model (shared by all rows of the kind). */
+  /** Search text per kind, normalised: its tasks, base model, AIGC type, family, licence and tags (shared by all rows of the kind). */
   readonly kindHay: readonly string[];
   /** Table positions per row. */
   readonly owner: Uint32Array;
@@ -62,7 +63,7 @@ export function normaliseText(text: string): string {
 export function emptyIndex(): SearchIndex {
   return {
     newest: 0, size: 0, loaded: 0, parts: 0, departedFrom: 0,
-    owners: [], ownerKeys: [], tasks: [], bases: [], aigcs: [], families: [], licenses: [], kinds: [],
+    owners: [], ownerKeys: [], tasks: [], bases: [], aigcs: [], families: [], licenses: [], tagNames: [], kinds: [],
     id: [], name: [], zh: [], href: [], hay: [], kindHay: [],
     owner: new Uint32Array(0), kind: new Uint32Array(0), api: new Uint8Array(0), gone: new Uint8Array(0),
     downloads: new Float64Array(0), likes: new Float64Array(0), growth: new Float64Array(0),
@@ -98,7 +99,7 @@ export function parseShard(text: string): ParsedShard {
   };
   const n = shard.rows;
   if (!Number.isInteger(n) || n < 0) fail();
-  const lists = [shard.owners, shard.tasks, shard.bases, shard.aigcs, shard.families, shard.licenses, shard.kinds, shard.words, shard.spelled, shard.signed, shard.ids, shard.href];
+  const lists = [shard.owners, shard.tasks, shard.bases, shard.aigcs, shard.families, shard.licenses, shard.tagNames, shard.kinds, shard.words, shard.spelled, shard.signed, shard.ids, shard.href];
   if (!lists.every(Array.isArray)) fail();
   const ints = (value: unknown, count: number, signed: boolean): Float64Array => (typeof value === 'string' ? decodeInts(value, count, signed) : undefined) ?? fail();
   // Owners: front-coded, then expanded to one position per row (rows go by owner).
@@ -171,8 +172,9 @@ export function appendShard(index: SearchIndex, text: string): SearchIndex {
   const aigcs = mergeTable(index.aigcs, s.aigcs);
   const families = mergeTable(index.families, s.families);
   const licenses = mergeTable(index.licenses, s.licenses);
+  const tagNames = mergeTable(index.tagNames, s.tagNames);
   // Kinds are merged by their text form, in merged positions.
-  const local = s.kinds.map(([t, b, a, f, l]): Kind => [t.map((k) => tasks.map[k] ?? 0), bases.map[b] ?? 0, aigcs.map[a] ?? 0, families.map[f] ?? 0, licenses.map[l] ?? 0]);
+  const local = s.kinds.map(([t, b, a, f, l, g]): Kind => [t.map((k) => tasks.map[k] ?? 0), bases.map[b] ?? 0, aigcs.map[a] ?? 0, families.map[f] ?? 0, licenses.map[l] ?? 0, (Array.isArray(g) ? g : []).map((k) => tagNames.map[k] ?? 0)]);
   const kindKeys = mergeTable(index.kinds.map((kind) => JSON.stringify(kind)), local.map((kind) => JSON.stringify(kind)));
   const kinds = kindKeys.table.map((key) => JSON.parse(key) as Kind);
   const id = [...index.id];
@@ -181,9 +183,12 @@ export function appendShard(index: SearchIndex, text: string): SearchIndex {
   const next: SearchIndex = {
     newest: Math.max(index.newest, s.newest), size: at + n, loaded: index.loaded + 1, parts: s.parts, departedFrom: s.departedFrom,
     owners: owners.table, ownerKeys: [...index.ownerKeys, ...owners.table.slice(index.ownerKeys.length).map(normaliseText)], tasks: tasks.table, bases: bases.table,
-    aigcs: aigcs.table, families: families.table, licenses: licenses.table, kinds,
+    aigcs: aigcs.table, families: families.table, licenses: licenses.table, tagNames: tagNames.table, kinds,
     id, name: [...index.name, ...names], zh: [...index.zh, ...zh], href, hay,
-    kindHay: kinds.map(([taskList, base]) => normaliseText([...taskList.map((t) => tasks.table[t] ?? ''), bases.table[base] ?? ''].join('\n'))),
+    kindHay: kinds.map(([taskList, base, aigc, family, license, tags]) => normaliseText([
+      ...taskList.map((t) => tasks.table[t] ?? ''), bases.table[base] ?? '', aigcs.table[aigc] ?? '', families.table[family] ?? '',
+      licenses.table[license] ?? '', ...tags.map((t) => tagNames.table[t] ?? ''),
+    ].join('\n'))),
     owner: grown(index.owner, n, u32), kind: grown(index.kind, n, u32), api: grown(index.api, n, u8), gone: grown(index.gone, n, u8),
     downloads: grown(index.downloads, n, f64), likes: grown(index.likes, n, f64), growth: grown(index.growth, n, f64),
     entered: grown(index.entered, n, (k) => new Int32Array(k)), left: grown(index.left, n, f64).fill(Number.NaN, at),

@@ -9,7 +9,7 @@
 //   header   format, part, parts, departedFrom (first shard of departed models), newest (the day "new"
 //            counts back from), rows, signed (number columns holding negatives)
 //   tables   owners (sorted, front-coded, with how many rows each has), tasks, bases, aigcs, families,
-//            licenses, kinds (the combinations [task positions, base, aigc, family, licence] that
+//            licenses, tagNames, kinds (the combinations [task positions, base, aigc, family, licence, tag positions] that
 //            occur, the commonest first), words (names and Chinese names are written as references
 //            into it) and spelled (the rare pieces of those texts)
 //   dense    kind, names, zh, downloads, likes, age (newest − entered), growth (null = unknown),
@@ -109,7 +109,7 @@ function encodeShard(group: readonly SearchRow[], header: Pick<ShardJson, 'part'
   const { newest } = header;
   const rows = [...group].sort(compareInShard);
   // Kinds are numbered commonest first (ties by their text), so the common ones are one character.
-  const keys = rows.map((row) => JSON.stringify([row.tasks, row.baseModel, row.aigcType, row.family, row.license]));
+  const keys = rows.map((row) => JSON.stringify([row.tasks, row.baseModel, row.aigcType, row.family, row.license, row.tags]));
   const uses = new Map<string, number>();
   const oneOfKind = new Map<string, SearchRow>();
   rows.forEach((row, r) => {
@@ -122,11 +122,12 @@ function encodeShard(group: readonly SearchRow[], header: Pick<ShardJson, 'part'
   const aigcs = table();
   const families = table();
   const licenses = table();
+  const tagNames = table();
   const kindAt = new Map<string, number>();
   const kinds: ShardJson['kinds'] = [];
   for (const [key, row] of [...oneOfKind].sort(([a], [b]) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || byText(a, b))) {
     kindAt.set(key, kinds.length);
-    kinds.push([row.tasks.map((task) => tasks.at(task)), bases.at(row.baseModel), aigcs.at(row.aigcType), families.at(row.family), licenses.at(row.license)]);
+    kinds.push([row.tasks.map((task) => tasks.at(task)), bases.at(row.baseModel), aigcs.at(row.aigcType), families.at(row.family), licenses.at(row.license), row.tags.map((tag) => tagNames.at(tag))]);
   }
   // Owners: sorted (rows go by owner), each with its number of rows, written front-coded.
   const owners: string[] = [];
@@ -168,7 +169,7 @@ function encodeShard(group: readonly SearchRow[], header: Pick<ShardJson, 'part'
   return {
     format: SHARD_FORMAT, ...header, rows: rows.length,
     owners: owners.map((owner, i) => owner.slice(ownerShare[i] ?? 0)), ownerShare: encodeInts(ownerShare, false), ownerRows: encodeInts(ownerRows, false),
-    tasks: tasks.values, bases: bases.values, aigcs: aigcs.values, families: families.values, licenses: licenses.values, kinds,
+    tasks: tasks.values, bases: bases.values, aigcs: aigcs.values, families: families.values, licenses: licenses.values, tagNames: tagNames.values, kinds,
     kind: column('kind'), words: words.words, names: words.columns[0] ?? [], zh: words.columns[1] ?? [], spelled: words.spelled,
     downloads: column('downloads'), likes: column('likes'), age: column('age'), growth: column('growth'), gone: column('gone'),
     signed, api: encodeInts(api, false), ids, href,

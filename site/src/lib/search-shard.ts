@@ -7,7 +7,7 @@
 // are sequences of one- or two-character references into a per-shard word table (gzip spends 15+ bits
 // on a repeated word as a back-reference, 5–7 on a one-character symbol); numbers are short base-45
 // text. Repeated strings (tasks, base models, AIGC types, families, licences) live once in per-shard
-// tables, and the five "kind" fields of a row (task list, base model, AIGC type, family, licence) are
+// tables, and the six "kind" fields of a row (task list, base model, AIGC type, family, licence, tags) are
 // one position in a table of the combinations that occur, the commonest first, since they go together.
 // Every free text travels inside JSON strings or string arrays, so any Unicode survives and none of it
 // is ever more than plain data.
@@ -32,6 +32,8 @@ export interface SearchRow {
   family: string;
   /** Licence id such as 'apache-2.0', '' when none. */
   license: string;
+  /** Tags people search by (upstream free tags and curated tags' names), those the row's other text already holds left out. */
+  tags: string[];
   /** Served by the OpenAI-compatible gateway. */
   openaiApi: boolean;
   /** false = the model left the list (a tombstone). */
@@ -51,7 +53,7 @@ export interface SearchRow {
 }
 
 /** The `format` tag of every shard; bump it when the layout changes so stale caches fail loudly. */
-export const SHARD_FORMAT = 'msc-search/2';
+export const SHARD_FORMAT = 'msc-search/3';
 
 /** The number columns of a shard (dense: one number per row). */
 export const INT_COLUMNS = ['kind', 'downloads', 'likes', 'age', 'growth', 'gone'] as const;
@@ -90,8 +92,10 @@ export interface ShardJson {
   aigcs: string[];
   families: string[];
   licenses: string[];
-  /** Distinct kinds, the commonest first: [task positions, base, aigc, family, licence] (positions in the tables above). */
-  kinds: [number[], number, number, number, number][];
+  /** Distinct tags. */
+  tagNames: string[];
+  /** Distinct kinds, the commonest first: [task positions, base, aigc, family, licence, tag positions] (positions in the tables above). */
+  kinds: [number[], number, number, number, number, number[]][];
   /** Ints: position in `kinds`. */
   kind: string;
   /** The word table of `names` and `zh`, the most used first. */

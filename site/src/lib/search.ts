@@ -10,7 +10,8 @@ import type { CatalogState } from './url-state.ts';
 
 export { appendShard, decodeShards, emptyIndex, normaliseText, type Kind, type SearchIndex } from './search-decode.ts';
 export { idOrder, rowOrder } from './search-order.ts';
-export { matchCache, matchRows, searchTerms, type MatchCache } from './search-match.ts';
+export { matchCache, matchRows, searchTerms, termGroups, type MatchCache } from './search-match.ts';
+export { correctedQuery } from './search-suggest.ts';
 export type { SearchRow } from './search-shard.ts';
 
 /** One page of results. */
@@ -36,7 +37,7 @@ export function rowAt(index: SearchIndex, i: number): SearchRow {
   const gone = index.gone[i] === 1;
   const left = index.left[i] ?? Number.NaN;
   const growth = index.growth[i] ?? Number.NaN;
-  const [tasks = [], base = 0, aigc = 0, family = 0, license = 0] = index.kinds[index.kind[i] ?? 0] ?? [];
+  const [tasks = [], base = 0, aigc = 0, family = 0, license = 0, tags = []] = index.kinds[index.kind[i] ?? 0] ?? [];
   return {
     id: index.id[i] ?? '',
     owner: index.owners[index.owner[i] ?? 0] ?? '',
@@ -47,6 +48,7 @@ export function rowAt(index: SearchIndex, i: number): SearchRow {
     aigcType: index.aigcs[aigc] ?? '',
     family: index.families[family] ?? '',
     license: index.licenses[license] ?? '',
+    tags: tags.map((t) => index.tagNames[t] ?? ''),
     openaiApi: index.api[i] === 1,
     onList: !gone,
     entered: index.entered[i] ?? 0,

@@ -28,7 +28,7 @@ export interface CatalogState {
   family: string;
   /** [license] Licence id; '' = any. */
   license: string;
-  /** [owner] Owner, matched exactly but case-insensitively; '' = any. */
+  /** [owner] Owner, or any part of it, case-insensitively; '' = any. */
   owner: string;
   /** [new=7] Only models that entered in the last 7 days; default false. */
   recent: boolean;

@@ -1,7 +1,7 @@
 // Drawing the catalog's results into the page: table rows, the count, the pager and the sort headers.
 // Everything upstream (ids, names, tasks…) goes in through textContent and attribute setters only —
 // model names are hostile text, so no HTML is ever parsed from data.
-import { badges, cellLabels, countText, dayDate, formatNumber, modelPath, pagerLayout } from '../lib/catalog-format.ts';
+import { badges, cellLabels, countText, dayDate, formatNumber, hintText, modelPath, pagerLayout, type SearchHint } from '../lib/catalog-format.ts';
 import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { QueryResult, SearchRow } from '../lib/search.ts';
@@ -20,6 +20,8 @@ export interface CatalogView {
   body: HTMLTableSectionElement;
   count: HTMLElement;
   pager: HTMLElement;
+  /** p#hint: what to try when a search finds nothing as typed (hidden when there is nothing to say). */
+  hint: HTMLElement | null;
   /** What is on screen now (row ids, pager state): unchanged parts are not redrawn ('' at first). */
   shown: { rows: string; pager: string };
 }
@@ -236,6 +238,26 @@ export function drawResult(view: CatalogView, state: CatalogState, result: Query
   const pager = `${result.page}/${result.pages}${serialiseState(state)}`;
   if (pager !== view.shown.pager) drawPager(view, state, result);
   view.shown = { rows, pager };
+}
+
+/** Shows `hint` under the count (or hides it); its button, when it offers one, calls `includeLeft`. All text set as text. */
+export function drawHint(view: CatalogView, hint: SearchHint, includeLeft: () => void): void {
+  const box = view.hint;
+  if (box === null) return;
+  const { sentences, includeLeft: offer } = hintText(hint, view.lang);
+  const key = `${sentences.join('\n')}\n${String(offer)}`;
+  if (box.dataset['shown'] === key) return;
+  box.dataset['shown'] = key;
+  const nodes: Node[] = [];
+  for (const sentence of sentences) nodes.push(element('span', '', sentence), document.createTextNode(' '));
+  if (offer) {
+    const button = element('button', 'hint-action', CATALOG_LABELS[view.lang].includeLeft);
+    button.type = 'button';
+    button.addEventListener('click', includeLeft);
+    nodes.push(button);
+  }
+  box.replaceChildren(...nodes);
+  box.hidden = nodes.length === 0;
 }
 
 /** Sort headers without a link get a button, so they can be reached and used from the keyboard. */

@@ -11,10 +11,11 @@
 import { langOf } from '../i18n/lang.ts';
 import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
 import { formatNumber } from '../lib/catalog-format.ts';
-import { appendShard, emptyIndex, matchCache, rowOrder, runQuery, PAGE_SIZE, type SearchIndex } from '../lib/search.ts';
+import { appendShard, correctedQuery, emptyIndex, matchCache, matchRows, rowOrder, runQuery, searchTerms, PAGE_SIZE, type SearchIndex } from '../lib/search.ts';
+import type { SearchHint } from '../lib/catalog-format.ts';
 import { COLUMN_SORTS, filtersSet, parseState, serialiseState, type CatalogState } from '../lib/url-state.ts';
 import { fillForm, formState } from './catalog-form.ts';
-import { addSortButtons, drawHeaders, drawPager, drawResult, stateHref, type CatalogView } from './catalog-view.ts';
+import { addSortButtons, drawHeaders, drawHint, drawPager, drawResult, stateHref, type CatalogView } from './catalog-view.ts';
 
 // URL updates while typing wait for a pause: browsers throttle (Safari throws on) rapid history calls.
 const TYPING_URL_DELAY_MS = 300;
@@ -27,7 +28,7 @@ function start(form: HTMLFormElement): void {
   if (!(table instanceof HTMLTableElement) || body === undefined || count === null || pager === null) return;
   const view: CatalogView = {
     lang: langOf(document.documentElement.lang), base: form.dataset['base'] ?? '/', path: location.pathname,
-    table, body, count, pager, shown: { rows: '', pager: '' },
+    table, body, count, pager, hint: document.getElementById('hint'), shown: { rows: '', pager: '' },
   };
   const labels = CATALOG_LABELS[view.lang];
   const shardDir = new URL(form.dataset['search'] ?? './', location.href);
@@ -109,8 +110,30 @@ function start(form: HTMLFormElement): void {
       drawHeaders(view, state);
       return;
     }
-    const result = runQuery(index, state, PAGE_SIZE, cache);
-    drawResult(view, state, result, !failed && index.loaded < wanted());
+    let result = runQuery(index, state, PAGE_SIZE, cache);
+    const partial = !failed && index.loaded < wanted();
+    // Nothing as typed: the misspelt words put right (once every shard asked for is in), and, when
+    // models that left were not searched, the offer to include them (with how many match, when known).
+    const hint: SearchHint = {};
+    if (result.total === 0 && !partial && searchTerms(state.q).length > 0) {
+      const fixed = correctedQuery(index, state);
+      if (fixed !== undefined) {
+        result = runQuery(index, { ...state, q: fixed }, PAGE_SIZE);
+        hint.spelling = { q: state.q, fixed };
+      }
+    }
+    if ((result.total === 0 || hint.spelling !== undefined) && !partial && !state.left && serialiseState({ ...state, page: 1 }) !== '') {
+      const left = index.loaded >= index.parts ? matchRows(index, { ...state, left: true }).length : null;
+      if (left !== 0) hint.left = left;
+    }
+    drawResult(view, state, result, partial);
+    drawHint(view, hint, includeLeft);
+  };
+
+  const includeLeft = (): void => {
+    const next = { ...state, left: true, page: 1 };
+    fillForm(form, next);
+    go(next, 'push');
   };
 
   const writeUrl = (push: boolean): void => {
