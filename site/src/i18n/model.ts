@@ -2,6 +2,7 @@
 // languages side by side, so a missing translation is a type error; strings with figures are functions.
 // The change kinds use the changes page's words (common.ts), so one event reads the same everywhere.
 import type { SnippetKind } from '../lib/snippets.ts';
+import { codeLabel, type CodeKind } from './codes.ts';
 import type { Labels } from './lang.ts';
 
 /** Labels of the model page. Dates arrive formatted (`YYYY-MM-DD`), counts as numbers. */
@@ -61,6 +62,35 @@ export interface ModelLabels {
   authoritative: string;
   /** Title of the chart (and its accessible name, with the range). */
   chartTitle: (from: string, to: string) => string;
+  /** An upstream code's human label (i18n/codes.ts): `kind` is a CodeKind. */
+  code: (kind: string, code: string) => string;
+  /** The parameter count fact: its label and the count written short. */
+  parameters: string;
+  parameterCount: (count: number) => string;
+  /** When the model was created and last updated on ModelScope. */
+  created: string;
+  updated: string;
+  tags: string;
+  /** The day the OpenAI-compatible gateway lists for it. */
+  gatewaySince: string;
+  /** The kind of API-Inference support (upstream SupportInference) and the AIGC type. */
+  inferenceType: string;
+  aigcType: string;
+  /** A tombstone's facts: the record as last seen. */
+  lastKnown: string;
+  /** "Use instead": models on the list like the departed one, and why each is listed. */
+  useInstead: string;
+  useInsteadNote: string;
+  sameBase: string;
+  sameFamily: string;
+  sameOwner: string;
+  /** Above the chart until the pointer or a key picks a day; and how the keys move once it has focus. */
+  chartHint: string;
+  chartKeys: string;
+  /** After a panel's title when its axis is logarithmic. */
+  logScale: string;
+  /** Column of the figures table naming what happened that day (entered, returned, left). */
+  event: string;
   /** Caption of the table giving the chart's figures as text. */
   chartFigures: string;
   date: string;
@@ -91,6 +121,12 @@ export interface ModelLabels {
   /** Above the chat request of a gateway id whose kind we do not know. */
   gatewayCallNote: string;
 }
+
+const shortCount = (n: number, lang: 'en' | 'zh'): string => {
+  const scales: [number, string][] = lang === 'zh' ? [[1e8, ' 亿'], [1e4, ' 万']] : [[1e12, ' trillion'], [1e9, ' billion'], [1e6, ' million']];
+  for (const [size, unit] of scales) if (n >= size) return `${Number((n / size).toPrecision(3)).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')}${unit}`;
+  return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+};
 
 const dayCount = (n: number): string => (n === 1 ? '1 day' : `${n.toLocaleString('en-US')} days`);
 
@@ -138,6 +174,25 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     authoritative: 'The example on the model’s ModelScope page is authoritative.',
     chartTitle: (from, to) => `Likes and downloads, ${from} to ${to}`,
     chartFigures: 'The chart’s figures',
+    code: (kind, code) => codeLabel(kind as CodeKind, code, 'en').label,
+    parameters: 'Parameters',
+    parameterCount: (count) => shortCount(count, 'en'),
+    created: 'Created',
+    updated: 'Updated',
+    tags: 'Tags',
+    gatewaySince: 'OpenAI-compatible API since',
+    inferenceType: 'Inference type',
+    aigcType: 'AIGC type',
+    lastKnown: 'As last seen on the list',
+    useInstead: 'Use instead',
+    useInsteadNote: 'Models still on the list with the same base model, family or owner.',
+    sameBase: 'same base model',
+    sameFamily: 'same family',
+    sameOwner: 'same owner',
+    chartHint: 'Point at the chart, or focus it and press the arrow keys, for the figures of one day.',
+    chartKeys: 'Left and right arrow keys step through the days the figures changed.',
+    logScale: 'log scale',
+    event: 'Event',
     date: 'Date',
     notOnList: 'not on the list',
     chartGaps: 'Blank stretches: not on the list',
@@ -198,6 +253,25 @@ export const MODEL_LABELS: Labels<ModelLabels> = {
     authoritative: '以该模型在 ModelScope 页面上的示例为准。',
     chartTitle: (from, to) => `点赞与下载，${from} 至 ${to}`,
     chartFigures: '图表数据',
+    code: (kind, code) => codeLabel(kind as CodeKind, code, 'zh').label,
+    parameters: '参数量',
+    parameterCount: (count) => shortCount(count, 'zh'),
+    created: '创建于',
+    updated: '更新于',
+    tags: '标签',
+    gatewaySince: 'OpenAI 兼容接口提供起始日',
+    inferenceType: '推理类型',
+    aigcType: 'AIGC 类型',
+    lastKnown: '最后一次在榜时的信息',
+    useInstead: '可改用',
+    useInsteadNote: '仍在榜、基础模型、模型系列或作者相同的模型。',
+    sameBase: '基础模型相同',
+    sameFamily: '模型系列相同',
+    sameOwner: '作者相同',
+    chartHint: '将指针移到图表上，或聚焦图表后使用方向键，查看某一天的数据。',
+    chartKeys: '左右方向键逐一查看数据变化的日期。',
+    logScale: '对数刻度',
+    event: '事件',
     date: '日期',
     notOnList: '不在榜',
     chartGaps: '空白段：不在榜',

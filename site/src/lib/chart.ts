@@ -21,6 +21,25 @@ export interface ChartOptions {
   maxTicks?: number;
   /** First day shown (a day number); default the first day on the list. */
   from?: number;
+  /** Most value ticks per panel; default 4. */
+  maxValueTicks?: number;
+  /**
+   * Scale of the panels' y-axes: `linear`, `log` (log10 of value + 1, so 0 stays on the axis), or `auto`
+   * (log where a panel's values span two decades or more, else linear); default `linear`.
+   */
+  scale?: 'linear' | 'log' | 'auto';
+}
+
+/** A labelled value on a panel's y-axis. */
+export interface YTick {
+  y: number;
+  value: number;
+}
+
+/** A one-day stretch, too narrow to see as a line: drawn as a dot at its value. */
+export interface ChartDot {
+  x: number;
+  y: number;
 }
 
 /** One series drawn in its panel. */
@@ -37,12 +56,20 @@ export interface SeriesPanel {
   max: number;
   /** Value on the last day shown on the list; `null` when no value is shown. */
   last: number | null;
+  /** Whether the panel's y-axis is logarithmic (log10 of value + 1). */
+  log: boolean;
+  /** Value ticks, bottom to top, at round values within `[min, max]`. */
+  ticks: YTick[];
+  /** Stretches of a single day, each centred in its column. */
+  dots: ChartDot[];
+  /** The y of `value` in this panel (the chart's coordinates); for hover and focus marks. */
+  yOf: (value: number) => number;
 }
 
 /** A labelled position on the x-axis, at the left edge of its day. */
 export interface XTick {
   x: number;
-  /** `YYYY-MM` for month ticks, `YYYY` for year ticks. */
+  /** `YYYY-MM-DD` for day ticks (short ranges), `YYYY-MM` for month ticks, `YYYY` for year ticks. */
   label: string;
 }
 
@@ -147,6 +174,41 @@ interface PanelBox {
   top: number;
   height: number;
   x: (day: number) => number;
+  scale: 'linear' | 'log' | 'auto';
+  maxTicks: number;
+}
+
+/** Whole round values (1, 2 or 5 times a power of ten, counts having no fractions) from `min` to `max`, at most `most` of them; `[min]` for a flat series. */
+export function linearTicks(min: number, max: number, most = 4): number[] {
+  if (max <= min) return [min];
+  const count = Math.max(2, Math.floor(most));
+  const raw = (max - min) / (count - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10, 20]) {
+    const step = m * power;
+    if (step < 1) continue;
+    const first = Math.ceil(min / step) * step;
+    const ticks: number[] = [];
+    for (let v = first; v <= max + step * 1e-9; v += step) ticks.push(Math.round(v / step) * step);
+    if (ticks.length <= count && ticks.length > 0) return ticks;
+  }
+  return [min, max];
+}
+
+/** Powers of ten (and 0) from `min` to `max`, thinned to at most `most`: the ticks of a log axis. */
+export function logTicks(min: number, max: number, most = 4): number[] {
+  const values: number[] = min === 0 ? [0] : [];
+  for (let p = Math.ceil(Math.log10(Math.max(min, 1))); 10 ** p <= max; p++) values.push(10 ** p);
+  if (values.length === 0) return [min];
+  const keep = Math.max(2, Math.floor(most));
+  if (values.length <= keep) return values;
+  const step = Math.ceil((values.length - 1) / (keep - 1));
+  return values.filter((_, i) => i % step === 0 || i === values.length - 1).slice(-keep);
+}
+
+/** Whether values from `min` to `max` span two decades or more (log10 of value + 1). */
+export function spansDecades(min: number, max: number): boolean {
+  return min >= 0 && Math.log10(max + 1) - Math.log10(min + 1) >= 2;
 }
 
 function panel(series: Series, segs: readonly [number, number][], budget: number, start: number, end: number, box: PanelBox): SeriesPanel {
@@ -173,11 +235,14 @@ function panel(series: Series, segs: readonly [number, number][], budget: number
       if (day > from && day <= to) see(series[i + 1] as number);
     }
   }
-  if (drawn.length === 0) return { path: '', top: box.top, height: box.height, min: 0, max: 0, last: null };
   const inset = 1.5; // half a stroke, so the top and bottom lines are not clipped
   const span = box.height - 2 * inset;
+  if (drawn.length === 0) return { path: '', top: box.top, height: box.height, min: 0, max: 0, last: null, log: false, ticks: [], dots: [], yOf: () => round(box.top + inset + span) };
+  const log = box.scale === 'log' || (box.scale === 'auto' && spansDecades(min, max));
+  const f = (v: number): number => (log ? Math.log10(Math.max(0, v) + 1) : v);
+  const [fMin, fMax] = [f(min), f(max)];
   const y = (v: number): number =>
-    round(box.top + inset + (max === min ? (v === 0 ? span : span / 2) : (1 - (v - min) / (max - min)) * span));
+    round(box.top + inset + (max === min ? (v === 0 ? span : span / 2) : (1 - (f(v) - fMin) / (fMax - fMin)) * span));
   const parts: string[] = [];
   for (const { from, to, days, values } of drawn) {
     let current = values[0] as number;
@@ -193,7 +258,10 @@ function panel(series: Series, segs: readonly [number, number][], budget: number
     parts.push(`H${Math.round(box.x(to + 1))}`);
   }
   const tail = drawn.at(-1);
-  return { path: parts.join(''), top: box.top, height: box.height, min, max, last: tail === undefined ? null : (valueAt(series, tail.to) ?? null) };
+  // A one-day stretch is one column wide: on a long range a sliver, so it gets a dot as well.
+  const dots = drawn.filter(({ from, to }) => from === to).map(({ from, values }) => ({ x: round((box.x(from) + box.x(from + 1)) / 2), y: y(values[0] as number) }));
+  const ticks = (log ? logTicks(min, max, box.maxTicks) : linearTicks(min, max, box.maxTicks)).map((value) => ({ value, y: y(value) }));
+  return { path: parts.join(''), top: box.top, height: box.height, min, max, last: tail === undefined ? null : (valueAt(series, tail.to) ?? null), log, ticks, dots, yOf: y };
 }
 
 /** Month boundaries every `months` months (aligned to January) within `[start, end]`. */
@@ -208,6 +276,16 @@ function monthStarts(start: number, end: number, months: number): number[] {
 }
 
 const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120];
+
+/** Day ticks for a range too short for month ticks: every 1, 2, 7 or 14 days, aligned to `start`, at most `most`; `[]` when none fits. */
+function dayTicks(start: number, end: number, most: number): number[] {
+  for (const step of [1, 2, 7, 14]) {
+    const days: number[] = [];
+    for (let day = start; day <= end; day += step) days.push(day);
+    if (days.length <= most) return days;
+  }
+  return [];
+}
 
 /** Month boundaries at the finest step (1, 2, 3, 6, 12, 24, 60, 120, 240… months) giving at most `most`. */
 function coarsestFit(start: number, end: number, most: number): { days: number[]; months: number } {
@@ -240,17 +318,70 @@ export function chartGeometry(track: Track, lastDay: number, options: ChartOptio
     uncovered = b + 1;
   }
   const { days: ticks, months } = coarsestFit(start, end, maxTicks);
+  // Fewer than two month starts in range (a few weeks): dated day ticks instead, so every chart has some.
+  const short = ticks.length < 2 ? dayTicks(start, end, maxTicks) : [];
+  const xTicks = short.length >= ticks.length && short.length > 0
+    ? short.map((day) => ({ x: round(x(day)), label: dayToDate(day) }))
+    : ticks.map((day) => ({ x: round(x(day)), label: dayToDate(day).slice(0, months < 12 ? 7 : 4) }));
+  const scale = options.scale ?? 'linear';
+  const maxTicksY = options.maxValueTicks ?? 4;
   return {
     width,
     height: 2 * panelHeight + gap,
     from: dayToDate(start),
     to: dayToDate(end),
     days,
-    likes: panel(track.likes, segs, budget, start, end, { top: 0, height: panelHeight, x }),
-    downloads: panel(track.downloads, segs, budget, start, end, { top: panelHeight + gap, height: panelHeight, x }),
-    xTicks: ticks.map((day) => ({ x: round(x(day)), label: dayToDate(day).slice(0, months < 12 ? 7 : 4) })),
+    likes: panel(track.likes, segs, budget, start, end, { top: 0, height: panelHeight, x, scale, maxTicks: maxTicksY }),
+    downloads: panel(track.downloads, segs, budget, start, end, { top: panelHeight + gap, height: panelHeight, x, scale, maxTicks: maxTicksY }),
+    xTicks,
     gaps,
   };
+}
+
+/** The day (a day number) under x in a chart starting on `start` and showing `days` days `width` wide; clamped to the range. */
+export function dayAtX(x: number, start: number, days: number, width: number): number {
+  return start + Math.min(days - 1, Math.max(0, Math.floor((x / width) * days)));
+}
+
+/** What happened on a row's date, besides its figures. */
+export type RowMark = 'entered' | 'returned' | 'left';
+
+/** A row of the complete figures table. */
+export interface FigureRow extends ChartRow {
+  /** Set on the first day of each stay and on the first day missed after one. */
+  mark?: RowMark;
+}
+
+/**
+ * The chart's figures in full: every change point of either series, the first day of each stay (entered,
+ * returned), the first day missed after each stay (left: the night after its last, or the date the
+ * events give), and `lastDay`, from `from` on, oldest first. Values are `null` off the list.
+ */
+export function figureRows(track: Track, lastDay: number, options: { from?: number; left?: readonly number[] } = {}): FigureRow[] {
+  const stays = intervals(track.presence);
+  const first = stays[0]?.[0];
+  if (first === undefined) return [];
+  const from = Math.max(options.from ?? first, first);
+  const end = Math.max(lastDay, from);
+  const marks = new Map<number, RowMark>();
+  stays.forEach(([a], i) => marks.set(a, i === 0 ? 'entered' : 'returned'));
+  const leftDays = options.left ?? stays.map(([, b]) => b + 1).filter((day) => day <= end);
+  for (const day of leftDays) if (!marks.has(day)) marks.set(day, 'left');
+  const days = new Set<number>([from, end, ...marks.keys()]);
+  for (const series of [track.likes, track.downloads]) for (let i = 0; i < series.length; i += 2) days.add(series[i] as number);
+  return [...days]
+    .filter((day) => day >= from && day <= end)
+    .sort((a, b) => a - b)
+    .map((day) => {
+      const on = onList(track.presence, day);
+      const mark = marks.get(day);
+      const row: FigureRow = {
+        date: dayToDate(day),
+        likes: on ? (valueAt(track.likes, day) ?? null) : null,
+        downloads: on ? (valueAt(track.downloads, day) ?? null) : null,
+      };
+      return mark === undefined ? row : { ...row, mark };
+    });
 }
 
 /** Whether `day` lies in a stay. */

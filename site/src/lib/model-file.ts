@@ -13,6 +13,8 @@ export interface ChartSource {
   track: Track;
   /** First day the file's figures cover (a day number). */
   from: number;
+  /** The nights the model was first missing (its `left` events), when the file has events; else the chart assumes the night after each stay. */
+  left?: number[];
 }
 
 /** The day number of a calendar date, `undefined` for anything else (2026-02-30 included). */
@@ -56,7 +58,18 @@ export function chartSource(doc: unknown): ChartSource | undefined {
   }
   const at = sums(days).map((day) => start + day);
   const points = (values: number[]): number[] => sums(values).flatMap((value, i) => [at[i] as number, value]);
-  return { track: { presence: clipped, likes: points(likes), downloads: points(downloads), gateway: [], genImages: [], upstreamId: null }, from: start };
+  const result: ChartSource = { track: { presence: clipped, likes: points(likes), downloads: points(downloads), gateway: [], genImages: [], upstreamId: null }, from: start };
+  const { events } = doc as { events?: unknown };
+  if (Array.isArray(events)) {
+    const left: number[] = [];
+    for (const event of events as unknown[]) {
+      const { kind, date } = (event ?? {}) as { kind?: unknown; date?: unknown };
+      const day = kind === 'left' ? dayOf(date) : undefined;
+      if (day !== undefined) left.push(day);
+    }
+    result.left = left;
+  }
+  return result;
 }
 
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
