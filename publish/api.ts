@@ -139,8 +139,10 @@ export interface ModelDocument {
   events: { date: string; kind: EventKind; likes: number | null; downloads: number | null; from?: string }[];
   /** Figures over the newest year, bounded so the site does not grow with the years. */
   series: ModelSeries;
-  /** The record on the newest snapshot (files are published for models on the list only; a tombstone's figures, made by the same function, have `null`). */
+  /** The record on the newest snapshot; `null` for a model off the list. */
   current: ModelRecord | null;
+  /** Only in the file of a model off the list: its last known record (the newest published snapshot that has it, or the snapshot before it left), or `null` when none survives. */
+  lastKnown?: ModelRecord | null;
   /** This model's page as a path below the site's base URL (`models/<o>/<n>/`, `?lang=zh` for Chinese). */
   links: { page: string };
 }
@@ -183,7 +185,7 @@ export function modelDocument(
   id: string,
   track: Track,
   events: readonly ChangeEvent[],
-  records: { current: ModelRecord | undefined; lastDay: number },
+  records: { current: ModelRecord | undefined; lastDay: number; lastKnown?: ModelRecord | undefined },
   paths: ModelPaths = PLAIN_PATHS,
 ): ModelDocument {
   const { current } = records;
@@ -203,6 +205,7 @@ export function modelDocument(
     events: events.map(({ date, kind, likes, downloads, from }) => (from === undefined ? { date, kind, likes, downloads } : { date, kind, likes, downloads, from })),
     series: modelSeries(track, records.lastDay),
     current: current ?? null,
+    ...('lastKnown' in records ? { lastKnown: records.lastKnown ?? null } : {}),
     links: { page: modelPageHref(id, paths) },
   };
 }
@@ -224,9 +227,11 @@ export function eventsByModel(log: EventLog): Map<string, ChangeEvent[]> {
 }
 
 /**
- * The file of every model on the list, lazily, so 60,000 documents are never all in memory. A model that
- * left keeps its page, which carries its figures itself: the 77,000 departures of a simulated year would
- * otherwise cost a second file each (their events stay in changes.json, their history in data/).
+ * The file of every model on the list, lazily, so 60,000 documents are never all in memory; and of every
+ * model that left within the tombstone window, as its page file is (hasPageFile): a departure is a fact
+ * worth its record, with its last known record in `lastKnown`. Past the window the file goes with the page
+ * (the 77,000 departures of a simulated year are then one record each in api/departed/), so the site
+ * stays bounded; their events stay in changes.json, their history in data/.
  */
 export function modelFiles(inputs: SiteInputs): Iterable<OutputFile> {
   const byId = eventsByModel(inputs.log);
@@ -234,9 +239,12 @@ export function modelFiles(inputs: SiteInputs): Iterable<OutputFile> {
   return (function* () {
     for (const [id, track] of inputs.tracks) {
       const current = inputs.records.get(id);
-      // Files for what answers today: ids on the catalog list, and ids only the gateway serves.
-      if (current === undefined && track.gateway.at(-1) !== lastDay) continue;
-      const doc = modelDocument(id, track, byId.get(id) ?? [], { current, lastDay }, inputs.paths);
+      // Files for what answers today (ids on the catalog list, ids only the gateway serves) and for
+      // departures within the tombstone window.
+      const departed = current === undefined && track.gateway.at(-1) !== lastDay;
+      if (departed && !(track.presence.length > 0 && hasPageFile(track, inputs))) continue;
+      const records = departed ? { current, lastDay, lastKnown: inputs.lastKnown.get(id) } : { current, lastDay };
+      const doc = modelDocument(id, track, byId.get(id) ?? [], records, inputs.paths);
       yield { path: modelApiFile(id, inputs.paths), content: serialiseModelDocument(doc) };
     }
   })();

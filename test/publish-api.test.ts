@@ -85,16 +85,16 @@ describe('publish/api', () => {
     for (const id of ['Qwen/Qwen3-8B', 'acme/my model', 'old/gone', 'new/comer']) {
       const url = new URL(modelApiUrl(siteUrl, id));
       expect(decodeURIComponent(url.pathname.slice('/repo/'.length))).toBe(modelApiFile(id));
-      // A file for each model on the list (old/gone is back); none for new/comer, which left.
-      if (id === 'new/comer') expect(files).not.toContain(modelApiFile(id));
-      else expect(files).toContain(modelApiFile(id));
+      // A file for each model on the list (old/gone is back), and (issue 21.4, intentionally changed) for
+      // new/comer, which left within the tombstone window: its file stays while its page does.
+      expect(files).toContain(modelApiFile(id));
       // The page URL, decoded once as a static host does, names the one page file (English and Chinese).
       const page = decodeURIComponent(new URL(modelPageUrl(siteUrl, id)).pathname.slice('/repo/'.length));
       expect(page).toBe(modelPagePath(id, paths));
       expect(files).toContain(`${page}index.html`);
       expect(files).not.toContain(`zh/${page}index.html`);
     }
-    expect(files.filter((path) => path.startsWith('api/models/')).sort()).toEqual(['api/models/Qwen/Qwen3-8B.json', 'api/models/acme/my%20model.json', 'api/models/old/gone.json']);
+    expect(files.filter((path) => path.startsWith('api/models/')).sort()).toEqual(['api/models/Qwen/Qwen3-8B.json', 'api/models/acme/my%20model.json', 'api/models/new/comer.json', 'api/models/old/gone.json']);
   });
 
   it('moves a model last seen before the tombstone window from its page file to the documented archive', async () => {
@@ -166,16 +166,21 @@ describe('publish/api', () => {
     expect(gone).not.toHaveProperty('downloads');
     expect(gone['series']).toEqual({ from: '2026-03-01', days: [0], likes: [1], downloads: [10] });
 
-    // A model off the list has no file, but keeps its page: a tombstone with its last figures and its
-    // last record's names (while a published snapshot holds it), carrying its stays and series itself.
-    await expect(readFile(join(out, 'api/models/new/comer.json'))).rejects.toThrow(/ENOENT/);
+    // A model off the list within the tombstone window keeps its file (issue 21.4, intentionally changed:
+    // it had none) with its last known record, and its page: a tombstone with its last figures and its
+    // last record's facts and names, carrying its stays and series itself.
+    const comerFile = await readJson(out, 'api/models/new/comer.json');
+    expect(comerFile).toMatchObject({ id: 'new/comer', onList: false, onGateway: false, current: null, lastKnown: { id: 'new/comer', chineseName: '新来者' } });
+    expect(Object.keys(comerFile)).toEqual(['id', 'owner', 'name', 'onList', 'onGateway', 'firstSeen', 'lastSeen', 'intervals', 'gatewayIntervals', 'events', 'series', 'current', 'lastKnown', 'links']);
+    expect(gone).not.toHaveProperty('lastKnown');
     const comer = cheerio.load(await readFile(join(out, 'models/new/comer/index.html'), 'utf8'));
     expect(comer('p.tomb [data-t="leftAfter"]').attr('data-a')).toBe('["2026-03-04",1]');
     expect(comer('p.lead bdi').map((_, b) => comer(b).text()).get()).toEqual(['new', '新来者']);
-    expect(comer('dl.facts dd').map((_, dd) => comer(dd).text()).get()).toEqual(['1', '99']);
+    expect(comer('dl.facts dd').map((_, dd) => comer(dd).text()).get().slice(0, 2)).toEqual(['1', '99']);
+    expect(comer('dl.facts dt').map((_, dt) => comer(dt).text()).get()).toContain('Licence');
     expect(comer('figure[data-chart]').attr('data-series')).toBe('2026-03-02 2026-03-02;2026-03-02;0;1;99');
-    expect(comer('link[rel="alternate"][type="application/json"]').attr('href')).toBe('/repo/api/index.json');
-    expect(comer('main a').map((_, a) => comer(a).attr('href')).get()).toEqual(['https://modelscope.cn/models/new/comer']);
+    expect(comer('link[rel="alternate"][type="application/json"]').attr('href')).toBe('/repo/api/models/new/comer.json');
+    expect(comer('main a').map((_, a) => comer(a).attr('href')).get().slice(0, 2)).toEqual(['https://modelscope.cn/models/new/comer', '/repo/api/models/new/comer.json']);
     const qwen = await readJson(out, 'api/models/Qwen/Qwen3-8B.json');
     // apiVersion 3: gaps between days and changes of the figures, as data/history/ stores them.
     expect(qwen['series']).toEqual({ from: '2026-03-01', days: [0, 1], likes: [5, 2], downloads: [10, 0] });
@@ -215,12 +220,13 @@ describe('publish/api', () => {
     expect(files.filter((path) => path.startsWith('api/snapshots/')).sort()).toEqual(['api/snapshots/2026-03-04.json', 'api/snapshots/index.json']);
     expect(await readJson(options.outDir, 'api/snapshots/index.json')).toMatchObject({ published: 1, available: 3, dates: ['2026-03-04'] });
     // The last record of a model that left recently comes from the snapshot before it left, published or
-    // not (publish/inputs.ts): its page (it has no file) still shows its Chinese name.
-    expect(files).not.toContain('api/models/new/comer.json');
+    // not (publish/inputs.ts): its page and its file (issue 21.4: kept within the tombstone window) still show its Chinese name.
+    expect(files).toContain('api/models/new/comer.json');
+    expect(await readJson(options.outDir, 'api/models/new/comer.json')).toMatchObject({ lastKnown: { chineseName: '新来者' } });
     const comer = cheerio.load(await readFile(join(options.outDir, 'models/new/comer/index.html'), 'utf8'));
     expect(comer('h1').text()).toBe('comer');
     expect(comer('p.lead bdi').map((_, b) => comer(b).text()).get()).toEqual(['new', '新来者']);
-    expect(comer('dl.facts dd').map((_, dd) => comer(dd).text()).get()).toEqual(['1', '99']);
+    expect(comer('dl.facts dd').map((_, dd) => comer(dd).text()).get().slice(0, 2)).toEqual(['1', '99']);
     await buildSite({ ...options, snapshotDays: 0 });
     expect(await readJson(options.outDir, 'api/snapshots/index.json')).toMatchObject({ latest: null, published: 0, dates: [] });
     expect(await readJson(options.outDir, 'api/latest.json')).toMatchObject({ date: '2026-03-04' });
@@ -269,13 +275,15 @@ describe('publish/api', () => {
     const files = Object.keys(await treeContents(options.outDir));
     expect(files).toContain('api/models/fresh/arrival.json');
     expect(files).toContain('models/fresh/arrival/index.html');
-    // Those that left on the new night lose the file the first build wrote, and keep their page, now a tombstone.
+    // Those that left on the new night keep their page, now a tombstone, and their file, now of a model off
+    // the list (issue 21.4, intentionally changed: the file was dropped).
     for (const left of ['old/gone', 'acme/my%20model']) {
-      expect(files).not.toContain(`api/models/${left}.json`);
+      expect(files).toContain(`api/models/${left}.json`);
+      expect((await readJson(options.outDir, `api/models/${left}.json`))['onList'], left).toBe(false);
       expect(files).toContain(`models/${left}/index.html`);
       expect(cheerio.load(await readFile(join(options.outDir, `models/${left}/index.html`), 'utf8'))('p.tomb').length, left).toBe(1);
     }
-    expect(files.filter((path) => path.startsWith('api/models/')).sort()).toEqual(['api/models/Qwen/Qwen3-8B.json', 'api/models/fresh/arrival.json']);
+    expect(files.filter((path) => path.startsWith('api/models/')).sort()).toEqual(['api/models/Qwen/Qwen3-8B.json', 'api/models/acme/my%20model.json', 'api/models/fresh/arrival.json', 'api/models/new/comer.json', 'api/models/old/gone.json']);
     const $ = cheerio.load(await readFile(join(options.outDir, 'index.html'), 'utf8'));
     expect($('#count').text()).toBe('2 models');
     expect($('p.lead').text()).toContain('as of 2026-03-05');
@@ -341,7 +349,7 @@ describe('publish/api path safety', () => {
     expect(() => normaliseSiteUrl('ftp://u.github.io/')).toThrow(/http or https/);
   });
 
-  it('hostile ids stay inside the output directory: the pages of all, the files of those on the list', async () => {
+  it('hostile ids stay inside the output directory: the pages and files of all, those that left included', async () => {
     // Each id, and the path (below models/ for its page, api/models/ for its file) it must end up at.
     const hostile = new Map([
       ['evil/../../../../tmp/pwned', 'evil/%2E.%2F..%2F..%2F..%2Ftmp%2Fpwned'],
@@ -350,7 +358,7 @@ describe('publish/api path safety', () => {
       ['evil/a%2Fb', 'evil/a%252Fb'],
       ['evil/.env', 'evil/%2Eenv'],
     ]);
-    // Two of them leave on the second night: a page each, no file.
+    // Two of them leave on the second night: a page and (issue 21.4) a file each, at the same safe paths.
     const left = ['evil/../../../../tmp/pwned', 'evil/.env'];
     const ids = [...hostile.keys()];
     const { options, root } = await fixture([
@@ -360,7 +368,7 @@ describe('publish/api path safety', () => {
     await buildSite(options);
     const tree = await treeContents(options.outDir);
     const files = Object.keys(tree).filter((path) => path.startsWith('api/models/'));
-    expect(files.sort()).toEqual(ids.filter((id) => !left.includes(id)).map((id) => `api/models/${hostile.get(id)}.json`).sort());
+    expect(files.sort()).toEqual(ids.map((id) => `api/models/${hostile.get(id)}.json`).sort());
     // The pages of all five, each at the path its API file has (or would have), and nowhere else.
     const pages = Object.keys(tree).filter((path) => /^(zh\/)?models\//.test(path));
     expect(pages.sort()).toEqual(ids.map((id) => `models/${hostile.get(id)}/index.html`).sort());
@@ -453,7 +461,7 @@ describe('publish/api every-id-builds', () => {
     expect([...links.keys()].filter((path) => /^api\/models\/qwen\/qwen3-8b~[0-9a-f]{10}\.json$/.test(path))).toHaveLength(1);
   });
 
-  it('a model that left keeps its page at its path, without a file, and its case twins keep theirs', async () => {
+  it('a model that left keeps its page and its file at its path, and its case twins keep theirs', async () => {
     const nights = [
       snapshot('2026-03-01', [model(TWINS[1] as string), model(LONG_CJK)]),
       snapshot('2026-03-02', [model(TWINS[1] as string), model(LONG_CJK), model(TWINS[0] as string)]),
@@ -466,9 +474,11 @@ describe('publish/api every-id-builds', () => {
     const later = await fixture([...nights, snapshot('2026-03-03', [model(LONG_CJK), model(TWINS[0] as string)])]);
     await buildSite(later.options);
     const after = await modelFileLinks(later.options.outDir);
-    expect([...after.keys()].sort()).toEqual([...before.keys()].filter((path) => path !== 'api/models/qwen/qwen3-8b.json').sort());
+    // Issue 21.4 (intentionally changed): the twin that left keeps its file, within the tombstone window.
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     const tree = await treeContents(later.options.outDir);
-    expect(tree).not.toHaveProperty(['api/models/qwen/qwen3-8b.json']);
+    expect(tree).toHaveProperty(['api/models/qwen/qwen3-8b.json']);
+    expect(JSON.parse(tree['api/models/qwen/qwen3-8b.json'] as string)).toMatchObject({ id: TWINS[1], onList: false });
     const page = tree['models/qwen/qwen3-8b/index.html'];
     expect(page).toBeDefined();
     const $ = cheerio.load(Buffer.from(page as string, 'latin1').toString('utf8'));

@@ -5,6 +5,7 @@
 import { COMMON_LABELS } from '../i18n/common.ts';
 import { LANG_TAG } from '../i18n/lang.ts';
 import { MODEL_LABELS } from '../i18n/model.ts';
+import { codeLabels } from '../i18n/codes.ts';
 import { labelSwaps, labelWithFigures, swapText } from '../lib/page-lang.ts';
 
 const SKIP = new Set(['BDI', 'CODE', 'PRE', 'SCRIPT', 'STYLE']);
@@ -12,7 +13,7 @@ const ATTRIBUTES = ['aria-label', 'data-done', 'data-failed'];
 
 /** Swap the labels of `doc` (an English model page) for Chinese ones. */
 export function showChineseView(doc: Document): void {
-  const swaps = labelSwaps(MODEL_LABELS.en, MODEL_LABELS.zh, labelSwaps(COMMON_LABELS.en, COMMON_LABELS.zh));
+  const swaps = labelSwaps(MODEL_LABELS.en, MODEL_LABELS.zh, labelSwaps(COMMON_LABELS.en, COMMON_LABELS.zh, labelSwaps(codeLabels('en'), codeLabels('zh'))));
   doc.documentElement.lang = LANG_TAG.zh;
   const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
@@ -44,6 +45,12 @@ export function showChineseView(doc: Document): void {
       const url = new URL(link.href);
       if (url.origin === doc.location.origin && url.pathname.startsWith(base)) link.href = `${base}zh/${url.pathname.slice(base.length)}${url.search}${url.hash}`;
     }
+  }
+  // Links to other model pages (a tombstone's "use instead") open their Chinese view too.
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[data-model-link]')) {
+    const url = new URL(link.href);
+    url.searchParams.set('lang', 'zh');
+    link.href = url.href;
   }
   const other = doc.querySelector<HTMLAnchorElement>('header a.lang');
   if (other !== null) {
