@@ -38,9 +38,9 @@ function shortNumber(value: number, lang: Lang, digits: number): string {
   return formatNumber(value, lang);
 }
 
-/** Tick labels as short as they can be while each still reads differently. */
+/** Tick labels as short as they can be while each still reads differently (at most 4 digits short, else in full). */
 function tickLabels(values: readonly number[], lang: Lang): string[] {
-  for (let digits = 2; digits < 10; digits++) {
+  for (let digits = 2; digits <= 4; digits++) {
     const labels = values.map((value) => shortNumber(value, lang, digits));
     if (new Set(labels).size === labels.length) return labels;
   }
@@ -48,9 +48,15 @@ function tickLabels(values: readonly number[], lang: Lang): string[] {
 }
 
 /** The chart as an `<svg>` with an accessible name, value ticks, dated ticks and a layer for the readout's marks. */
+/** The left margin the value labels of `chart` need: at least the layout's, about 7 px a character beyond. */
+function leftMargin(chart: ChartGeometry, lang: Lang): number {
+  const longest = Math.max(0, ...[chart.likes, chart.downloads].flatMap((p) => tickLabels(p.ticks.map((tick) => tick.value), lang).map((label) => label.length)));
+  return Math.max(CHART_LAYOUT.left, longest * 7 + 12);
+}
+
 function chartSvg(doc: Document, chart: ChartGeometry, fullWidth: number, lang: Lang): { root: SVGElement; marks: SVGElement } {
   const t = MODEL_LABELS[lang];
-  const L = CHART_LAYOUT;
+  const L = { ...CHART_LAYOUT, left: fullWidth - chart.width - CHART_LAYOUT.right };
   const height = L.top + chart.height + L.bottom;
   const root = svg(doc, 'svg', { class: 'chart', width: fullWidth, height, viewBox: `0 ${-L.top} ${fullWidth} ${height}`, role: 'img', tabindex: 0, 'aria-label': `${t.chartTitle(chart.from, chart.to)}. ${t.chartKeys}` });
   const plot = svg(doc, 'g', { transform: `translate(${L.left} 0)` });
@@ -121,9 +127,16 @@ export function drawChart(figure: HTMLElement, source: ChartSource, newest: stri
     const fullWidth = Math.round(Math.min(L.maxWidth, Math.max(L.minWidth, figure.clientWidth || 600)));
     if (Math.abs(fullWidth - drawnWidth) < 8) return;
     drawnWidth = fullWidth;
-    const width = fullWidth - L.left - L.right;
-    const chart = chartGeometry(source.track, lastDay, { width, panelHeight: L.panel, gap: L.gap, maxTicks: Math.max(2, Math.floor(width / 95)), maxValueTicks: 4, scale: 'auto' });
+    const geometry = (left: number) => {
+      const width = fullWidth - left - L.right;
+      return chartGeometry(source.track, lastDay, { width, panelHeight: L.panel, gap: L.gap, maxTicks: Math.max(2, Math.floor(width / 95)), maxValueTicks: 4, scale: 'auto' });
+    };
+    let chart = geometry(L.left);
     if (chart === null) return;
+    // Wider value labels (counts in the millions, written in full) take room from the plot.
+    const left = leftMargin(chart, lang);
+    if (left > L.left) chart = geometry(left) ?? chart;
+    const plotLeft = fullWidth - chart.width - L.right;
     const start = dateToDay(chart.from);
     const { root, marks } = chartSvg(doc, chart, fullWidth, lang);
     const dayX = (day: number): number => ((day - start + 0.5) / chart.days) * chart.width;
@@ -145,7 +158,7 @@ export function drawChart(figure: HTMLElement, source: ChartSource, newest: stri
     let focused = rowDays.length - 1;
     root.addEventListener('pointermove', (event) => {
       const box = root.getBoundingClientRect();
-      const x = ((event.clientX - box.left) / box.width) * fullWidth - L.left;
+      const x = ((event.clientX - box.left) / box.width) * fullWidth - plotLeft;
       if (x >= 0 && x <= chart.width) show(dayAtX(x, start, chart.days, chart.width));
     });
     root.addEventListener('focus', () => show(rowDays[focused] ?? lastDay));

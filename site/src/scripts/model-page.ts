@@ -5,14 +5,19 @@ import { chartSource, parseSeriesAttribute, snippetModel } from '../lib/model-fi
 import { drawChart } from './model-chart.ts';
 import { showSnippet } from './model-snippet.ts';
 
-/** The model file: the tombstone's inline data, else the JSON the head links; `undefined` when neither reads. */
+/**
+ * The model file the head links (a tombstone's too, within the tombstone window: every change point and
+ * its events, for the complete figures table), else the tombstone's inline data (thinned, the fallback
+ * when the file does not read); `undefined` when neither reads.
+ */
 async function modelFile(doc: Document, figure: HTMLElement): Promise<unknown> {
   const inline = figure.dataset['series'];
-  if (inline !== undefined) return parseSeriesAttribute(inline);
   const link = doc.querySelector<HTMLLinkElement>('link[rel="alternate"][type="application/json"]');
-  if (link === null) return undefined;
-  const response = await fetch(link.href).catch(() => undefined);
-  return response?.ok === true ? await response.json().catch(() => undefined) : undefined;
+  const isModelFile = link !== null && new URL(link.href).pathname.includes('/api/models/');
+  const response = isModelFile ? await fetch(link.href).catch(() => undefined) : undefined;
+  const file: unknown = response?.ok === true ? await response.json().catch(() => undefined) : undefined;
+  if (file !== undefined && chartSource(file) !== undefined) return file;
+  return inline === undefined ? file : parseSeriesAttribute(inline);
 }
 
 /** Draw the chart into `figure[data-chart]` and fill `section[data-snippet]`; leaves the placeholders on any failure. */
