@@ -58,10 +58,12 @@ describe('publish/cli', () => {
     expect(feed.feed_url).toBe('https://u.github.io/repo/feed.json');
     expect(feed.items.map((item) => item.title)).toEqual(['1 entered, 1 left']);
     expect(feed.items[0]?.content_text).toContain('no data for 2026-03-02');
-    // The model that left keeps its page, a tombstone, and has no JSON file any more; the others have both.
+    // The model that left keeps its page, a tombstone, and (issue 21.4, intentionally changed: it lost it)
+    // its JSON file, within the tombstone window, as a model off the list; the others have both.
     const tomb = await readFile(join(out, 'models/b/two/index.html'), 'utf8');
     expect(tomb).toContain('Left the list on 2026-03-03 after 1 day.');
-    await expect(access(join(out, 'api/models/b/two.json'))).rejects.toThrow(/ENOENT/);
+    const gone = JSON.parse(await readFile(join(out, 'api/models/b/two.json'), 'utf8')) as { onList: boolean; current: unknown };
+    expect(gone).toMatchObject({ onList: false, current: null });
     const kept = JSON.parse(await readFile(join(out, 'api/models/a/one.json'), 'utf8')) as { onList: boolean; events: { kind: string }[] };
     expect(kept.onList).toBe(true);
     // Three models ever seen: one page each (the Chinese view is the same page at ?lang=zh).
