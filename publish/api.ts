@@ -215,6 +215,20 @@ export function serialiseModelDocument(doc: ModelDocument): string {
   return `{\n${Object.entries(doc).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',\n')}\n}\n`;
 }
 
+/**
+ * Days after its last night seen that a model off the list keeps its file: within the tombstone window
+ * (its page is a file for `SITE_TOMBSTONE_DAYS`, default 180), but shorter, because a simulated year's
+ * departures within the whole window would cost ~50 MB of files and take the site past its 500 MB budget
+ * (bench/site.ts). Its page carries its figures itself after that, as before.
+ */
+export const DEPARTED_FILE_DAYS = 45;
+
+/** Whether a model off the list (a catalog track that ended before `lastDay`) keeps its API file. */
+export function hasDepartedFile(track: Track, inputs: Pick<SiteInputs, 'tombstoneSince'>, lastDay: number): boolean {
+  const seen = Math.max(track.presence.at(-1) ?? -Infinity, track.gateway.at(-1) ?? -Infinity);
+  return track.presence.length > 0 && hasPageFile(track, inputs) && seen >= lastDay - DEPARTED_FILE_DAYS;
+}
+
 /** Events grouped by model id, each list in log order. */
 export function eventsByModel(log: EventLog): Map<string, ChangeEvent[]> {
   const byId = new Map<string, ChangeEvent[]>();
@@ -228,10 +242,11 @@ export function eventsByModel(log: EventLog): Map<string, ChangeEvent[]> {
 
 /**
  * The file of every model on the list, lazily, so 60,000 documents are never all in memory; and of every
- * model that left within the tombstone window, as its page file is (hasPageFile): a departure is a fact
- * worth its record, with its last known record in `lastKnown`. Past the window the file goes with the page
- * (the 77,000 departures of a simulated year are then one record each in api/departed/), so the site
- * stays bounded; their events stay in changes.json, their history in data/.
+ * model that left in the newest DEPARTED_FILE_DAYS days, within the tombstone window (hasDepartedFile): a
+ * departure is a fact worth its record, with its last known record in `lastKnown`. After that the file
+ * goes (its page carries its figures, then the page goes too: the 77,000 departures of a simulated year
+ * are then one record each in api/departed/), so the site stays bounded; their events stay in
+ * changes.json, their history in data/.
  */
 export function modelFiles(inputs: SiteInputs): Iterable<OutputFile> {
   const byId = eventsByModel(inputs.log);
@@ -242,7 +257,7 @@ export function modelFiles(inputs: SiteInputs): Iterable<OutputFile> {
       // Files for what answers today (ids on the catalog list, ids only the gateway serves) and for
       // departures within the tombstone window.
       const departed = current === undefined && track.gateway.at(-1) !== lastDay;
-      if (departed && !(track.presence.length > 0 && hasPageFile(track, inputs))) continue;
+      if (departed && !hasDepartedFile(track, inputs, lastDay)) continue;
       const records = departed ? { current, lastDay, lastKnown: inputs.lastKnown.get(id) } : { current, lastDay };
       const doc = modelDocument(id, track, byId.get(id) ?? [], records, inputs.paths);
       yield { path: modelApiFile(id, inputs.paths), content: serialiseModelDocument(doc) };
