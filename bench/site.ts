@@ -46,7 +46,7 @@ const warnIfBusy = (): void => {
 };
 const mb = (bytes: number): number => bytes / 1024 / 1024;
 
-/** A data dir of `years` of simulated nights, the newest `SNAPSHOT_DAYS` snapshots on disk. */
+/** A data dir of `years` of simulated nights, the newest `SNAPSHOT_DAYS` snapshots on disk (at least the newest: latest.json is made from it). */
 async function generate(dataDir: string): Promise<void> {
   const done = join(dataDir, '.complete');
   if (await access(done).then(() => true, () => false)) return log(`using cached data in ${dataDir}`);
@@ -61,7 +61,7 @@ async function generate(dataDir: string): Promise<void> {
     if (i > 0) world.advance();
     const date = dateOfDay(first + i);
     if (i % 97 === 50) continue; // a missed night now and then: gaps, never removals
-    if (i >= days - SNAPSHOT_DAYS) await world.writeSnapshot(dataDir, date);
+    if (i >= days - Math.max(1, SNAPSHOT_DAYS)) await world.writeSnapshot(dataDir, date);
     applyDay(state, date, world.observations(), { ids: world.gateway(), complete: true });
     if (i % 100 === 0) log(`  generated ${date} (${i + 1}/${days})`);
   }
