@@ -50,7 +50,44 @@ export const UpstreamModel = z.looseObject({
 });
 export type UpstreamModel = z.infer<typeof UpstreamModel>;
 /** The upstream keys we read; normalisation picks only these from ~100-key items. */
-export const UPSTREAM_KEYS = Object.keys(UpstreamModel.shape);
+export const UPSTREAM_KEYS: readonly string[] = Object.keys(UpstreamModel.shape);
+
+const isText = (value: unknown): boolean => value === undefined || value === null || typeof value === 'string';
+const isCount = (value: unknown): boolean => isText(value) || (typeof value === 'number' && Number.isFinite(value));
+const isList = (value: unknown): boolean => value === undefined || value === null || Array.isArray(value);
+const anything = (): boolean => true;
+
+/**
+ * UpstreamModel's checks, one per key (undefined: the key is absent), so normalisation can check an item without
+ * zod copying it; an item failing one is handed to zod for the reason. Exactly as strict as the schema: a
+ * key added there must be added here (the type says so), and test/crawler-upstream-checks.test.ts compares
+ * the two on every kind of value.
+ */
+export const UPSTREAM_CHECKS: Readonly<Record<keyof typeof UpstreamModel.shape, (value: unknown) => boolean>> = {
+  Path: (value) => typeof value === 'string',
+  Name: (value) => typeof value === 'string',
+  ChineseName: isText,
+  Stars: isCount,
+  Downloads: isCount,
+  Tasks: isList,
+  Tags: isList,
+  License: isText,
+  SupportInference: isText,
+  AigcType: isText,
+  CreatedTime: anything,
+  LastUpdatedTime: anything,
+  BaseModel: anything,
+  VisionFoundation: isText,
+  ModelInfos: anything,
+  Id: anything,
+  Organization: anything,
+  OfficialTags: anything,
+  TriggerWords: anything,
+  MuseInfo: anything,
+};
+
+/** Each key we read with its check, in the schema's order. */
+export const UPSTREAM_FIELDS: readonly (readonly [key: string, check: (value: unknown) => boolean])[] = UPSTREAM_KEYS.map((key) => [key, UPSTREAM_CHECKS[key as keyof typeof UPSTREAM_CHECKS]]);
 
 const ModelPage = z.looseObject({ Models: z.array(z.unknown()), TotalCount: z.number().int().nonnegative() });
 const ListEnvelope = z.looseObject({

@@ -4,7 +4,7 @@
 // bounded (MAX_TEXT, MAX_ITEMS, MAX_ID_LENGTH; data/README.md, Limits), whatever size upstream sends.
 import { ModelRecord } from '../store/record.ts';
 import { canonicalLicense } from './license.ts';
-import { MAX_ID_LENGTH, UPSTREAM_KEYS, UpstreamModel, type GatewayModels } from './modelscope.ts';
+import { MAX_ID_LENGTH, UPSTREAM_FIELDS, UpstreamModel, type GatewayModels } from './modelscope.ts';
 
 export { MAX_ID_LENGTH } from './modelscope.ts';
 import { readTimestamp, type TimestampProblem } from './timestamps.ts';
@@ -72,6 +72,47 @@ function intern(value: string): string {
   return value;
 }
 
+/** One frozen, exactly sized array per distinct list (tasks, tags, base models, official tags, trigger words). */
+const sharedLists = new Map<string, readonly unknown[]>();
+/** One frozen object per distinct base model or official tag entry. */
+const sharedEntries = new Map<string, object>();
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * `list` as one frozen array shared by every record with the same list: most records repeat a few hundred
+ * distinct task, tag and base-model lists, and an array of its own per record (grown by push to 17 slots)
+ * was a fifth of what 60,000 records held, and as many more objects for every collection to mark. Frozen,
+ * so no holder can change another's. Past SHARED_LIMIT distinct lists (hostile data), an exact-size frozen copy.
+ */
+function sharedList<T>(list: readonly T[]): T[] {
+  if (list.length === 0) return EMPTY as never as T[];
+  const key = JSON.stringify(list);
+  const hit = sharedLists.get(key);
+  if (hit !== undefined) return hit as T[];
+  const frozen = Object.freeze(list.slice());
+  if (sharedLists.size < SHARED_LIMIT) sharedLists.set(key, frozen);
+  return frozen as T[];
+}
+
+/** `entry` (a base model, an official tag) as one frozen object per distinct value, under `key`. */
+function sharedEntry<T extends object>(key: string, make: () => T): T {
+  const hit = sharedEntries.get(key);
+  if (hit !== undefined) return hit as T;
+  const frozen = Object.freeze(make());
+  if (sharedEntries.size < SHARED_LIMIT) sharedEntries.set(key, frozen);
+  return frozen;
+}
+
+/** canonicalLicense of each distinct upstream spelling, worked out once. */
+const licenses = new Map<string, string>();
+function license(upstream: string): string {
+  const hit = licenses.get(upstream);
+  if (hit !== undefined) return hit;
+  const canonical = canonicalLicense(upstream);
+  if (licenses.size < SHARED_LIMIT) licenses.set(upstream, canonical);
+  return canonical;
+}
+
 function timestamp(value: unknown, field: 'CreatedTime' | 'LastUpdatedTime', notes: NormaliseNotes): string | null {
   const reading = readTimestamp(value);
   if (reading.problem !== undefined) notes.nulledTimestamp?.(field, reading.problem);
@@ -87,13 +128,22 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
   const raw = item as Record<string, unknown>;
   // Own keys only, into an object without a prototype: nothing upstream sends can reach Object.prototype.
   const picked: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const key of UPSTREAM_KEYS) if (Object.hasOwn(raw, key)) picked[key] = raw[key];
-  const parsed = UpstreamModel.safeParse(picked);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { id: cutText(upstreamId(item) ?? '(no id)', MAX_ID_LENGTH), reason: cutText(`${issue?.path.join('.') || 'item'}: ${issue?.message}`, MAX_TEXT) };
+  // The lenient schema's own checks, key by key (UPSTREAM_CHECKS, tested against it): zod is asked only about
+  // an item that fails them, for its words, instead of copying every one of 60,000 items that passes.
+  let shaped = true;
+  for (const [key, check] of UPSTREAM_FIELDS) {
+    const value = Object.hasOwn(raw, key) ? (picked[key] = raw[key]) : undefined;
+    if (!check(value)) shaped = false;
   }
-  const m = parsed.data;
+  let m = picked as UpstreamModel;
+  if (!shaped) {
+    const parsed = UpstreamModel.safeParse(picked);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { id: cutText(upstreamId(item) ?? '(no id)', MAX_ID_LENGTH), reason: cutText(`${issue?.path.join('.') || 'item'}: ${issue?.message}`, MAX_TEXT) };
+    }
+    m = parsed.data;
+  }
   const id = `${m.Path}/${m.Name}`;
   if (id.length > MAX_ID_LENGTH) return { id: cutText(id, MAX_ID_LENGTH), reason: `id of ${id.length} characters, more than ${MAX_ID_LENGTH}` };
   for (const segment of [m.Path, m.Name]) {
@@ -111,10 +161,10 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
   const taskNames = (m.Tasks ?? [])
     .map((task) => (typeof task === 'object' && task !== null ? (task as { Name?: unknown }).Name : undefined))
     .filter((name): name is string => typeof name === 'string' && name.trim() !== '');
-  const tasks = firstItems(taskNames, 'tasks', onCut).map((name) => intern(fit(name, 'tasks', onCut)));
-  const tags = firstItems((m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string'), 'tags', onCut).map((tag) => intern(fit(tag, 'tags', onCut)));
+  const tasks = sharedList(firstItems(taskNames, 'tasks', onCut).map((name) => intern(fit(name, 'tasks', onCut))));
+  const tags = sharedList(firstItems((m.Tags ?? []).filter((tag): tag is string => typeof tag === 'string'), 'tags', onCut).map((tag) => intern(fit(tag, 'tags', onCut))));
   const upstreamLicense = intern(fit(text(m.License), 'license', onCut, true));
-  const license = intern(fit(canonicalLicense(upstreamLicense), 'license', onCut, true));
+  const canonical = intern(fit(license(upstreamLicense), 'license', onCut, true));
   const parameters = ownParameters(m.ModelInfos);
   const since = gateway.get(id);
   const organization = isObject(m.Organization) ? m.Organization : {};
@@ -130,8 +180,8 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
     downloads,
     tasks,
     tags,
-    license,
-    licenseUpstream: upstreamLicense === license ? null : upstreamLicense,
+    license: canonical,
+    licenseUpstream: upstreamLicense === canonical ? null : upstreamLicense,
     inferenceType: intern(inferenceType),
     aigcType: intern(fit(text(m.AigcType), 'aigcType', onCut)),
     visionFoundation: intern(fit(text(m.VisionFoundation), 'visionFoundation', onCut, true)),
@@ -183,9 +233,9 @@ export function baseModels(value: unknown, onCut?: OnCut): ModelRecord['baseMode
       onCut?.('baseModels');
       break;
     }
-    out.push({ id: intern(id), revision: revision === null ? null : intern(revision) });
+    out.push(sharedEntry(`${id}\u0000${revision ?? ''}\u0000${revision === null ? 0 : 1}`, () => ({ id: intern(id), revision: revision === null ? null : intern(revision) })));
   }
-  return out;
+  return sharedList(out);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -244,9 +294,9 @@ export function officialTags(value: unknown, onCut?: OnCut): ModelRecord['offici
     seen.add(tag);
     const name = typeof item['Name'] === 'string' ? fit(item['Name'], 'officialTags', onCut, true) : '';
     const chineseName = typeof item['ChineseName'] === 'string' ? fit(item['ChineseName'], 'officialTags', onCut, true) : '';
-    out.push({ name: intern(name), chineseName: intern(chineseName), tag: intern(tag) });
+    out.push(sharedEntry(JSON.stringify([name, chineseName, tag]), () => ({ name: intern(name), chineseName: intern(chineseName), tag: intern(tag) })));
   }
-  return out;
+  return sharedList(out);
 }
 
 function wordList(value: unknown, onCut: OnCut): string[] | undefined {
@@ -270,6 +320,10 @@ function wordList(value: unknown, onCut: OnCut): string[] | undefined {
  * `MuseInfo.versions[].modelVersion.triggerWords`, a JSON-encoded array (`"[\"realistic\"]"`).
  */
 export function triggerWords(top: unknown, muse: unknown, onCut?: OnCut): string[] {
+  return sharedList(triggerWordList(top, muse, onCut));
+}
+
+function triggerWordList(top: unknown, muse: unknown, onCut?: OnCut): string[] {
   const direct = wordList(top, onCut);
   if (direct !== undefined) return direct;
   const versions = isObject(muse) && Array.isArray(muse['versions']) ? muse['versions'] : [];
