@@ -13,7 +13,7 @@ import { compareIds } from '../store/order.ts';
 import { filterIgnored, implausibleTotal, listingVerdict, maxShortfall, type PassObservation } from './guards.ts';
 import type { HttpClient } from './http/client.ts';
 import { fetchCatalogPage, PAGE_SIZE, type CatalogPage, type GatewayModels } from './modelscope.ts';
-import { normaliseModel, upstreamId, type Rejected } from './normalise.ts';
+import { isRejected, normaliseModel, upstreamId, type NormaliseNotes, type Rejected } from './normalise.ts';
 import type { TimestampProblem } from './timestamps.ts';
 import type { ModelRecord } from '../store/record.ts';
 
@@ -128,13 +128,19 @@ const hasInference = (item: unknown): boolean => {
   return typeof inference === 'string' && inference.trim() !== '';
 };
 
+/** What normaliseModel noticed about the item being normalised (it runs synchronously, one item at a time). */
+let nulled: ListedRecord['nulled'];
+let cut: Set<string> | undefined;
+/** One set of hooks for every item, instead of two closures and an object per item. */
+const NOTES: NormaliseNotes = {
+  nulledTimestamp: (field: string, problem: TimestampProblem) => void (nulled ??= []).push({ field, problem }),
+  cut: (field) => void (cut ??= new Set()).add(field),
+};
+
 function normalised(item: unknown, gateway: GatewayModels, read: PageRead): ListedRecord {
-  let nulled: ListedRecord['nulled'];
-  let cut: Set<string> | undefined;
-  const result = normaliseModel(item, gateway, {
-    nulledTimestamp: (field: string, problem: TimestampProblem) => (nulled ??= []).push({ field, problem }),
-    cut: (field) => (cut ??= new Set()).add(field),
-  });
+  nulled = undefined;
+  cut = undefined;
+  const result = normaliseModel(item, gateway, NOTES);
   return { result, page: read.page, pass: read.pass, nulled, unknown: !hasInference(item), cut: cut && [...cut] };
 }
 
@@ -156,9 +162,9 @@ function absorb(reading: Reading, page: CatalogPage, gateway: GatewayModels, rea
       anonymous.push({ page: read.page, position: index + 1 });
       continue;
     }
-    passIds?.add(id);
     const kept = reading.records.get(id);
     if (kept !== undefined) {
+      passIds?.add(id);
       if (read.pass === undefined || kept.pass !== read.pass) continue;
       const pages = reading.duplicates.get(id) ?? [kept.page];
       pages.push(read.page);
@@ -171,11 +177,14 @@ function absorb(reading: Reading, page: CatalogPage, gateway: GatewayModels, rea
       continue;
     }
     const record = normalised(item, gateway, read);
+    // The record's own id string as the key: one copy of each of 60,000 ids held, not two.
+    const key = !isRejected(record.result) && record.result.id === id ? record.result.id : id;
+    passIds?.add(key);
     if (record.unknown) {
       unknowns.count += 1;
-      if (unknowns.sample.length < 5) unknowns.sample.push(id);
+      if (unknowns.sample.length < 5) unknowns.sample.push(key);
     }
-    reading.records.set(id, record);
+    reading.records.set(key, record);
     if (recovering) reading.recovered += 1;
   }
   return anonymous;

@@ -2,6 +2,7 @@
 // loose (counts as strings, timestamps in seconds or milliseconds, null where a list belongs), so every
 // field is coerced here and the result checked against the schema we write. Every text and list kept is
 // bounded (MAX_TEXT, MAX_ITEMS, MAX_ID_LENGTH; data/README.md, Limits), whatever size upstream sends.
+import { z } from 'zod';
 import { ModelRecord } from '../store/record.ts';
 import { canonicalLicense } from './license.ts';
 import { MAX_ID_LENGTH, UPSTREAM_FIELDS, UpstreamModel, type GatewayModels } from './modelscope.ts';
@@ -72,8 +73,13 @@ function intern(value: string): string {
   return value;
 }
 
-/** One frozen, exactly sized array per distinct list (tasks, tags, base models, official tags, trigger words). */
-const sharedLists = new Map<string, readonly unknown[]>();
+/** A trie of the lists seen, item by item (Map keys compare strings by value and entries by identity). */
+interface ListNode {
+  next?: Map<unknown, ListNode>;
+  list?: readonly unknown[];
+}
+const sharedLists: ListNode = {};
+let sharedListNodes = 0;
 /** One frozen object per distinct base model or official tag entry. */
 const sharedEntries = new Map<string, object>();
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -82,16 +88,22 @@ const EMPTY: readonly never[] = Object.freeze([]);
  * `list` as one frozen array shared by every record with the same list: most records repeat a few hundred
  * distinct task, tag and base-model lists, and an array of its own per record (grown by push to 17 slots)
  * was a fifth of what 60,000 records held, and as many more objects for every collection to mark. Frozen,
- * so no holder can change another's. Past SHARED_LIMIT distinct lists (hostile data), an exact-size frozen copy.
+ * so no holder can change another's. Past 4 × SHARED_LIMIT trie nodes (hostile data), an exact-size frozen copy.
  */
 function sharedList<T>(list: readonly T[]): T[] {
   if (list.length === 0) return EMPTY as never as T[];
-  const key = JSON.stringify(list);
-  const hit = sharedLists.get(key);
-  if (hit !== undefined) return hit as T[];
-  const frozen = Object.freeze(list.slice());
-  if (sharedLists.size < SHARED_LIMIT) sharedLists.set(key, frozen);
-  return frozen as T[];
+  let node = sharedLists;
+  for (const item of list) {
+    let next = node.next?.get(item);
+    if (next === undefined) {
+      if (sharedListNodes >= 4 * SHARED_LIMIT) return Object.freeze(list.slice()) as T[];
+      next = {};
+      (node.next ??= new Map()).set(item, next);
+      sharedListNodes += 1;
+    }
+    node = next;
+  }
+  return (node.list ??= Object.freeze(list.slice())) as T[];
 }
 
 /** `entry` (a base model, an official tag) as one frozen object per distinct value, under `key`. */
@@ -202,6 +214,9 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
     genImageCount: typeof genImageCount === 'number' && isObject(m.MuseInfo) && m.MuseInfo['genImageCount'] != null ? genImageCount : null,
   };
   // The strict schema guards what we write; a failure here means normalisation let something odd through.
+  // Checked against it field by field, the lists shared between records once each (CheckedRecord); a record
+  // failing that is checked again against ModelRecord itself, for the words of the reason.
+  if (CheckedRecord.safeParse(record).success) return record;
   const checked = ModelRecord.safeParse(record);
   if (!checked.success) {
     const issue = checked.error.issues[0];
@@ -209,6 +224,32 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
   }
   return record;
 }
+
+/**
+ * `schema` for a value that, once frozen and found valid, is valid for good: the lists and entries records share
+ * (sharedList, sharedEntry) are checked the first time they are met rather than once per record holding them.
+ */
+function checkedOnce<S extends z.ZodType>(schema: S): S {
+  const valid = new WeakSet<object>();
+  // Typed as `schema` for safeExtend: it accepts and outputs exactly what `schema` does.
+  return z.custom<z.output<S>>((value) => {
+    const shared = typeof value === 'object' && value !== null && Object.isFrozen(value);
+    if (shared && valid.has(value)) return true;
+    if (!schema.safeParse(value).success) return false;
+    if (shared) valid.add(value);
+    return true;
+  }) as unknown as S;
+}
+
+/** ModelRecord, its shared lists and entries checked once each (each against its own field's schema). */
+const CheckedRecord = ModelRecord.safeExtend({
+  tasks: checkedOnce(ModelRecord.shape.tasks),
+  tags: checkedOnce(ModelRecord.shape.tags),
+  officialTags: checkedOnce(ModelRecord.shape.officialTags),
+  baseModels: checkedOnce(ModelRecord.shape.baseModels),
+  companion: checkedOnce(ModelRecord.shape.companion),
+  triggerWords: checkedOnce(ModelRecord.shape.triggerWords),
+});
 
 /**
  * Upstream `BaseModel` → `{id, revision}`s: a string array on real records (a lone string or null
@@ -233,7 +274,7 @@ export function baseModels(value: unknown, onCut?: OnCut): ModelRecord['baseMode
       onCut?.('baseModels');
       break;
     }
-    out.push(sharedEntry(`${id}\u0000${revision ?? ''}\u0000${revision === null ? 0 : 1}`, () => ({ id: intern(id), revision: revision === null ? null : intern(revision) })));
+    out.push(sharedEntry(JSON.stringify([id, revision]), () => ({ id: intern(id), revision: revision === null ? null : intern(revision) })));
   }
   return sharedList(out);
 }
@@ -356,7 +397,8 @@ export function companion(muse: unknown, onCut?: OnCut): ModelRecord['companion'
       onCut?.('companion');
       return null;
     }
-    return { id: intern(`${owner}/${name}`), revision: revision === undefined ? null : intern(revision) };
+    const rev = revision ?? null;
+    return sharedEntry(JSON.stringify(['companion', owner, name, rev]), () => ({ id: intern(`${owner}/${name}`), revision: rev === null ? null : intern(rev) }));
   }
   return null;
 }
