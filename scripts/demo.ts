@@ -100,7 +100,9 @@ process.exitCode = await runCli('demo', processIo, async () => {
       // A catalog page that no longer matches the schema, however often it is asked: the crawl fails.
       if (night === 8) sim.inject({ kind: 'schema', page: 2, times: Infinity });
       const date = new Date(Date.UTC(2026, 0, 1 + night)).toISOString().slice(0, 10);
-      const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '100']);
+      // Three retries (the nightly's 5 wait up to ~30 s of back-off): enough for night 6's 429 and reset, and
+      // night 9's broken page fails in seconds, not after the quarter-minute the full back-off takes.
+      const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '100', '--retries', '3']);
       const { summary } = await runNight(options, { progress: new Progress({ stream: { write: () => true } }) });
       console.log(summaryLines(summary).join('\n'));
       // As the nightly workflow does with npm run record-night: a night without a snapshot keeps its reason.

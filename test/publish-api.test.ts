@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { updateChanges } from '../changes/update.ts';
@@ -12,7 +12,7 @@ import { UnsafePathError } from '../publish/errors.ts';
 import { DataFileError } from '../store/errors.ts';
 import { insideRoot } from '../publish/output.ts';
 import { modelPagePath } from '../publish/pages.ts';
-import { buildSite, type BuildOptions } from '../publish/site.ts';
+import { buildSite, type BuildOptions, type BuildSummary } from '../publish/site.ts';
 import { fileSegment, modelApiFile, modelApiUrl, modelPageUrl, normaliseSiteUrl, planModelPaths, urlSegment } from '../publish/urls.ts';
 import { model, snapshot, track } from './fixtures/publish/factories.ts';
 import { tempDir, treeContents } from './fixtures/publish/fs.ts';
@@ -34,9 +34,9 @@ const SNAPSHOTS: Snapshot[] = [
  * A data dir holding `snapshots` and the change log the nightly step derives from them (the build reads
  * both from disk), and the log the test factory expects.
  */
-async function fixture(snapshots: readonly Snapshot[] = SNAPSHOTS) {
+async function fixture(snapshots: readonly Snapshot[] = SNAPSHOTS, owner: string[] = made) {
   const root = await tempDir();
-  made.push(root);
+  owner.push(root);
   const dataDir = join(root, 'data');
   await mkdir(dataDir); // a fresh clone has data/ (its README) before the first crawl
   for (const snap of snapshots) await writeSnapshot(dataDir, snap);
@@ -44,6 +44,25 @@ async function fixture(snapshots: readonly Snapshot[] = SNAPSHOTS) {
   const { log } = track(snapshots);
   const options: BuildOptions = { dataDir, outDir: join(root, 'site', 'dist'), siteUrl, snapshotDays: 'all' };
   return { root, dataDir, log, options };
+}
+
+/** Directories of the shared build, removed after the file's last test. */
+const sharedRoots: string[] = [];
+afterAll(async () => {
+  await Promise.all(sharedRoots.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+let shared: Promise<Awaited<ReturnType<typeof fixture>> & { summary: BuildSummary }> | undefined;
+
+/**
+ * The default fixture, built once (a build is seconds of CPU) for the tests that only read its output or
+ * build the same data again into it: those leave it with the same contents (one of them proves it).
+ */
+function sharedBuild(): NonNullable<typeof shared> {
+  shared ??= (async () => {
+    const built = await fixture(SNAPSHOTS, sharedRoots);
+    return { ...built, summary: await buildSite(built.options) };
+  })();
+  return shared;
 }
 
 /** Write one more night's snapshot and bring the change log up to it, as the nightly job does. */
@@ -66,8 +85,7 @@ async function documentedPaths(fill: Record<string, string>): Promise<string[]> 
 
 describe('publish/api', () => {
   it('builds every documented URL, the feed pairs, the page of every model and the file of each on the list, and the model URL decodes to its file', async () => {
-    const { options } = await fixture();
-    const summary = await buildSite(options);
+    const { options, summary } = await sharedBuild();
     expect(summary).toMatchObject({ latest: '2026-03-04', models: 3, modelPages: 4, feedItems: 2, snapshotsPublished: 3 });
     const documented = await documentedPaths({ owner: 'Qwen', name: 'Qwen3-8B', date: '2026-03-02' });
     // The reference documents at least the eight URLs of apiVersion 1; each one it documents is built.
@@ -117,8 +135,7 @@ describe('publish/api', () => {
   });
 
   it('writes the right content into each API file', async () => {
-    const { options, log, dataDir } = await fixture();
-    await buildSite(options);
+    const { options, log, dataDir } = await sharedBuild();
     const out = options.outDir;
 
     const index = await readJson(out, 'api/index.json');
@@ -252,16 +269,14 @@ describe('publish/api', () => {
   });
 
   it('rebuilding the same data gives byte-identical output', async () => {
-    const { options } = await fixture();
-    await buildSite(options);
+    const { options } = await sharedBuild();
     const first = await treeContents(options.outDir);
     await buildSite(options);
     expect(await treeContents(options.outDir)).toEqual(first);
   });
 
   it('replaces the previous output as a whole (stale files do not survive)', async () => {
-    const { options } = await fixture();
-    await buildSite(options);
+    const { options } = await sharedBuild();
     await writeFile(join(options.outDir, 'stale.txt'), 'old');
     await buildSite(options);
     expect(Object.keys(await treeContents(options.outDir))).not.toContain('stale.txt');

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { access, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
 import { model, snapshot } from './fixtures/publish/factories.ts';
@@ -27,14 +27,34 @@ function buildIn(cwd: string, args: string[], env: Record<string, string> = {}):
   return runScript(cli, args, { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } });
 }
 
-async function dataWithChanges() {
+async function dataWithChanges(owner: string[] = made) {
   const root = await tempDir();
-  made.push(root);
+  owner.push(root);
   const dataDir = join(root, 'data');
   await writeSnapshot(dataDir, snapshot('2026-03-01', [model('a/one'), model('b/two')]));
   await writeSnapshot(dataDir, snapshot('2026-03-03', [model('a/one'), model('c/three', { likes: 4 })]));
   await rebuildChanges(dataDir);
   return { root, dataDir, out: join(root, 'dist') };
+}
+
+let previous: Promise<string> | undefined;
+const previousRoots: string[] = [];
+afterAll(async () => {
+  await Promise.all(previousRoots.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/**
+ * Puts "the previous site" at `out`, as a good build of dataWithChanges() writes it: built once by the CLI
+ * (a build is seconds of CPU) and copied for each test that proves a failed build leaves it untouched.
+ */
+async function previousSite(out: string): Promise<void> {
+  previous ??= (async () => {
+    const { dataDir, out: first } = await dataWithChanges(previousRoots);
+    const result = await build(['--data-dir', dataDir, '--out', first]);
+    if (result.code !== 0) throw new Error(`the previous site did not build: ${result.stderr}`);
+    return first;
+  })();
+  await cp(await previous, out, { recursive: true });
 }
 
 describe('publish/cli', () => {
@@ -75,7 +95,7 @@ describe('publish/cli', () => {
 
   it('refuses a data dir without snapshots with one line, leaving the previous site, unless --allow-empty', async () => {
     const { root, dataDir, out } = await dataWithChanges();
-    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    await previousSite(out);
     const before = await treeContents(out);
     await mkdir(join(root, 'empty'));
     const refused = await build(['--data-dir', join(root, 'empty'), '--out', out]);
@@ -90,7 +110,7 @@ describe('publish/cli', () => {
 
   it('fails with one line when the data dir does not exist, leaving the previous site in place', async () => {
     const { root, dataDir, out } = await dataWithChanges();
-    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    await previousSite(out);
     const before = await treeContents(out);
     const result = await build(['--data-dir', join(root, 'typo'), '--out', out]);
     expect(result.code).toBe(1);
@@ -101,7 +121,7 @@ describe('publish/cli', () => {
 
   it('fails with one line and exit 2 (usage) on a bad setting, leaving the output alone', async () => {
     const { dataDir, out } = await dataWithChanges();
-    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    await previousSite(out);
     const before = await treeContents(out);
     const result = await build(['--data-dir', dataDir, '--out', out], { SITE_SNAPSHOT_DAYS: 'lots' });
     expect(result.code).toBe(2);
@@ -122,7 +142,7 @@ describe('publish/cli', () => {
 describe('publish/cli-snapshot-copies', () => {
   it('fails with one line naming a truncated older snapshot instead of publishing it, leaving the previous site', async () => {
     const { dataDir, out } = await dataWithChanges();
-    expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);
+    await previousSite(out);
     const before = await treeContents(out);
     const path = join(dataDir, 'snapshots', '2026-03-01.json');
     const text = await readFile(path, 'utf8');

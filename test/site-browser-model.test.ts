@@ -3,23 +3,19 @@
 // departed model's JSON, full facts, navigation and "use instead"; human labels of codes in both languages.
 // Needs Chromium: /usr/bin/chromium or CHROMIUM_PATH.
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
-import { buildFixtureSite, DEPARTED_ID, serveStatic, type FixtureModel, type StaticServer } from './site-browser-fixture.ts';
+import { DEPARTED_ID, type FixtureModel } from './site-browser-fixture.ts';
+import { SHARED_SITE_BASE, sharedSite } from './shared-site.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const BASE = '/repo/';
+const BASE = SHARED_SITE_BASE;
 const WAIT = { timeout: 10_000 };
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 let browser: Browser;
-let server: StaticServer;
-let root: string;
 let origin: string;
 let models: FixtureModel[];
 const contexts: BrowserContext[] = [];
@@ -27,17 +23,14 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install it or set CHROMIUM_PATH`);
-  root = await tempDir('site-browser-model-');
-  server = await serveStatic(join(root, 'site'), BASE);
-  origin = server.origin;
-  models = (await buildFixtureSite(root, `${origin}${BASE}`)).models;
+  const site = await sharedSite();
+  origin = site.origin;
+  models = site.models;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (root !== undefined) await rm(root, { recursive: true, force: true });
 });
 
 afterEach(async () => {

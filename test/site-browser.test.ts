@@ -4,17 +4,15 @@
 //
 // Needs Chromium: /usr/bin/chromium (Debian's package; `.ci/run` installs it) or CHROMIUM_PATH.
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from './helpers.ts';
 import { PAGE_SIZE } from '../site/src/lib/search.ts';
-import { ARCHIVED_ID, buildFixtureSite, DATES, DEPARTED_ID, HOSTILE_ID, serveStatic, type FixtureModel, type StaticServer } from './site-browser-fixture.ts';
+import { ARCHIVED_ID, DATES, DEPARTED_ID, HOSTILE_ID, type FixtureModel } from './site-browser-fixture.ts';
+import { SHARED_SITE_BASE, sharedSite } from './shared-site.ts';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const BASE = '/repo/';
+const BASE = SHARED_SITE_BASE;
 /** How long a page may take to show what it should. */
 const WAIT = { timeout: 10_000 };
 
@@ -112,8 +110,6 @@ interface Session {
 }
 
 let browser: Browser;
-let server: StaticServer;
-let root: string;
 let origin: string;
 let sessions: Session[] = [];
 
@@ -213,21 +209,16 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH`);
   }
-  root = await tempDir('site-browser-');
-  // The server starts first: the site is built for its address (port included).
-  server = await serveStatic(join(root, 'site'), BASE);
-  origin = server.origin;
   const started = performance.now();
-  const built = await buildFixtureSite(root, `${origin}${BASE}`);
-  models = built.models;
-  console.log(`site-browser: fixture of ${models.length} models built in ${Math.round(performance.now() - started)} ms`);
+  const site = await sharedSite();
+  origin = site.origin;
+  models = site.models;
+  console.log(`site-browser: shared fixture of ${models.length} models ready in ${Math.round(performance.now() - started)} ms`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  if (root !== undefined) await rm(root, { recursive: true, force: true });
 });
 
 afterEach(async () => {
