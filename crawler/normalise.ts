@@ -2,9 +2,9 @@
 // loose (counts as strings, timestamps in seconds or milliseconds, null where a list belongs), so every
 // field is coerced here and the result checked against the schema we write. Every text and list kept is
 // bounded (MAX_TEXT, MAX_ITEMS, MAX_ID_LENGTH; data/README.md, Limits), whatever size upstream sends.
-import { z } from 'zod';
 import { ModelRecord } from '../store/record.ts';
 import { canonicalLicense } from './license.ts';
+import { isModelRecord } from './record-check.ts';
 import { MAX_ID_LENGTH, UPSTREAM_FIELDS, UpstreamModel, type GatewayModels } from './modelscope.ts';
 
 export { MAX_ID_LENGTH } from './modelscope.ts';
@@ -138,17 +138,25 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
   // Pick the keys we read before validating: a loose parse of the full ~100-key record (Organization and all)
   // would copy it, and at 60k records that garbage dominates the crawl's memory.
   const raw = item as Record<string, unknown>;
-  // Own keys only, into an object without a prototype: nothing upstream sends can reach Object.prototype.
-  const picked: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  // Own keys only, every key we read an own property (an absent one undefined), so nothing upstream sends, and
+  // nothing on Object.prototype, is ever looked up through a prototype. A literal, so V8 keeps it a fixed-shape
+  // object rather than the dictionary a prototype-less object is.
+  const own = (key: string): unknown => (Object.hasOwn(raw, key) ? raw[key] : undefined);
+  const fields = {
+    Path: own('Path'), Name: own('Name'), ChineseName: own('ChineseName'), Stars: own('Stars'), Downloads: own('Downloads'),
+    Tasks: own('Tasks'), Tags: own('Tags'), License: own('License'), SupportInference: own('SupportInference'),
+    AigcType: own('AigcType'), CreatedTime: own('CreatedTime'), LastUpdatedTime: own('LastUpdatedTime'),
+    BaseModel: own('BaseModel'), VisionFoundation: own('VisionFoundation'), ModelInfos: own('ModelInfos'), Id: own('Id'),
+    Organization: own('Organization'), OfficialTags: own('OfficialTags'), TriggerWords: own('TriggerWords'), MuseInfo: own('MuseInfo'),
+  } satisfies Record<keyof UpstreamModel, unknown>;
   // The lenient schema's own checks, key by key (UPSTREAM_CHECKS, tested against it): zod is asked only about
   // an item that fails them, for its words, instead of copying every one of 60,000 items that passes.
   let shaped = true;
-  for (const [key, check] of UPSTREAM_FIELDS) {
-    const value = Object.hasOwn(raw, key) ? (picked[key] = raw[key]) : undefined;
-    if (!check(value)) shaped = false;
-  }
-  let m = picked as UpstreamModel;
+  for (const [key, check] of UPSTREAM_FIELDS) if (!check(fields[key as keyof typeof fields])) shaped = false;
+  let m = fields as UpstreamModel;
   if (!shaped) {
+    const picked: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const [key] of UPSTREAM_FIELDS) if (Object.hasOwn(raw, key)) picked[key] = raw[key];
     const parsed = UpstreamModel.safeParse(picked);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -214,9 +222,9 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
     genImageCount: typeof genImageCount === 'number' && isObject(m.MuseInfo) && m.MuseInfo['genImageCount'] != null ? genImageCount : null,
   };
   // The strict schema guards what we write; a failure here means normalisation let something odd through.
-  // Checked against it field by field, the lists shared between records once each (CheckedRecord); a record
-  // failing that is checked again against ModelRecord itself, for the words of the reason.
-  if (CheckedRecord.safeParse(record).success) return record;
+  // Its rules are applied field by field (record-check.ts, the lists shared between records once each);
+  // a record failing them is checked again against ModelRecord itself, for the words of the reason.
+  if (isModelRecord(record)) return record;
   const checked = ModelRecord.safeParse(record);
   if (!checked.success) {
     const issue = checked.error.issues[0];
@@ -225,31 +233,6 @@ export function normaliseModel(item: unknown, gateway: GatewayModels, notes: Nor
   return record;
 }
 
-/**
- * `schema` for a value that, once frozen and found valid, is valid for good: the lists and entries records share
- * (sharedList, sharedEntry) are checked the first time they are met rather than once per record holding them.
- */
-function checkedOnce<S extends z.ZodType>(schema: S): S {
-  const valid = new WeakSet<object>();
-  // Typed as `schema` for safeExtend: it accepts and outputs exactly what `schema` does.
-  return z.custom<z.output<S>>((value) => {
-    const shared = typeof value === 'object' && value !== null && Object.isFrozen(value);
-    if (shared && valid.has(value)) return true;
-    if (!schema.safeParse(value).success) return false;
-    if (shared) valid.add(value);
-    return true;
-  }) as unknown as S;
-}
-
-/** ModelRecord, its shared lists and entries checked once each (each against its own field's schema). */
-const CheckedRecord = ModelRecord.safeExtend({
-  tasks: checkedOnce(ModelRecord.shape.tasks),
-  tags: checkedOnce(ModelRecord.shape.tags),
-  officialTags: checkedOnce(ModelRecord.shape.officialTags),
-  baseModels: checkedOnce(ModelRecord.shape.baseModels),
-  companion: checkedOnce(ModelRecord.shape.companion),
-  triggerWords: checkedOnce(ModelRecord.shape.triggerWords),
-});
 
 /**
  * Upstream `BaseModel` → `{id, revision}`s: a string array on real records (a lone string or null
