@@ -9,10 +9,12 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { readEventLog, readTracks } from '../../store/change-files.ts';
 import { dayNumber } from '../../store/dates.ts';
 import { DataFileError, MissingDataError } from '../../store/errors.ts';
-import { readNights } from '../../store/nights-file.ts';
+import { readNights, type NightRecord } from '../../store/nights-file.ts';
+import type { EventLog, Track } from '../../store/types.ts';
 import { compareIds } from '../../store/order.ts';
 import { listSnapshotDates, readSnapshotRecords } from '../../store/snapshots.ts';
 import { GZIP_LEVEL, LongFormCsv } from './csv.ts';
@@ -20,6 +22,7 @@ import { DATASET_FILES } from './files.ts';
 import { LongFormParquet } from './parquet.ts';
 import { longRows } from './rows.ts';
 import { writeSqlite, type KnownRecord, type SqliteCounts } from './sqlite.ts';
+import type { SqliteJob, SqliteReply } from './sqlite-worker.ts';
 
 /** Version of the dataset's layout (columns, tables), in the manifest; bumped on an incompatible change. */
 export const DATASET_FORMAT = 1;
@@ -77,6 +80,63 @@ async function currentRecords(dataDir: string, through: string, listed: Readonly
   return records;
 }
 
+/** What the dataset is made of, read through store/ and checked to agree. */
+export interface DatasetInputs {
+  log: EventLog;
+  tracks: Map<string, Track>;
+  nights: NightRecord[];
+  /** First and newest observed night. */
+  first: string;
+  through: string;
+  /** Every id ever on either list, in code-unit order (the files' order). */
+  ids: string[];
+  /** Day numbers of the observed nights, ascending. */
+  observed: number[];
+}
+
+/** Read and check the data dir: events.json, the history shards and the newest snapshot must agree. */
+export async function readDatasetInputs(dataDir: string): Promise<DatasetInputs> {
+  const [log, stored, nights, dates] = await Promise.all([readEventLog(dataDir), readTracks(dataDir), readNights(dataDir), listSnapshotDates(dataDir)]);
+  if (log.days.length === 0) throw new MissingDataError('no night has been processed yet (no events.json days): nothing to publish', dataDir);
+  const first = log.days[0]?.date as string;
+  const through = log.days.at(-1)?.date as string;
+  if (stored.through.length !== 1 || stored.through[0] !== through) {
+    throw new DataFileError(`history goes through ${stored.through.join(', ') || 'nothing'} but events.json through ${through}; run: npm run rebuild`, dataDir);
+  }
+  if (dates.at(-1) !== through) {
+    throw new DataFileError(`events.json goes through ${through} but the newest snapshot is ${dates.at(-1) ?? 'none'}; run: npm run rebuild`, dataDir);
+  }
+  const ids = [...stored.tracks.keys()].sort(compareIds);
+  return { log, tracks: stored.tracks, nights, first, through, ids, observed: log.days.map((day) => dayNumber(day.date)) };
+}
+
+/** Write the SQLite database of `dataDir` at `path`: what the worker thread does (sqlite-worker.ts). */
+export async function writeDatabase(dataDir: string, path: string): Promise<SqliteCounts> {
+  const { log, tracks, nights, through, ids } = await readDatasetInputs(dataDir);
+  const throughDay = dayNumber(through);
+  const listed = new Set<string>();
+  for (const [id, track] of tracks) if (track.presence.at(-1) === throughDay) listed.add(id);
+  const records = await currentRecords(dataDir, through, listed);
+  return writeSqlite(path, { ids, tracks, log, nights, records });
+}
+
+/** The database written by a worker thread, beside the long form: the two take about as long. */
+function databaseInWorker(dataDir: string, path: string): { done: Promise<SqliteCounts>; stop: () => Promise<number> } {
+  const worker = new Worker(new URL('./sqlite-worker.ts', import.meta.url), { workerData: { dataDir, path } satisfies SqliteJob });
+  const done = new Promise<SqliteCounts>((resolve, reject) => {
+    let reply: SqliteReply | undefined;
+    worker.once('message', (message: SqliteReply) => (reply = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (reply?.ok === true) resolve(reply.counts);
+      else if (reply?.ok === false) reject(new DataFileError(reply.what, reply.where ?? path));
+      else reject(new DataFileError(`the database's worker thread stopped (exit ${code})`, path));
+    });
+  });
+  done.catch(() => undefined);
+  return { done, stop: () => worker.terminate() };
+}
+
 /** Write the dataset of `dataDir` into `outDir`; returns its manifest (also written there). */
 export async function writeDataset(options: DatasetOptions): Promise<DatasetManifest> {
   const { dataDir, outDir } = options;
@@ -85,22 +145,7 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetMani
   const log = (line: string): void => say(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line}`);
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
 
-  const [eventLog, stored, nights, dates] = await Promise.all([readEventLog(dataDir), readTracks(dataDir), readNights(dataDir), listSnapshotDates(dataDir)]);
-  if (eventLog.days.length === 0) throw new MissingDataError('no night has been processed yet (no events.json days): nothing to publish', dataDir);
-  const first = eventLog.days[0]?.date as string;
-  const through = eventLog.days.at(-1)?.date as string;
-  if (stored.through.length !== 1 || stored.through[0] !== through) {
-    throw new DataFileError(`history goes through ${stored.through.join(', ') || 'nothing'} but events.json through ${through}; run: npm run rebuild`, dataDir);
-  }
-  if (dates.at(-1) !== through) {
-    throw new DataFileError(`events.json goes through ${through} but the newest snapshot is ${dates.at(-1) ?? 'none'}; run: npm run rebuild`, dataDir);
-  }
-  const { tracks } = stored;
-  const ids = [...tracks.keys()].sort(compareIds);
-  const observed = eventLog.days.map((day) => dayNumber(day.date));
-  const throughDay = dayNumber(through);
-  const listed = new Set<string>();
-  for (const [id, track] of tracks) if (track.presence.at(-1) === throughDay) listed.add(id);
+  const { tracks, first, through, ids, observed } = await readDatasetInputs(dataDir);
   log(`read ${ids.length} models over ${observed.length} nights (${first} to ${through})`);
 
   await mkdir(outDir, { recursive: true });
@@ -110,6 +155,7 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetMani
   try {
     await Promise.all([...names, database].map((name) => rm(staged(name), { force: true })));
     const metadata = { dataset: 'modelscope-inference-catalog', format: String(DATASET_FORMAT), first, through };
+    const databaseJob = databaseInWorker(dataDir, staged(database));
     const parquet = new LongFormParquet(staged(DATASET_FILES.parquet), metadata);
     const csv = new LongFormCsv(staged(DATASET_FILES.csv));
     try {
@@ -122,12 +168,12 @@ export async function writeDataset(options: DatasetOptions): Promise<DatasetMani
     } catch (error) {
       parquet.abort();
       await csv.abort();
+      await databaseJob.stop();
       throw error;
     }
     log(`long form: ${parquet.rows} rows`);
 
-    const records = await currentRecords(dataDir, through, listed);
-    const counts = writeSqlite(staged(database), { ids, tracks, log: eventLog, nights, records });
+    const counts = await databaseJob.done;
     log(`sqlite: ${Object.entries(counts).map(([table, n]) => `${table} ${n}`).join(', ')}`);
     const uncompressed = { name: database, bytes: (await stat(staged(database))).size, sha256: await sha256(staged(database)) };
     await pipeline(createReadStream(staged(database), { highWaterMark: 1 << 20 }), createGzip({ level: GZIP_LEVEL }), createWriteStream(staged(DATASET_FILES.sqlite)));

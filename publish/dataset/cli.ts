@@ -61,7 +61,8 @@ export async function main(argv: readonly string[], io: Io = processIo, env: Nod
     const started = performance.now();
     const manifest = await withDataDirLock(dataDir, 'dataset', () => writeDataset({ dataDir, outDir: out, batchRows, log: say }), { create: false });
     for (const file of manifest.files) say(`${file.name}  ${(file.bytes / 1024 / 1024).toFixed(1)} MB  sha256 ${file.sha256}`);
-    say(`dataset through ${manifest.through} written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const cpu = process.cpuUsage();
+    say(`dataset through ${manifest.through} written to ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, all threads)`);
   });
 }
 

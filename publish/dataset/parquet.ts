@@ -116,7 +116,7 @@ export class LongFormParquet {
     const result = this.writer.write({
       rowGroupSize: n,
       columnData: [
-        { name: 'date', data: batch.days.length === n ? batch.days : batch.days.subarray(0, n), encoding: 'DELTA_BINARY_PACKED' },
+        { name: 'date', data: batch.days.length === n ? batch.days : batch.days.subarray(0, n), encoding: 'DELTA_BINARY_PACKED', statistics: false },
         { name: 'id', data: this.idBytes(batch.ids, n) },
         { name: 'listed', data: batch.listed.slice(0, n), statistics: false },
         { name: 'served', data: batch.served.slice(0, n), statistics: false },
