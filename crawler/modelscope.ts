@@ -140,8 +140,30 @@ function checkEnvelope(json: unknown, where: string): z.infer<typeof ListEnvelop
   return parsed.data;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPage = (value: unknown): value is { Models: unknown[]; TotalCount: number } =>
+  isRecord(value) && Array.isArray(value['Models']) && Number.isSafeInteger(value['TotalCount']) && (value['TotalCount'] as number) >= 0;
+
+/**
+ * A successful envelope whose page passes ListEnvelope's rules, read without zod copying its 100 items; undefined
+ * for anything else (an error code, a doubtful shape), which checkEnvelope then judges and words as before.
+ */
+function plainPage(json: unknown): CatalogPage | undefined {
+  if (!isRecord(json) || json['Code'] !== 200 || !(json['Success'] === undefined || json['Success'] === true)) return undefined;
+  if (!isText(json['Message']) || !isText(json['RequestId']) || !isRecord(json['Data'])) return undefined;
+  const data = json['Data'];
+  // ListEnvelope's union: Data.Model when it is a page, else Data itself when Data has no Model at all.
+  const page = isPage(data['Model']) ? data['Model'] : data['Model'] === undefined && isPage(data) ? data : undefined;
+  return page && { totalCount: page.TotalCount, items: page.Models };
+}
+
 /** Validate a dolphin response body down to the page; throws EnvelopeError or SchemaError. */
 export function parseCatalogPage(json: unknown, where = 'catalog page'): CatalogPage {
+  return plainPage(json) ?? parseCatalogPageWithZod(json, where);
+}
+
+/** parseCatalogPage by ListEnvelope alone (what it does with any body plainPage does not take). */
+export function parseCatalogPageWithZod(json: unknown, where = 'catalog page'): CatalogPage {
   const envelope = checkEnvelope(json, where);
   const data = envelope.Data as { Model?: z.infer<typeof ModelPage> } & Partial<z.infer<typeof ModelPage>>;
   const page = data.Model ?? (data as z.infer<typeof ModelPage>);
