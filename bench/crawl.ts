@@ -4,7 +4,7 @@
 // fault: 5% of models climb the ranking between page reads, a few are updated and jump to the top of
 // GmtModified), and once more on a quarter of the list, to see how memory grows with the number of models.
 // Budgets (issue 24): still list wall ≤ 1.5 × the bare client + 1 s, requests ≤ minimum + 1%, peak RSS
-// ≤ 200 MB, and peak RSS grows with the list by no more than the records themselves take (+ 25%); moving
+// ≤ 200 MB, and peak RSS grows with the list by no more than the records themselves take (+ 25% + 16 MB); moving
 // list complete and exact, requests ≤ 2 × minimum. Exits 1 when a budget fails.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
@@ -147,7 +147,10 @@ const ratio = still.run.wallMs / bare.wallMs;
 // Memory growth from the small list to the full one, against what the records themselves grew by.
 const rssGrowth = still.run.peakRssBytes - small.run.peakRssBytes;
 const recordsGrowth = still.heldBytes - small.heldBytes;
-const growthBudget = 1.25 * recordsGrowth;
+// RSS moves by a few MB from run to run whatever the size (12 MB between two tiny crawls was seen): 16 MB of it
+// is allowed for, on top of the records and a quarter more.
+const RSS_NOISE = 16 * 2 ** 20;
+const growthBudget = 1.25 * recordsGrowth + RSS_NOISE;
 const checks: Check[] = [
   { name: 'still: bare client (same pages, same run)', value: seconds(bare.wallMs), budget: '(figure)', pass: true },
   { name: 'still: wall time (whole command)', value: seconds(still.run.wallMs), budget: `≤ ${seconds(wallBudgetMs)}`, pass: still.run.wallMs <= wallBudgetMs },
@@ -158,7 +161,7 @@ const checks: Check[] = [
   {
     name: `still: peak RSS growth ${smallSize} → ${size} models`,
     value: mb(rssGrowth),
-    budget: `≤ ${mb(growthBudget)} (records ${mb(recordsGrowth)} + 25%)`,
+    budget: `≤ ${mb(growthBudget)} (records ${mb(recordsGrowth)} + 25% + 16 MB)`,
     pass: still.run.peakRssBytes > 0 && small.run.peakRssBytes > 0 && rssGrowth <= growthBudget,
   },
   { name: 'still: snapshot exact', value: `${still.models} models`, budget: `= ${size}, same ids`, pass: still.exact && small.exact },
