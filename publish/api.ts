@@ -5,6 +5,7 @@ import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { serialiseSnapshot } from '../store/snapshots.ts';
 import { dateOfDay, dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
 import type { ChangeEvent, EventKind, EventLog, PresenceInterval, Track } from '../store/types.ts';
+import { datasetUrls } from './dataset/files.ts';
 import type { SiteInputs } from './inputs.ts';
 import { hasPageFile, modelPageHref } from './pages.ts';
 import { modelApiFile, PLAIN_PATHS, SITE_FILES, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
@@ -64,6 +65,8 @@ export function apiIndexJson(siteUrl: string, latest: string | null, counts: Api
       openaiFeed: `${siteUrl}${SITE_FILES.openaiFeed}`,
       openaiRss: `${siteUrl}${SITE_FILES.openaiRss}`,
     },
+    // The whole history as a dataset: GitHub release assets, not part of the site (docs/dataset.md).
+    dataset: datasetUrls(),
     notes: {
       model:
         'owner and name are percent-encoded once for the file name and once more for the URL (% becomes %25); names of letters, digits and ._- not starting with a dot appear as they are. A name too long for a file system, or one differing from an earlier model only in letter case, ends in ~ and a hash. Each model file gives the path of its page below the site URL in links.page; the file itself is at the same path with api/ in front of models/ and .json in place of the last slash.',

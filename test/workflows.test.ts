@@ -90,7 +90,8 @@ describe('workflows: nightly', () => {
     expect(jobs['crawl']?.if).toMatch(/vars\.NIGHTLY_ENABLED == 'true'/);
     for (const [name, job] of Object.entries(jobs)) {
       const perms = job.permissions as Record<string, string>;
-      expect(perms['contents'] === 'write', name).toBe(name === 'crawl');
+      // The dataset job writes releases (its month's assets), never the branch.
+      expect(perms['contents'] === 'write', name).toBe(name === 'crawl' || name === 'dataset');
       expect(perms['pages'] === 'write' || perms['id-token'] === 'write', name).toBe(name === 'deploy');
     }
     expect(jobs['build']?.needs).toBe('crawl');
