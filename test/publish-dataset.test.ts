@@ -2,13 +2,14 @@
 // DuckDB (from npm) reads the Parquet and the gzip CSV, Python's sqlite3 module the SQLite database,
 // and sha256sum checks SHA256SUMS. Every value is checked against what the nights below say by hand.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { main } from '../publish/dataset/cli.ts';
+import { csvField } from '../publish/dataset/csv.ts';
 import { DATASET_FILES, datasetUrls, releaseTag } from '../publish/dataset/files.ts';
 import type { DatasetManifest } from '../publish/dataset/build.ts';
 import { nightRecord, recordNight } from '../store/nights-file.ts';
@@ -211,6 +212,10 @@ describe('publish/dataset: read back by Python’s sqlite3', () => {
     expect(result['daily']).toEqual(EXPECTED_ROWS.map((row) => row.map((value) => (typeof value === 'boolean' ? Number(value) : value))));
     expect(result['indexes']?.flat()).toEqual(['events_date', 'events_id', 'models_last_seen', 'models_owner', 'nights_outcome', 'stays_list', 'stays_model']);
     expect(result['onDate']).toEqual([['o/A'], ['o/C']]);
+    // Debian's sqlite3 shell, where there is one, reads it too.
+    if (execFileSync('sh', ['-c', 'command -v sqlite3 || true'], { encoding: 'utf8' }).trim() !== '') {
+      expect(execFileSync('sqlite3', ['-readonly', database, "SELECT count(*) FROM daily; SELECT outcome FROM nights WHERE date = '2026-03-03';"], { encoding: 'utf8' })).toBe('13\nfailed\n');
+    }
   });
 });
 
@@ -240,6 +245,19 @@ describe('publish/dataset: the command', () => {
     }
   });
 
+  it('fails with exit 1 and one line when events.json and the history disagree, writing nothing', async () => {
+    const broken = await handMadeDataDir();
+    const events = join(broken, 'events.json');
+    const lines = (await readFile(events, 'utf8')).split('\n');
+    // The log loses its newest night and its events: the shards still go through 2026-03-05.
+    await writeFile(events, lines.filter((line) => !line.includes('"date":"2026-03-05"')).join('\n'));
+    const out = await mkdtemp(join(tmpdir(), 'dataset-broken-'));
+    const result = await run(['--data', broken, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^dataset: .*history goes through 2026-03-05 but events.json through 2026-03-04; run: npm run rebuild\n$/);
+    expect(await readdir(out)).toEqual([]);
+  });
+
   it('fails with exit 1 and one line on a missing or empty data dir', async () => {
     const missing = await run(['--data', join(dataDir, 'nope'), '--out', outDir]);
     expect(missing.code).toBe(1);
@@ -248,6 +266,15 @@ describe('publish/dataset: the command', () => {
     const none = await run(['--data', empty, '--out', join(empty, '..', `${empty.split('/').at(-1)}-out`)]);
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/^dataset: .*nothing to publish\n$/);
+  });
+});
+
+describe('publish/dataset: CSV fields', () => {
+  it('quotes only what RFC 4180 says must be quoted', () => {
+    expect(csvField('owner/Model_v1.2')).toBe('owner/Model_v1.2');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 });
 
