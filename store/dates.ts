@@ -1,10 +1,12 @@
-// The one date module. Dates in our files are calendar dates `YYYY-MM-DD` in ModelScope's day
-// (Asia/Shanghai: a crawl at 23:30 UTC belongs to the next Shanghai date); history files count them
-// as day numbers (days since 1970-01-01). Arithmetic is UTC throughout: a snapshot date is a label,
+// Dates with a clock or an option: dates in our files are calendar dates `YYYY-MM-DD` in ModelScope's
+// day (Asia/Shanghai: a crawl at 23:30 UTC belongs to the next Shanghai date); history files count them
+// as day numbers (store/days.ts converts). Arithmetic is UTC throughout: a snapshot date is a label,
 // not an instant.
 import { UsageError } from '../core/errors.ts';
+import { dateOfDay, dayNumber, isCalendarDate } from './days.ts';
 
-const MS_PER_DAY = 86_400_000;
+// Day numbers and dates are store/days.ts's (browser-safe); re-exported for the build side's imports.
+export { checkedDayNumber, dateOfDay, dayNumber, isCalendarDate } from './days.ts';
 
 const shanghai = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
@@ -18,33 +20,12 @@ export function shanghaiDate(now: Date = new Date()): string {
   return shanghai.format(now);
 }
 
-// Dates that passed the check: the event log repeats a few thousand dates hundreds of thousands of times.
-const calendarDates = new Set<string>();
-
-/** Whether `text` is a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
-export function isCalendarDate(text: string): boolean {
-  if (calendarDates.has(text)) return true;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const parsed = new Date(`${text}T00:00:00Z`);
-  const valid = !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
-  if (valid) calendarDates.add(text);
-  return valid;
-}
-
 /** A date given on the command line (`flag` names it), checked; undefined stays undefined. */
 export function dateOption(value: string | undefined, flag: string): string | undefined {
   if (value !== undefined && !isCalendarDate(value)) {
     throw new UsageError(`${flag} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
   return value;
-}
-
-/** Days since 1970-01-01 for a valid `YYYY-MM-DD` date (callers check with isCalendarDate first). */
-export function dayNumber(date: string): number {
-  // Not Date.UTC(y, …): it reads years 0–99 as 1900–1999.
-  const at = new Date(0);
-  at.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-  return at.getTime() / MS_PER_DAY;
 }
 
 /** The earliest date a snapshot may carry: ModelScope opened to the public in November 2022. */
@@ -61,18 +42,6 @@ export function snapshotDateProblem(date: string, now: Date = new Date()): strin
   if (date < FIRST_SNAPSHOT_DATE) return `${date} is before ${FIRST_SNAPSHOT_DATE}, when ModelScope opened`;
   if (date > last) return `${date} is after tomorrow in Asia/Shanghai (${last})`;
   return undefined;
-}
-
-const dateCache = new Map<number, string>();
-
-/** `YYYY-MM-DD` for a day number; cached, so equal days share one string (a year of points is millions). */
-export function dateOfDay(day: number): string {
-  let text = dateCache.get(day);
-  if (text === undefined) {
-    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-    dateCache.set(day, text);
-  }
-  return text;
 }
 
 /** Calendar dates strictly between `from` and `to`, ascending (empty when adjacent or out of order). */

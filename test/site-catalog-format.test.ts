@@ -1,7 +1,8 @@
 // How a catalog row reads (links, badges, numbers, dates) and the pager's page list, in both languages.
 import { describe, expect, it } from 'vitest';
-import { badges, basePath, cellLabels, countText, dayDate, formatNumber, modelPath, pagerItems, pagerLayout } from '../site/src/lib/catalog-format.ts';
+import { badges, basePath, cellLabels, countText, formatNumber, modelPath, pagerItems, pagerLayout } from '../site/src/lib/catalog-format.ts';
 import { CATALOG_LABELS, fillLabel } from '../site/src/i18n/catalog.ts';
+import { dateOfDay } from '../store/days.ts';
 
 const DAY_2026_03_09 = Date.UTC(2026, 2, 9) / 86_400_000;
 
@@ -23,10 +24,10 @@ describe('site catalog format: numbers, dates and counts', () => {
   });
 
   it('writes day numbers as YYYY-MM-DD, and nothing for a value that is not a day', () => {
-    expect(dayDate(DAY_2026_03_09)).toBe('2026-03-09');
-    expect(dayDate(0)).toBe('1970-01-01');
-    expect(dayDate(Number.NaN)).toBe('');
-    expect(dayDate(1e12)).toBe('');
+    expect(dateOfDay(DAY_2026_03_09)).toBe('2026-03-09');
+    expect(dateOfDay(0)).toBe('1970-01-01');
+    expect(dateOfDay(Number.NaN)).toBe('');
+    expect(dateOfDay(1e12)).toBe('');
   });
 
   it('says how many models match, and when only the first shard is in', () => {

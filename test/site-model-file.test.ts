@@ -4,7 +4,7 @@ import { modelDocument, valueOn } from '../publish/api.ts';
 import { dayNumber } from '../store/dates.ts';
 import { chartTable, FIGURE_ROWS } from '../site/src/lib/chart.ts';
 import { chartSource, parseSeriesAttribute, seriesAttribute, thinSeries } from '../site/src/lib/model-file.ts';
-import { dateToDay } from '../site/src/lib/stays.ts';
+import { checkedDayNumber } from '../store/days.ts';
 
 /** A model on the list for `days` days whose downloads change every day, then gone. */
 function longTrack(days: number) {
@@ -29,7 +29,7 @@ describe('site/model-file thinSeries', () => {
     const fields = modelDocument('a/b', track, [], { current: undefined, lastDay });
     const source = chartSource(fields);
     if (source === undefined) throw new Error('no source');
-    const exact = chartTable(source.track, lastDay, FIGURE_ROWS).map((row) => dateToDay(row.date));
+    const exact = chartTable(source.track, lastDay, FIGURE_ROWS).map((row) => checkedDayNumber(row.date));
     const thin = thinSeries(fields, exact, 60);
     expect(thin.series.days.length).toBeLessThanOrEqual(60 + exact.length);
     expect(thin.series.days.length).toBeGreaterThan(40);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, dayNumber } from '../store/dates.ts';
-import { civil, dateToDay, dayOfCivil, dayToDate, leftOnDay, stays, tombstone } from '../site/src/lib/stays.ts';
+import { dayNumber } from '../store/dates.ts';
+import { leftOnDay, stays, tombstone } from '../site/src/lib/stays.ts';
+import { checkedDayNumber, civil, dateOfDay, dayOfCivil } from '../store/days.ts';
 
 /** Day number of a date, written as a date so fixtures read as calendars. */
 const d = (date: string): number => dayNumber(date);
@@ -10,15 +11,15 @@ const presence = (...pairs: [string, string][]): number[] => pairs.flatMap(([fro
 describe('site/stays/dates', () => {
   it('agrees with the store on every day across four centuries, leap days and 1900 included', () => {
     const days = Array.from({ length: d('2300-01-05') - d('1899-12-25') }, (_, i) => d('1899-12-25') + i);
-    expect(days.map(dayToDate).join()).toBe(days.map(dateOfDay).join());
-    expect(dayToDate(d('2024-02-29'))).toBe('2024-02-29');
+    expect(days.map(dateOfDay).join()).toBe(days.map(dateOfDay).join());
+    expect(dateOfDay(d('2024-02-29'))).toBe('2024-02-29');
     expect(civil(d('2000-02-29'))).toEqual({ year: 2000, month: 2, day: 29 });
     expect(dayOfCivil(1970, 1, 1)).toBe(0);
   });
 
   it('reads dates back to day numbers and refuses what is not a calendar date', () => {
-    for (const date of ['0050-03-01', '1969-12-31', '1970-01-01', '2026-03-05', '9999-12-31']) expect(dateToDay(date)).toBe(dayNumber(date));
-    for (const bad of ['2026-02-30', '2026-13-01', '2026-1-01', '', 'yesterday']) expect(() => dateToDay(bad), bad).toThrow(RangeError);
+    for (const date of ['0050-03-01', '1969-12-31', '1970-01-01', '2026-03-05', '9999-12-31']) expect(checkedDayNumber(date)).toBe(dayNumber(date));
+    for (const bad of ['2026-02-30', '2026-13-01', '2026-1-01', '', 'yesterday']) expect(() => checkedDayNumber(bad), bad).toThrow(RangeError);
   });
 });
 
@@ -48,13 +49,13 @@ describe('site/stays/departure-day', () => {
   const observed = ['2026-03-01', '2026-03-02', '2026-03-05', '2026-03-06'].map(d);
 
   it('is the first observed night after the last one seen, past nights without a snapshot', () => {
-    expect(dayToDate(leftOnDay(d('2026-03-02'), observed))).toBe('2026-03-05');
+    expect(dateOfDay(leftOnDay(d('2026-03-02'), observed))).toBe('2026-03-05');
   });
 
   it('is the next calendar day without the observed nights, or when none comes after', () => {
-    expect(dayToDate(leftOnDay(d('2026-03-02')))).toBe('2026-03-03');
-    expect(dayToDate(leftOnDay(d('2026-03-06'), observed))).toBe('2026-03-07');
-    expect(dayToDate(leftOnDay(d('2026-03-05'), observed))).toBe('2026-03-06');
+    expect(dateOfDay(leftOnDay(d('2026-03-02')))).toBe('2026-03-03');
+    expect(dateOfDay(leftOnDay(d('2026-03-06'), observed))).toBe('2026-03-07');
+    expect(dateOfDay(leftOnDay(d('2026-03-05'), observed))).toBe('2026-03-06');
   });
 });
 

@@ -10,7 +10,7 @@ import { searchRows } from './lib/catalog-view.ts';
 import type { DepartedModel } from './lib/departed.ts';
 import { departedModels } from './lib/departed-models.ts';
 import type { SearchRow } from './lib/search-shard.ts';
-import { dateToDay } from './lib/stays.ts';
+import { checkedDayNumber } from '../../store/days.ts';
 
 /** The inputs plus what several pages derive from them. */
 export interface SiteData {
@@ -46,8 +46,8 @@ async function load(): Promise<SiteData> {
   return {
     inputs,
     rows: searchRows(inputs),
-    lastDay: inputs.latest === undefined ? 0 : dateToDay(inputs.latest.date),
-    observedDays: inputs.log.days.map((day) => dateToDay(day.date)),
+    lastDay: inputs.latest === undefined ? 0 : checkedDayNumber(inputs.latest.date),
+    observedDays: inputs.log.days.map((day) => checkedDayNumber(day.date)),
     departed,
     renames: renamesOf(inputs.log),
   };

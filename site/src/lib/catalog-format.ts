@@ -4,16 +4,7 @@ import { CATALOG_LABELS, NUMBER_LOCALE, fillLabel } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { modelView } from './page-lang.ts';
 import type { SearchRow } from './search-shard.ts';
-
-import { dayToDate } from './stays.ts';
-
-// Day numbers outside this range come only from a damaged shard; nothing real is near either end.
-const MAX_DAY = 2_000_000;
-
-/** `YYYY-MM-DD` of a day number (days since 1970-01-01 UTC); '' for a value that is not a day. */
-export function dayDate(day: number): string {
-  return !Number.isInteger(day) || Math.abs(day) > MAX_DAY ? '' : dayToDate(day);
-}
+import { dateOfDay } from '../../../store/days.ts';
 
 const formats = new Map<Lang, Intl.NumberFormat>();
 
@@ -110,7 +101,7 @@ export function badges(row: Pick<SearchRow, 'openaiApi' | 'aigcType' | 'family' 
   const kind = [row.aigcType, row.family].filter((part) => part !== '').join(' · ');
   if (kind !== '') list.push({ kind: 'kind', text: kind });
   if (!row.onList) {
-    const date = row.left === null ? '' : dayDate(row.left);
+    const date = row.left === null ? '' : dateOfDay(row.left);
     list.push({ kind: 'gone', text: date === '' ? labels.leftBadge : fillLabel(labels.leftOn, { date }) });
   }
   return list;

@@ -7,7 +7,8 @@ import type { ModelRecord } from '../../../store/record.ts';
 import type { Track } from '../../../store/types.ts';
 import { PLAIN_SEGMENT } from './catalog-format.ts';
 import type { SearchRow } from './search-shard.ts';
-import { dateToDay, leftOnDay } from './stays.ts';
+import { leftOnDay } from './stays.ts';
+import { checkedDayNumber } from '../../../store/days.ts';
 
 
 /** `value` to three significant figures (12,345 → 12,300; anything under 1,000 is exact). */
@@ -68,8 +69,8 @@ function pageHref(id: string, record: ModelRecord | undefined, inputs: SiteInput
 
 /** The search row of every model ever seen (left ones with what their last known record says). */
 export function searchRows(inputs: SiteInputs): SearchRow[] {
-  const lastDay = dateToDay(inputs.latest?.date ?? '1970-01-01');
-  const observed = inputs.log.days.map((day) => dateToDay(day.date));
+  const lastDay = checkedDayNumber(inputs.latest?.date ?? '1970-01-01');
+  const observed = inputs.log.days.map((day) => checkedDayNumber(day.date));
   const rows: SearchRow[] = [];
   for (const [id, track] of inputs.tracks) {
     // The catalog searches the catalog list: an id only the gateway ever served has its page, not a row.

@@ -5,7 +5,8 @@
 // box invite reading their crossings as meaningful. Each panel's scale runs from the lowest to the highest
 // value shown (not from zero), labelled by `min` and `max`, so a slow climb of a large count stays visible.
 import type { Track } from '../../../store/types.ts';
-import { civil, dayOfCivil, dayToDate, intervals } from './stays.ts';
+import { intervals } from './stays.ts';
+import { civil, dateOfDay, dayOfCivil } from '../../../store/days.ts';
 
 /** Layout of the chart; every field optional. */
 export interface ChartOptions {
@@ -321,15 +322,15 @@ export function chartGeometry(track: Track, lastDay: number, options: ChartOptio
   // Fewer than two month starts in range (a few weeks): dated day ticks instead, so every chart has some.
   const short = ticks.length < 2 ? dayTicks(start, end, maxTicks) : [];
   const xTicks = short.length >= ticks.length && short.length > 0
-    ? short.map((day) => ({ x: round(x(day)), label: dayToDate(day) }))
-    : ticks.map((day) => ({ x: round(x(day)), label: dayToDate(day).slice(0, months < 12 ? 7 : 4) }));
+    ? short.map((day) => ({ x: round(x(day)), label: dateOfDay(day) }))
+    : ticks.map((day) => ({ x: round(x(day)), label: dateOfDay(day).slice(0, months < 12 ? 7 : 4) }));
   const scale = options.scale ?? 'linear';
   const maxTicksY = options.maxValueTicks ?? 4;
   return {
     width,
     height: 2 * panelHeight + gap,
-    from: dayToDate(start),
-    to: dayToDate(end),
+    from: dateOfDay(start),
+    to: dateOfDay(end),
     days,
     likes: panel(track.likes, segs, budget, start, end, { top: 0, height: panelHeight, x, scale, maxTicks: maxTicksY }),
     downloads: panel(track.downloads, segs, budget, start, end, { top: panelHeight + gap, height: panelHeight, x, scale, maxTicks: maxTicksY }),
@@ -376,7 +377,7 @@ export function figureRows(track: Track, lastDay: number, options: { from?: numb
       const on = onList(track.presence, day);
       const mark = marks.get(day);
       const row: FigureRow = {
-        date: dayToDate(day),
+        date: dateOfDay(day),
         likes: on ? (valueAt(track.likes, day) ?? null) : null,
         downloads: on ? (valueAt(track.downloads, day) ?? null) : null,
       };
@@ -413,7 +414,7 @@ export function chartTable(track: Track, lastDay: number, maxRows = 12): ChartRo
   return [start, ...days, ...(end > start ? [end] : [])].map((day) => {
     const on = onList(track.presence, day);
     return {
-      date: dayToDate(day),
+      date: dateOfDay(day),
       likes: on ? (valueAt(track.likes, day) ?? null) : null,
       downloads: on ? (valueAt(track.downloads, day) ?? null) : null,
     };

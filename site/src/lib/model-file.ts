@@ -5,7 +5,7 @@
 // it is still checked before use: a bad one leaves no chart and no snippet.
 import type { Track } from '../../../store/types.ts';
 import type { SnippetModel } from './snippets.ts';
-import { dateToDay } from './stays.ts';
+import { checkedDayNumber, dayNumber, isCalendarDate } from '../../../store/days.ts';
 
 /** The part of a model file the chart reads. */
 export interface ChartSource {
@@ -18,14 +18,7 @@ export interface ChartSource {
 }
 
 /** The day number of a calendar date, `undefined` for anything else (2026-02-30 included). */
-function dayOf(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    return dateToDay(value);
-  } catch {
-    return undefined;
-  }
-}
+const dayOf = (value: unknown): number | undefined => (typeof value === 'string' && isCalendarDate(value) ? dayNumber(value) : undefined);
 const isInts = (value: unknown): value is number[] => Array.isArray(value) && value.every((v) => Number.isSafeInteger(v));
 
 /** Running sums: the series lists hold a first value and then differences. */
@@ -140,7 +133,7 @@ export function thinSeries(fields: SeriesFields, exactDays: readonly number[], m
   const { series } = fields;
   const count = series.days.length;
   if (count <= most) return fields;
-  const start = dateToDay(series.from);
+  const start = checkedDayNumber(series.from);
   const days = sums(series.days).map((day) => start + day);
   const keep = new Set<number>([0, count - 1]);
   for (let k = 1; k < most; k++) keep.add(Math.round((k * (count - 1)) / most));

@@ -2,7 +2,7 @@
 import type { NightOutcome, NightRecord } from '../../../store/nights-file.ts';
 import type { SnapshotSource } from '../../../store/record.ts';
 import type { EventLog } from '../../../store/types.ts';
-import { dateToDay } from './stays.ts';
+import { checkedDayNumber } from '../../../store/days.ts';
 
 /** What the status page shows. */
 export interface StatusView {
@@ -60,7 +60,7 @@ export function statusView(
   const before = log.days.at(-2);
   return {
     newest: last?.date ?? null,
-    ageDays: last === undefined ? null : dateToDay(today) - dateToDay(last.date),
+    ageDays: last === undefined ? null : checkedDayNumber(today) - checkedDayNumber(last.date),
     models: last?.models ?? 0,
     previous: before === undefined ? null : { date: before.date, models: before.models },
     missing: missedNights(log, nights),
@@ -84,5 +84,5 @@ function isLoopback(origin: string): boolean {
 
 /** Whether the newest snapshot is older than the night the data should have by `today`: yesterday's at the latest. */
 export function isStale(newest: string | null, today: string): boolean {
-  return newest === null || dateToDay(today) - dateToDay(newest) > 1;
+  return newest === null || checkedDayNumber(today) - checkedDayNumber(newest) > 1;
 }

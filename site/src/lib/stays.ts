@@ -1,17 +1,8 @@
 // A model's membership of the list, told as dates: its stays, the day it left, and the tombstone a
 // departed model's page opens with. Pure arithmetic on day numbers
 // (days since 1970-01-01), no Date and no Node built-ins: model pages and browser bundles both use it.
+import { dateOfDay } from '../../../store/days.ts';
 import type { Track } from '../../../store/types.ts';
-
-/** A calendar date split into numbers (proleptic Gregorian, UTC). */
-export interface CivilDate {
-  /** Full year, e.g. 2026. */
-  year: number;
-  /** Month 1–12. */
-  month: number;
-  /** Day of the month 1–31. */
-  day: number;
-}
 
 /** One stretch on the list: consecutive observed days present (missed crawl nights included). */
 export interface Stay {
@@ -33,45 +24,6 @@ export interface Tombstone {
   afterDays: number;
 }
 
-// Howard Hinnant's days↔civil algorithms: exact for every year, unlike Date.UTC (years 0–99 become
-// 1900s) and independent of the machine's time zone.
-/** The calendar date of a day number. */
-export function civil(dayNumber: number): CivilDate {
-  const z = dayNumber + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
-}
-
-/** The day number of a calendar date (month 1–12; out-of-range days roll over like Date does). */
-export function dayOfCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
-
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-
-/** `YYYY-MM-DD` for a day number. */
-export function dayToDate(dayNumber: number): string {
-  const { year, month, day } = civil(dayNumber);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-}
-
-/** The day number of a `YYYY-MM-DD` date; throws RangeError on anything else (2026-02-30 included). */
-export function dateToDay(date: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const dayNumber = match === null ? Number.NaN : dayOfCivil(Number(match[1]), Number(match[2]), Number(match[3]));
-  if (Number.isNaN(dayNumber) || dayToDate(dayNumber) !== date) throw new RangeError(`not a calendar date YYYY-MM-DD: ${JSON.stringify(date)}`);
-  return dayNumber;
-}
-
 /** The `[from, to]` pairs of a presence array (a stray odd last number is ignored). */
 export function intervals(presence: readonly number[]): [from: number, to: number][] {
   const out: [number, number][] = [];
@@ -83,8 +35,8 @@ export function intervals(presence: readonly number[]): [from: number, to: numbe
 export function stays(presence: readonly number[], latestDay: number): Stay[] {
   const pairs = intervals(presence);
   return pairs.map(([from, to], i) => ({
-    from: dayToDate(from),
-    to: dayToDate(to),
+    from: dateOfDay(from),
+    to: dateOfDay(to),
     days: to - from + 1,
     ongoing: i === pairs.length - 1 && to >= latestDay,
   }));
@@ -113,5 +65,5 @@ export function leftOnDay(to: number, observedDays?: readonly number[]): number 
 export function tombstone(track: Pick<Track, 'presence'>, latestDay: number, observedDays?: readonly number[]): Tombstone | null {
   const last = intervals(track.presence).at(-1);
   if (last === undefined || last[1] >= latestDay) return null;
-  return { leftOn: dayToDate(leftOnDay(last[1], observedDays)), afterDays: last[1] - last[0] + 1 };
+  return { leftOn: dateOfDay(leftOnDay(last[1], observedDays)), afterDays: last[1] - last[0] + 1 };
 }

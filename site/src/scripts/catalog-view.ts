@@ -1,11 +1,12 @@
 // Drawing the catalog's results into the page: table rows, the count, the pager and the sort headers.
 // Everything upstream (ids, names, tasks…) goes in through textContent and attribute setters only —
 // model names are hostile text, so no HTML is ever parsed from data.
-import { badges, cellLabels, countText, dayDate, formatNumber, hintText, modelPath, pagerLayout, type SearchHint } from '../lib/catalog-format.ts';
+import { badges, cellLabels, countText, formatNumber, hintText, modelPath, pagerLayout, type SearchHint } from '../lib/catalog-format.ts';
 import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { QueryResult, SearchRow } from '../lib/search.ts';
 import { serialiseState, type CatalogState } from '../lib/url-state.ts';
+import { dateOfDay } from '../../../store/days.ts';
 
 /** The parts of the page the view draws into, and what it needs to know to draw. */
 export interface CatalogView {
@@ -73,7 +74,7 @@ function modelExtras(view: CatalogView, row: SearchRow): Node[] {
 /** The texts of a row's cells after the model and the owner: task, downloads, likes, entered, 7-day growth. */
 function cellTexts(view: CatalogView, row: SearchRow): string[] {
   const n = (value: number | null): string => (value === null ? '—' : formatNumber(value, view.lang));
-  return [row.tasks[0] ?? '', n(row.downloads), n(row.likes), dayDate(row.entered), n(row.growth7)];
+  return [row.tasks[0] ?? '', n(row.downloads), n(row.likes), dateOfDay(row.entered), n(row.growth7)];
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { formatNumber } from '../lib/catalog-format.ts';
 import { chartGeometry, dayAtX, figureRows, type ChartGeometry, type FigureRow, type SeriesPanel } from '../lib/chart.ts';
 import type { ChartSource } from '../lib/model-file.ts';
-import { dateToDay, dayToDate } from '../lib/stays.ts';
+import { checkedDayNumber, dateOfDay } from '../../../store/days.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -116,7 +116,7 @@ function figuresTable(doc: Document, rows: readonly FigureRow[], lang: Lang): HT
 /** Draw `source` into `figure` (a placeholder of the chart's size), with its figures in a table. */
 export function drawChart(figure: HTMLElement, source: ChartSource, newest: string, lang: Lang): void {
   const doc = figure.ownerDocument;
-  const lastDay = dateToDay(newest);
+  const lastDay = checkedDayNumber(newest);
   const t = MODEL_LABELS[lang];
   const L = CHART_LAYOUT;
   const rows = figureRows(source.track, lastDay, source.left === undefined ? {} : { left: source.left });
@@ -137,12 +137,12 @@ export function drawChart(figure: HTMLElement, source: ChartSource, newest: stri
     const left = leftMargin(chart, lang);
     if (left > L.left) chart = geometry(left) ?? chart;
     const plotLeft = fullWidth - chart.width - L.right;
-    const start = dateToDay(chart.from);
+    const start = checkedDayNumber(chart.from);
     const { root, marks } = chartSvg(doc, chart, fullWidth, lang);
     const dayX = (day: number): number => ((day - start + 0.5) / chart.days) * chart.width;
     const show = (day: number): void => {
       const row = figureRows(source.track, day, { from: day })[0];
-      const date = dayToDate(day);
+      const date = dateOfDay(day);
       marks.replaceChildren();
       if (row === undefined) return;
       const x = dayX(day);
@@ -154,7 +154,7 @@ export function drawChart(figure: HTMLElement, source: ChartSource, newest: stri
       marks.append(svg(doc, 'circle', { class: 'dot l', cx: x, cy: chart.likes.yOf(row.likes), r: 4 }), svg(doc, 'circle', { class: 'dot d', cx: x, cy: chart.downloads.yOf(row.downloads), r: 4 }));
       readout.textContent = `${date} · ${t.likes} ${formatNumber(row.likes, lang)} · ${t.downloads} ${formatNumber(row.downloads, lang)}`;
     };
-    const rowDays = rows.map((row) => dateToDay(row.date)).filter((day) => day >= start);
+    const rowDays = rows.map((row) => checkedDayNumber(row.date)).filter((day) => day >= start);
     let focused = rowDays.length - 1;
     root.addEventListener('pointermove', (event) => {
       const box = root.getBoundingClientRect();

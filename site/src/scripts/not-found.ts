@@ -10,8 +10,8 @@ import { LANG_TAG } from '../i18n/lang.ts';
 import { MODEL_LABELS } from '../i18n/model.ts';
 import { formatNumber } from '../lib/catalog-format.ts';
 import { modelPage } from '../lib/snippets.ts';
-import { dateToDay } from '../lib/stays.ts';
 import { departedBucket, departedFilePath, departedPageOf, findDeparted, type DepartedModel } from '../lib/departed.ts';
+import { checkedDayNumber } from '../../../store/days.ts';
 
 /** An element with children (strings become text nodes, never markup). */
 function el(doc: Document, tag: string, attrs: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
@@ -25,7 +25,7 @@ function el(doc: Document, tag: string, attrs: Record<string, string>, ...childr
 function tombstoneNodes(doc: Document, model: DepartedModel, lang: Lang, json: string): Node[] {
   const t = MODEL_LABELS[lang];
   const slash = model.id.indexOf('/');
-  const stayDays = ([from, to]: [string, string]): number => dateToDay(to) - dateToDay(from) + 1;
+  const stayDays = ([from, to]: [string, string]): number => checkedDayNumber(to) - checkedDayNumber(from) + 1;
   const last = model.stays.at(-1) as [string, string];
   const bdi = (text: string): HTMLElement => el(doc, 'bdi', {}, text);
   const fact = (label: string, value: number): HTMLElement => el(doc, 'div', {}, el(doc, 'dt', {}, label), el(doc, 'dd', {}, formatNumber(value, lang)));

@@ -2,11 +2,11 @@
 // of failed nights would otherwise keep saying "up to date" from the last build.
 import { COMMON_LABELS } from '../i18n/common.ts';
 import { isStale } from '../lib/status-view.ts';
-import { dateToDay, dayToDate } from '../lib/stays.ts';
+import { checkedDayNumber, dateOfDay } from '../../../store/days.ts';
 
 /** Today in Asia/Shanghai (UTC+8, no daylight saving), where ModelScope's day and ours turn. */
 export function shanghaiToday(now: number = Date.now()): string {
-  return dayToDate(Math.floor((now + 8 * 3_600_000) / 86_400_000));
+  return dateOfDay(Math.floor((now + 8 * 3_600_000) / 86_400_000));
 }
 
 /** Update the freshness line and the newest snapshot's age to the reader's day. */
@@ -20,5 +20,5 @@ export function refreshFreshness(doc: Document, now: number = Date.now()): void 
   line.textContent = stale ? t.stale : t.healthy;
   line.className = stale ? 'gap' : 'muted';
   const age = doc.querySelector<HTMLElement>('[data-age]');
-  if (age !== null) age.textContent = t.age(dateToDay(today) - dateToDay(newest));
+  if (age !== null) age.textContent = t.age(checkedDayNumber(today) - checkedDayNumber(newest));
 }
