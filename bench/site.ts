@@ -4,7 +4,7 @@
 // Peak RSS is the whole process tree's: the build and every process it starts (Astro runs in a child),
 // their RSS summed, sampled from /proc every 100 ms (Linux only).
 // Flags: --years N (default 1; 3 shows growth), --models N, --snapshot-days N (default 0, as the nightly
-// workflow publishes), --tombstone-days N|all (default the build's, 180: older departures have no page file
+// workflow publishes), --tombstone-days N|all (default the build's, 120: older departures have no page file
 // but a record in api/departed/), --no-browser, --dist DIR (no data, no build: measure an existing site/dist built
 // with base /repo/). Generated data is cached in .bench/site-<models>-<years>y/.
 import { spawn } from 'node:child_process';

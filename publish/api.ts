@@ -220,7 +220,7 @@ export function serialiseModelDocument(doc: ModelDocument): string {
 
 /**
  * Days after its last night seen that a model off the list keeps its file: within the tombstone window
- * (its page is a file for `SITE_TOMBSTONE_DAYS`, default 180), but shorter, because a simulated year's
+ * (its page is a file for `SITE_TOMBSTONE_DAYS`, default 120), but shorter, because a simulated year's
  * departures within the whole window would cost ~50 MB of files and take the site past its 500 MB budget
  * (bench/site.ts). Its page carries its figures itself after that, as before.
  */

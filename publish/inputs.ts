@@ -53,11 +53,12 @@ export interface InputOptions {
 }
 
 /**
- * Days a departed model keeps a page file of its own. Half a year covers the feeds' links and what people
+ * Days a departed model keeps a page file of its own. Four months cover the feeds' links and what people
  * look up; it bounds the site, which at the simulator's churn gains ~77,000 departures a year (a page
- * file each would cross GitHub Pages' 1 GB in year three). Older tombstones come from api/departed/.
+ * file each would cross GitHub Pages' 1 GB in year three). bench:site at 60k models and a year: 531 MB
+ * with 180 days, 492 MB with 120 (budget 500). Older tombstones come from api/departed/ (404.html).
  */
-export const DEFAULT_TOMBSTONE_DAYS = 180;
+export const DEFAULT_TOMBSTONE_DAYS = 120;
 
 /**
  * Read the data directory. Every published snapshot is parsed (one at a time: a 60k-model snapshot takes

@@ -24,7 +24,7 @@ export interface BuildOptions {
   siteUrl: string;
   /** Publish only the newest N dated snapshots (default `all`, env `SITE_SNAPSHOT_DAYS`). */
   snapshotDays: number | 'all';
-  /** Departed models keep a page file while last seen within the newest N days, or `all` (default 180, env `SITE_TOMBSTONE_DAYS`). */
+  /** Departed models keep a page file while last seen within the newest N days, or `all` (default 120, env `SITE_TOMBSTONE_DAYS`). */
   tombstoneDays?: number | 'all' | undefined;
   /** Files written at once (default 64). */
   concurrency?: number;
