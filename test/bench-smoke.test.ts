@@ -12,13 +12,19 @@ const BENCHES: [script: string, file: string, args: string[], printed: RegExp][]
   ['bench:site', 'bench/site.ts', ['--models', '300', '--no-browser'], /site\/dist\s+[\d.]+ MB in \d+ files \(≤ 500 MB\)\s+PASS/],
 ];
 
+/** A report line whose figure is a time or a memory size: the only kind a small run may fail. */
+const TIMING = /wall time|÷ bare|CPU time|peak RSS|^build \(|keystroke|first results/;
+
 describe('benchmarks, small', () => {
   for (const [script, file, args, printed] of BENCHES) {
     it(`npm run ${script} (${file}) runs and prints its figures`, async () => {
       const result = await runScript(file, args);
-      expect(result.code, result.stderr).toBe(0);
       expect(`${result.stdout}${result.stderr}`).toMatch(printed);
-      expect(result.stdout).not.toMatch(/\bFAIL\b/);
+      // Time and memory budgets judge the full-size run on a quiet machine; at this size, beside the rest
+      // of the suite, they are noise. Every other check (requests, exact snapshots, sizes) must pass.
+      const failed = result.stdout.split('\n').filter((line) => /\bFAIL\b/.test(line));
+      expect(failed.filter((line) => !TIMING.test(line)), result.stdout).toEqual([]);
+      expect(result.code, result.stderr).toBe(failed.length === 0 ? 0 : 1);
     }, 120_000);
   }
 

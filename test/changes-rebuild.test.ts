@@ -36,7 +36,8 @@ function simulation(seed: number): () => ModelRecord[] {
 }
 
 describe('changes/rebuild-equality', () => {
-  it('rebuilding from snapshots alone gives byte-identical files to 40 nights of incremental updates', async () => {
+  // 40 nights of crawling-sized work: ~12 s alone, more beside the rest of the suite.
+  it('rebuilding from snapshots alone gives byte-identical files to 40 nights of incremental updates', { timeout: 120_000 }, async () => {
     const dataDir = await tempDataDir();
     const next = simulation(42);
     const start = dayNumber('2025-01-28');

@@ -13,7 +13,9 @@ const exec = promisify(execFile);
 /** Run the demo to the end of its build (not serving); never throws, returns the exit code and output. */
 const demo = (args: string[]): Promise<CommandResult> => runScript('scripts/demo.ts', ['--no-serve', ...args]);
 
-describe('demo/offline-run', () => {
+// Each test runs the demo (a simulator, crawls and a build) in a child process: seconds alone, more beside
+// the rest of the suite.
+describe('demo/offline-run', { timeout: 120_000 }, () => {
   it('crawls simulated nights, records the refused one as a gap and builds the site', async () => {
     const root = await tempDir('demo-');
     const dataDir = join(root, 'data');
