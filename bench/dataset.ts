@@ -3,18 +3,14 @@
 // each file ≤ 150 MB, the whole dataset written in ≤ 60 s. The data dir is generated once (World, as
 // bench/site.ts does: events, history and the newest snapshot) and kept for the next run.
 import { spawn } from 'node:child_process';
-import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { applyDay, emptyState } from '../changes/history.ts';
-import { writeState } from '../store/change-files.ts';
-import { dateOfDay, dayNumber } from '../store/dates.ts';
-import { nightRecord, recordNight, type NightRecord } from '../store/nights-file.ts';
 import { DATASET_FILES } from '../publish/dataset/files.ts';
 import type { DatasetManifest } from '../publish/dataset/build.ts';
-import { World } from './history-world.ts';
+import { generateSimulatedYear } from './simulated-year.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -39,38 +35,9 @@ const BUDGET = { fileMb: 150, seconds: 60 };
 const log = (text: string): void => void process.stderr.write(`${text}\n`);
 const mb = (bytes: number): number => bytes / 1024 / 1024;
 
-/** A data dir of DAYS simulated nights: events, history, nights.json and the newest snapshot. */
-async function generate(dataDir: string): Promise<void> {
-  const done = join(dataDir, '.complete');
-  if (await access(done).then(() => true, () => false)) return log(`using cached data in ${dataDir}`);
-  await rm(dataDir, { recursive: true, force: true });
-  await mkdir(dataDir, { recursive: true });
-  const first = dayNumber('2026-11-24') - DAYS + 1;
-  const world = new World({ models: MODELS });
-  const state = emptyState();
-  const nights: NightRecord[] = [];
-  const started = performance.now();
-  for (let i = 0; i < DAYS; i++) {
-    if (i > 0) world.advance();
-    const date = dateOfDay(first + i);
-    if (i % 97 === 50) {
-      // A missed night now and then: a gap with its reason, never removals.
-      nights.push(nightRecord(date, 'failed', 'PUT https://modelscope.cn/api/v1/dolphin/models page 7: HTTP 503 after 6 attempts'));
-      continue;
-    }
-    if (i === DAYS - 1) await world.writeSnapshot(dataDir, date);
-    applyDay(state, date, world.observations(), { ids: world.gateway(), complete: true });
-    if (i % 100 === 0) log(`  generated ${date} (${i + 1}/${DAYS})`);
-  }
-  await writeState(dataDir, state);
-  for (const night of nights) await recordNight(dataDir, night);
-  await writeFile(done, '');
-  log(`generated ${DAYS} nights, ${state.tracks.size} models ever seen, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
 const dataDir = resolve(flags['data-dir'] ?? join(tmpdir(), `bench-dataset-${MODELS}x${DAYS}`));
 const outDir = resolve(flags.out ?? join(tmpdir(), `bench-dataset-out-${process.pid}`));
-await generate(dataDir);
+await generateSimulatedYear(dataDir, { days: DAYS, models: MODELS, snapshotDays: 1, recordMissed: true, log });
 await rm(outDir, { recursive: true, force: true });
 
 const [load] = loadavg();

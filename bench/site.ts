@@ -9,19 +9,16 @@
 // with base /repo/). Generated data is cached in .bench/site-<models>-<years>y/.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { access, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { applyDay, emptyState } from '../changes/history.ts';
-import { writeState } from '../store/change-files.ts';
-import { dateOfDay, dayNumber } from '../store/dates.ts';
 import { CATALOG_LABELS } from '../site/src/i18n/catalog.ts';
 import { DEFAULT_TOMBSTONE_DAYS } from '../publish/inputs.ts';
 import { serveSite } from '../publish/static-server.ts';
-import { World } from './history-world.ts';
+import { generateSimulatedYear } from './simulated-year.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -45,30 +42,6 @@ const warnIfBusy = (): void => {
   if (load !== undefined && load > availableParallelism() * 0.5) log(`  note: load average ${load.toFixed(1)} on ${availableParallelism()} CPU(s): other work is running, timings will be noisy`);
 };
 const mb = (bytes: number): number => bytes / 1024 / 1024;
-
-/** A data dir of `years` of simulated nights, the newest `SNAPSHOT_DAYS` snapshots on disk (at least the newest: latest.json is made from it). */
-async function generate(dataDir: string): Promise<void> {
-  const done = join(dataDir, '.complete');
-  if (await access(done).then(() => true, () => false)) return log(`using cached data in ${dataDir}`);
-  await rm(dataDir, { recursive: true, force: true });
-  await mkdir(dataDir, { recursive: true });
-  const days = 365 * YEARS;
-  const first = dayNumber('2026-11-24') - days + 1;
-  const world = new World({ models: MODELS });
-  const state = emptyState();
-  const started = performance.now();
-  for (let i = 0; i < days; i++) {
-    if (i > 0) world.advance();
-    const date = dateOfDay(first + i);
-    if (i % 97 === 50) continue; // a missed night now and then: gaps, never removals
-    if (i >= days - Math.max(1, SNAPSHOT_DAYS)) await world.writeSnapshot(dataDir, date);
-    applyDay(state, date, world.observations(), { ids: world.gateway(), complete: true });
-    if (i % 100 === 0) log(`  generated ${date} (${i + 1}/${days})`);
-  }
-  await writeState(dataDir, state);
-  await writeFile(done, '');
-  log(`generated ${days} nights, ${state.tracks.size} models ever seen, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
 
 async function filesUnder(dir: string): Promise<{ path: string; size: number }[]> {
   const out: { path: string; size: number }[] = [];
@@ -354,7 +327,7 @@ if (flags.dist !== undefined) {
   const dataDir = resolve(`.bench/site-${MODELS}-${YEARS}y`);
   outDir = resolve(`.bench/site-${MODELS}-${YEARS}y-dist`);
   log('phase: data');
-  await generate(dataDir);
+  await generateSimulatedYear(dataDir, { days: 365 * YEARS, models: MODELS, snapshotDays: SNAPSHOT_DAYS, log });
   log(`phase: build (npm run build into ${outDir})…`);
   warnIfBusy();
   if (!CAN_SAMPLE) log('  peak RSS of the whole build needs Linux /proc: only each Node process\'s own peak is measured here');
