@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { readSiteInputs } from '../publish/inputs.ts';
 import { dayNumber } from '../store/dates.ts';
-import { searchRows } from '../site/src/lib/catalog-view.ts';
+import { searchRows } from '../site/src/lib/catalog-data.ts';
 import { buildSearchShards, type SearchRow } from '../site/src/lib/search-index.ts';
 import { appendShard, correctedQuery, emptyIndex, matchCache, PAGE_SIZE, runQuery, type SearchIndex } from '../site/src/lib/search.ts';
 import { vocabulary } from '../site/src/lib/search-suggest.ts';

@@ -101,9 +101,9 @@ describe('site catalog format: pager', () => {
   });
 });
 
-describe('site/catalog-view growth', () => {
+describe('site/catalog-data growth', () => {
   it('gives 7-day growth to three significant figures, exact below 1,000', async () => {
-    const { threeFigures, growth7 } = await import('../site/src/lib/catalog-view.ts');
+    const { threeFigures, growth7 } = await import('../site/src/lib/catalog-data.ts');
     expect([0, 7, -7, 999, -999].map(threeFigures)).toEqual([0, 7, -7, 999, -999]);
     expect([1000, 1234, 12_345, 12_355, 987_654, -12_345, 1_000_499].map(threeFigures)).toEqual([1000, 1230, 12_300, 12_400, 988_000, -12_300, 1_000_000]);
     const track = { gateway: [], genImages: [], upstreamId: null, presence: [100, 120], likes: [100, 1], downloads: [100, 50_000, 116, 62_345] };

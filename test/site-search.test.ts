@@ -6,7 +6,7 @@ import { decodeShards, emptyIndex, appendShard, matchCache, runQuery, rowOrder, 
 import { countInts, decodeInts, decodeWords, encodeInts, encodeWords, splitWords } from '../site/src/lib/search-shard.ts';
 import { closestWord, correctedQuery, editDistance, vocabulary } from '../site/src/lib/search-suggest.ts';
 import { termAlternatives } from '../site/src/lib/search-aliases.ts';
-import { searchTags } from '../site/src/lib/catalog-view.ts';
+import { searchTags } from '../site/src/lib/catalog-data.ts';
 import { DEFAULT_STATE, type CatalogState } from '../site/src/lib/url-state.ts';
 
 const NEWEST = 20_600;

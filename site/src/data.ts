@@ -6,7 +6,7 @@ import { parseDays } from '../../publish/config.ts';
 import { providedSiteInputs, readSiteInputs, type SiteInputs } from '../../publish/inputs.ts';
 import { renamesOf, type Rename } from '../../publish/pages.ts';
 import { normaliseSiteUrl } from '../../publish/urls.ts';
-import { searchRows } from './lib/catalog-view.ts';
+import { searchRows } from './lib/catalog-data.ts';
 import type { DepartedModel } from './lib/departed.ts';
 import { departedModels } from './lib/departed-models.ts';
 import type { SearchRow } from './lib/search-shard.ts';

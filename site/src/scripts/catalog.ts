@@ -3,7 +3,7 @@
 // URL — shard 0 (top models) first so the first results come quickly, the rest of the list after it,
 // and the departed models' shard only once they are asked for. The whole state lives in the URL: one
 // history entry per typed search (replaced while typing), one per filter, sort or page change, all
-// restored on back/forward. Results are drawn with DOM calls only (catalog-view.ts).
+// restored on back/forward. Results are drawn with DOM calls only (catalog-draw.ts).
 //
 // Markup contract: form#catalog[data-search=<shard dir URL/>][data-shards=N][data-base=<site base>]
 // with controls named q, task, aigc, family, license, owner, api, new, left, sort; p#count;
@@ -15,7 +15,7 @@ import { appendShard, correctedQuery, emptyIndex, matchCache, matchRows, rowOrde
 import type { SearchHint } from '../lib/catalog-format.ts';
 import { COLUMN_SORTS, filtersSet, parseState, serialiseState, type CatalogState } from '../lib/url-state.ts';
 import { fillForm, formState } from './catalog-form.ts';
-import { addSortButtons, drawHeaders, drawHint, drawPager, drawResult, stateHref, type CatalogView } from './catalog-view.ts';
+import { addSortButtons, drawHeaders, drawHint, drawPager, drawResult, stateHref, type CatalogView } from './catalog-draw.ts';
 
 // URL updates while typing wait for a pause: browsers throttle (Safari throws on) rapid history calls.
 const TYPING_URL_DELAY_MS = 300;
