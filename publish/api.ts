@@ -9,6 +9,7 @@ import { datasetUrls } from './dataset/files.ts';
 import type { SiteInputs } from './inputs.ts';
 import { hasPageFile, modelPageHref } from './pages.ts';
 import { modelApiFile, PLAIN_PATHS, SITE_FILES, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
+import { valueOn } from '../store/tracks.ts';
 
 /** Bumped only for incompatible changes to a published shape. */
 export const API_VERSION = 3;
@@ -148,13 +149,6 @@ export interface ModelDocument {
   lastKnown?: ModelRecord | null;
   /** This model's page as a path below the site's base URL (`models/<o>/<n>/`, `?lang=zh` for Chinese). */
   links: { page: string };
-}
-
-/** The value of a `[day, value, …]` change-point list on `day` (`undefined` before its first point). */
-export function valueOn(points: readonly number[], day: number): number | undefined {
-  let value: number | undefined;
-  for (let i = 0; i < points.length && (points[i] as number) <= day; i += 2) value = points[i + 1] as number;
-  return value;
 }
 
 /** `values` as the first value followed by each one's difference from the one before. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../store/types.ts';
 import { dayNumber } from '../store/dates.ts';
-import { chartGeometry, chartTable, valueAt, type ChartGeometry, type SeriesPanel } from '../site/src/lib/chart.ts';
+import { chartGeometry, chartTable, type ChartGeometry, type SeriesPanel } from '../site/src/lib/chart.ts';
+import { valueOn } from '../store/tracks.ts';
 
 const d = (date: string): number => dayNumber(date);
 const START = d('2026-01-01');
@@ -192,7 +193,7 @@ describe('site/chart/table', () => {
     expect(rows.length).toBeLessThanOrEqual(10);
     expect(rows.length).toBeGreaterThan(4);
     expect(rows.slice(1, -1).every((r) => r.date.endsWith('-01'))).toBe(true);
-    for (const row of rows) expect(row.likes).toBe(valueAt(daily(START, 2001, (i) => i).flat(), dayNumber(row.date)));
+    for (const row of rows) expect(row.likes).toBe(valueOn(daily(START, 2001, (i) => i).flat(), dayNumber(row.date)));
   });
 
   it('writes no figure for a day off the list', () => {

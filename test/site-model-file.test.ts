@@ -1,6 +1,7 @@
 // A tombstone carries its figures thinned to what its chart can draw, with the table's dates exact.
 import { describe, expect, it } from 'vitest';
-import { modelDocument, valueOn } from '../publish/api.ts';
+import { modelDocument } from '../publish/api.ts';
+import { valueOn } from '../store/tracks.ts';
 import { dayNumber } from '../store/dates.ts';
 import { chartTable, FIGURE_ROWS } from '../site/src/lib/chart.ts';
 import { chartSource, parseSeriesAttribute, seriesAttribute, thinSeries } from '../site/src/lib/model-file.ts';

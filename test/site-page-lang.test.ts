@@ -1,7 +1,8 @@
 // The Chinese view of a model page (one page file, `?lang=zh`), and what a model page's script reads: a
 // model file's chart fields (or a tombstone's `data-series`, their compact text) and its snippet record.
 import { describe, expect, it } from 'vitest';
-import { modelDocument, modelSeries, serialiseModelDocument, valueOn } from '../publish/api.ts';
+import { modelDocument, modelSeries, serialiseModelDocument } from '../publish/api.ts';
+import { valueOn } from '../store/tracks.ts';
 import { dayNumber } from '../store/dates.ts';
 import { COMMON_LABELS } from '../site/src/i18n/common.ts';
 import { MODEL_LABELS } from '../site/src/i18n/model.ts';

@@ -1,7 +1,7 @@
 // What the catalog page is built from: one search row per model ever seen, the rows shown before any
 // script runs, and the filter choices with their counts. Build side only (reads SiteInputs).
 import type { SiteInputs } from '../../../publish/inputs.ts';
-import { valueOn } from '../../../publish/api.ts';
+import { valueOn } from '../../../store/tracks.ts';
 import { modelPageHref } from '../../../publish/pages.ts';
 import type { ModelRecord } from '../../../store/record.ts';
 import type { Track } from '../../../store/types.ts';

@@ -7,6 +7,7 @@
 import type { Track } from '../../../store/types.ts';
 import { intervals } from './stays.ts';
 import { civil, dateOfDay, dayOfCivil } from '../../../store/days.ts';
+import { valueOn } from '../../../store/tracks.ts';
 
 /** Layout of the chart; every field optional. */
 export interface ChartOptions {
@@ -109,18 +110,6 @@ export interface ChartRow {
 /** A step series `[day0, v0, day1, v1, …]` (Track layout). */
 type Series = readonly number[];
 
-/** Value held on `day` (the last change point on or before it); `undefined` before the first point. */
-export function valueAt(series: Series, day: number): number | undefined {
-  let lo = 0;
-  let hi = series.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((series[2 * mid] as number) <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? undefined : series[2 * lo - 1];
-}
-
 // x to whole units (a day is ≥ 1 unit at the default width until ~1.6 years), y to 0.1: vertical detail is what
 // the eye compares, and the path stays a few hundred bytes.
 const round = (n: number): number => Math.round(n * 10) / 10;
@@ -217,10 +206,10 @@ function panel(series: Series, segs: readonly [number, number][], budget: number
   const drawn: { from: number; to: number; days: number[]; values: number[] }[] = [];
   const inner = vertexDays(segs, series, budget, start, end);
   segs.forEach(([a, b], i) => {
-    const first = valueAt(series, a) === undefined ? series[0] : a;
+    const first = valueOn(series, a) === undefined ? series[0] : a;
     if (first === undefined || first > b) return;
     const days = [first, ...(inner[i] ?? []).filter((d) => d > first)];
-    drawn.push({ from: first, to: b, days, values: days.map((d) => valueAt(series, d) as number) });
+    drawn.push({ from: first, to: b, days, values: days.map((d) => valueOn(series, d) as number) });
   });
   // min/max over every value held on a shown day, not just the vertices: the labels stay true when sampled.
   let min = Number.POSITIVE_INFINITY;
@@ -262,7 +251,7 @@ function panel(series: Series, segs: readonly [number, number][], budget: number
   // A one-day stretch is one column wide: on a long range a sliver, so it gets a dot as well.
   const dots = drawn.filter(({ from, to }) => from === to).map(({ from, values }) => ({ x: round((box.x(from) + box.x(from + 1)) / 2), y: y(values[0] as number) }));
   const ticks = (log ? logTicks(min, max, box.maxTicks) : linearTicks(min, max, box.maxTicks)).map((value) => ({ value, y: y(value) }));
-  return { path: parts.join(''), top: box.top, height: box.height, min, max, last: tail === undefined ? null : (valueAt(series, tail.to) ?? null), log, ticks, dots, yOf: y };
+  return { path: parts.join(''), top: box.top, height: box.height, min, max, last: tail === undefined ? null : (valueOn(series, tail.to) ?? null), log, ticks, dots, yOf: y };
 }
 
 /** Month boundaries every `months` months (aligned to January) within `[start, end]`. */
@@ -378,8 +367,8 @@ export function figureRows(track: Track, lastDay: number, options: { from?: numb
       const mark = marks.get(day);
       const row: FigureRow = {
         date: dateOfDay(day),
-        likes: on ? (valueAt(track.likes, day) ?? null) : null,
-        downloads: on ? (valueAt(track.downloads, day) ?? null) : null,
+        likes: on ? (valueOn(track.likes, day) ?? null) : null,
+        downloads: on ? (valueOn(track.downloads, day) ?? null) : null,
       };
       return mark === undefined ? row : { ...row, mark };
     });
@@ -415,8 +404,8 @@ export function chartTable(track: Track, lastDay: number, maxRows = 12): ChartRo
     const on = onList(track.presence, day);
     return {
       date: dateOfDay(day),
-      likes: on ? (valueAt(track.likes, day) ?? null) : null,
-      downloads: on ? (valueAt(track.downloads, day) ?? null) : null,
+      likes: on ? (valueOn(track.likes, day) ?? null) : null,
+      downloads: on ? (valueOn(track.downloads, day) ?? null) : null,
     };
   });
 }
