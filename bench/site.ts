@@ -1,6 +1,7 @@
 // `npm run bench:site`: the whole `npm run build` over 60,000 models and a year (or more) of simulated
 // history, measured as a user would meet it: build time and peak RSS, the size of site/dist, the catalog's
-// first load, the lazily fetched search data, and in headless Chromium the search's response times.
+// first load, the lazily fetched search data, and in headless Chromium the search's response times
+// (bench/site-browser.ts: desktop and a phone viewport, each at 1× and 4× CPU throttle).
 // Peak RSS is the whole process tree's: the build and every process it starts (Astro runs in a child),
 // their RSS summed, sampled from /proc every 100 ms (Linux only).
 // Flags: --years N (default 1; 3 shows growth), --models N, --snapshot-days N (default 0, as the nightly
@@ -15,9 +16,9 @@ import { basename, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { CATALOG_LABELS } from '../site/src/i18n/catalog.ts';
 import { DEFAULT_TOMBSTONE_DAYS } from '../publish/inputs.ts';
 import { serveSite } from '../publish/static-server.ts';
+import { browserRows, type Row } from './site-browser.ts';
 import { generateSimulatedYear } from './simulated-year.ts';
 
 const { values: flags } = parseArgs({
@@ -34,7 +35,7 @@ const YEARS = Number(flags.years);
 const MODELS = Number(flags.models);
 const SNAPSHOT_DAYS = Number(flags['snapshot-days']);
 const TOMBSTONE_DAYS = flags['tombstone-days'];
-const BUDGET = { buildS: 120, rssMb: 2048, distMb: 500, firstLoadKb: 50, searchKb: 700, keystrokeMs: 16, firstResultsMs: 300 };
+const BUDGET = { buildS: 120, rssMb: 2048, distMb: 500, firstLoadKb: 50, searchKb: 700 };
 const log = (text: string): void => void process.stderr.write(`${text}\n`);
 /** Timings mean little on a busy machine: says so when the load is already high. */
 const warnIfBusy = (): void => {
@@ -216,109 +217,7 @@ async function runBuild(dataDir: string, outDir: string): Promise<BuildRun> {
   return { seconds, tree, processes: [...processes.values()].sort((a, b) => b.peak - a.peak) };
 }
 
-/**
- * Search timings in Chromium, over the served site at `origin`.
- * - first: first keystroke → first results drawn and laid out, the lazy fetch of the search data included
- *   (the box is focused at the same moment, so the fetch gets no head start).
- * - keystrokes: once all the data is in, each keystroke's input event → results written and laid out.
- *   The catalog's input handler is synchronous then (no debounce: only the URL update waits for a pause),
- *   so timing dispatch + a forced layout in the page is exact. Paint and compositing are not included.
- *   `script` is the handler alone, from the catalog's own performance marks (absent in older builds).
- */
-async function browserTimings(origin: string): Promise<{ first: number; firstShardMs: number | null; total: number[]; script: number[] }> {
-  const { chromium } = await import('playwright-core');
-  log('browser: launching Chromium…');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = await browser.newPage();
-    const failures: string[] = [];
-    page.on('requestfailed', (request) => failures.push(`${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
-    page.on('response', (response) => void (response.status() >= 400 && failures.push(`${response.url()}: HTTP ${response.status()}`)));
-    await page.goto(`${origin}/repo/`);
-    log('browser: first keystroke → first results (fetches the search data)…');
-    // The catalog script catches a shard it cannot fetch or read and says so in the count.
-    const failedText = CATALOG_LABELS.en.failed;
-    const failedInPage = () => page.evaluate((text) => document.querySelector('#count')?.textContent?.trim() === text, failedText);
-    const first = await page.evaluate(async () => {
-      const input = document.querySelector<HTMLInputElement>('#q')!;
-      const table = document.querySelector<HTMLTableElement>('#results')!;
-      const count = document.querySelector('#count')!;
-      const start = performance.now();
-      input.focus();
-      input.value = 'f';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      // The handler marks the table busy at once (index not loaded) and not busy once results are drawn.
-      await new Promise<void>((done, fail) => {
-        const timer = setTimeout(() => {
-          observer.disconnect();
-          fail(new Error(`no results 10 s after the first keystroke (count: ${count.textContent})`));
-        }, 10_000);
-        const check = (): void => {
-          if (table.getAttribute('aria-busy') !== 'false') return;
-          observer.disconnect();
-          clearTimeout(timer);
-          done();
-        };
-        const observer = new MutationObserver(check);
-        observer.observe(table, { attributes: true, attributeFilter: ['aria-busy'] });
-        check();
-      });
-      void document.body.offsetHeight;
-      const end = performance.now();
-      const shard = performance.getEntriesByType('resource').find((entry) => /search-0\.json/.test(entry.name)) as PerformanceResourceTiming | undefined;
-      return { ms: end - start, count: count.textContent ?? '', shardMs: shard === undefined ? null : shard.responseEnd - start };
-    });
-    if (failures.length > 0) throw new Error(`the search data could not be fetched: ${failures.join('; ')}`);
-    if (await failedInPage()) throw new Error(`the page could not load its search index (count: "${failedText}")`);
-    log(`browser: waiting for the rest of the search data (count: ${first.count.trim()})…`);
-    await page.waitForFunction(() => !/…/.test(document.querySelector('#count')?.textContent ?? ''), undefined, { timeout: 10_000 }).catch(() => log('browser: the search data did not finish loading in 10 s; timing anyway'));
-    if (await failedInPage()) throw new Error(`the page could not load the rest of its search index (count: "${failedText}")`);
-    log('browser: timing keystrokes…');
-    const words = ['flux', 'anime', 'qwen', 'portrait', 'studio1', 'ghibli', 'pixel', 'coder', 'turbo', 'xl'];
-    const total: number[] = [];
-    const typed: { query: string; total: number; script: number | null }[] = [];
-    const script: number[] = [];
-    // Three rounds: a p95 over ~50 keystrokes is the third slowest, at the mercy of one noisy moment.
-    for (const word of [...words, ...words, ...words]) {
-      for (let i = 1; i <= word.length; i++) {
-        const t = await page.evaluate(async (value) => {
-          const input = document.querySelector<HTMLInputElement>('#q')!;
-          const before = performance.getEntriesByName('catalog:keystroke', 'measure').length;
-          const start = performance.now();
-          input.value = value;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          void document.body.offsetHeight; // style and layout of what the handler wrote
-          const end = performance.now();
-          const measures = performance.getEntriesByName('catalog:keystroke', 'measure');
-          const script = measures.length > before ? (measures.at(-1)?.duration ?? null) : null;
-          // Let the frame be painted before the next keystroke, as between real ones.
-          await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-          return { total: end - start, script };
-        }, word.slice(0, i));
-        total.push(t.total);
-        if (t.script !== null) script.push(t.script);
-        typed.push({ query: word.slice(0, i), ...t });
-      }
-    }
-    const slowest = typed.sort((a, b) => b.total - a.total).slice(0, 5);
-    log(`browser: slowest keystrokes: ${slowest.map((k) => `"${k.query}" ${k.total.toFixed(1)} ms${k.script === null ? '' : ` (handler ${k.script.toFixed(1)})`}`).join(', ')}`);
-    if (await failedInPage()) throw new Error(`the search index failed while typing (count: "${failedText}")`);
-    return { first: first.ms, firstShardMs: first.shardMs, total, script };
-  } finally {
-    await browser.close();
-  }
-}
-
-/** The q-quantile of `values` (nearest rank). */
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-}
-
-const rows: [string, string, boolean | undefined][] = [];
+const rows: Row[] = [];
 let outDir: string;
 if (flags.dist !== undefined) {
   outDir = resolve(flags.dist);
@@ -380,16 +279,7 @@ if (!flags['no-browser']) {
   warnIfBusy();
   const { origin, close } = await serveSite(outDir, { base: '/repo/' });
   try {
-    const t = await browserTimings(origin).catch((error: unknown) => {
-      rows.push(['search in Chromium', `not measured: ${error instanceof Error ? error.message : String(error)}`, false]);
-      return undefined;
-    });
-    if (t !== undefined) {
-      const ms = (values: readonly number[]) => `p50 ${quantile(values, 0.5).toFixed(1)} ms, p95 ${quantile(values, 0.95).toFixed(1)} ms`;
-      rows.push(['first keystroke → first results', `${t.first.toFixed(0)} ms${t.firstShardMs === null ? '' : `, search-0.json in at ${t.firstShardMs.toFixed(0)} ms`} (≤ ${BUDGET.firstResultsMs})`, t.first <= BUDGET.firstResultsMs]);
-      rows.push(['keystroke → rendered (laid out)', `${ms(t.total)}, max ${Math.max(...t.total).toFixed(1)} ms over ${t.total.length} (p95 ≤ ${BUDGET.keystrokeMs})`, quantile(t.total, 0.95) <= BUDGET.keystrokeMs]);
-      rows.push(['  of which the input handler', t.script.length === 0 ? 'no catalog:keystroke marks (site built before them)' : ms(t.script), undefined]);
-    }
+    rows.push(...(await browserRows(origin, log).catch((error: unknown): Row[] => [['search in Chromium', `not measured: ${error instanceof Error ? error.message : String(error)}`, false]])));
   } finally {
     await close();
   }
