@@ -763,15 +763,17 @@ describe('site/html model pages', () => {
     }
   });
 
-  it('a model that left has a slim frame: brand and language switch in the header, feed and API links in the footer', () => {
+  it('a model that left has a slim frame: brand, the site navigation and language switch in the header, feed and API links in the footer', () => {
     const c = COMMON_LABELS.en;
     for (const id of LEFT_IDS) {
       const path = modelPageFile(id);
       const $ = page(path);
       expect($('a.skip').length, path).toBe(0);
-      expect($('header a').map((_, a) => $(a).attr('class')).get(), path).toEqual(['brand', 'lang']);
       expect($('header a.brand').attr('href'), path).toBe(BASE);
-      expect($('header nav a').length, path).toBe(1);
+      // Issue 21.4 (intentionally changed: the slim frame had only the brand and the switch): a departure
+      // is a page people land on from feeds and search engines, so it keeps the way to the rest of the site.
+      expect($('header nav a:not(.lang)').map((_, a) => servedFile(sitePath(new URL($(a).attr('href') as string, pageUrl(path))) as string)).get(), path).toEqual(['index.html', 'changes/index.html', 'status/index.html']);
+      expect($('header nav a.lang').length, path).toBe(1);
       expect($('footer p').length, path).toBe(1);
       expect($('footer').text(), path).not.toContain(c.footer);
       expect($('footer a').map((_, a) => servedFile(sitePath(new URL($(a).attr('href') as string, pageUrl(path))) as string)).get(), path).toEqual(['feed.json', 'rss.xml', 'api/index.html']);
