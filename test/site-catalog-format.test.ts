@@ -1,6 +1,7 @@
 // How a catalog row reads (links, badges, numbers, dates) and the pager's page list, in both languages.
 import { describe, expect, it } from 'vitest';
-import { badges, basePath, cellLabels, countText, formatNumber, modelPath, pagerItems, pagerLayout } from '../site/src/lib/catalog-format.ts';
+import { cellLabels } from '../site/src/lib/catalog-columns.ts';
+import { badges, basePath, countText, formatNumber, modelPath, pagerItems, pagerLayout } from '../site/src/lib/catalog-format.ts';
 import { CATALOG_LABELS, fillLabel } from '../site/src/i18n/catalog.ts';
 import { dateOfDay } from '../store/days.ts';
 

@@ -49,22 +49,6 @@ export function modelPath(row: Pick<SearchRow, 'owner' | 'name' | 'href'>, lang:
   return `${root}${modelView(`models/${segment(row.owner)}/${segment(row.name)}/`, lang)}`;
 }
 
-/** The name of each result cell after the model, as its column header says it (the cells' `data-label`). */
-export interface CellLabels {
-  owner: string;
-  task: string;
-  downloads: string;
-  likes: string;
-  entered: string;
-  growth: string;
-}
-
-/** The result cells' names in `lang`, from the same labels as the column headers. */
-export function cellLabels(lang: Lang): CellLabels {
-  const labels = CATALOG_LABELS[lang];
-  return { owner: labels.colOwner, task: labels.colTask, downloads: labels.downloads, likes: labels.likes, entered: labels.entered, growth: labels.growth };
-}
-
 /** What the catalog says under a search that found nothing as typed. */
 export interface SearchHint {
   /** The results shown are for `fixed`, the typed `q` with its misspelt words put right. */

@@ -11,9 +11,6 @@ export type SortKey = 'downloads' | 'likes' | 'entered' | 'growth' | 'api';
 /** Every sort, the default first. */
 export const SORT_KEYS: readonly SortKey[] = ['downloads', 'likes', 'entered', 'growth', 'api'];
 
-/** The sorts that are a column of the results table (the others are chosen in the form only). */
-export const COLUMN_SORTS: readonly SortKey[] = ['downloads', 'likes', 'entered', 'growth'];
-
 /** What the catalog shows. URL key in brackets. */
 export interface CatalogState {
   /** [q] Search text, trimmed; '' = everything. */

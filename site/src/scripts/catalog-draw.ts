@@ -1,12 +1,12 @@
 // Drawing the catalog's results into the page: table rows, the count, the pager and the sort headers.
 // Everything upstream (ids, names, tasks…) goes in through textContent and attribute setters only —
 // model names are hostile text, so no HTML is ever parsed from data.
-import { badges, cellLabels, countText, formatNumber, hintText, modelPath, pagerLayout, type SearchHint } from '../lib/catalog-format.ts';
+import { badges, countText, formatNumber, hintText, modelPath, pagerLayout, type SearchHint } from '../lib/catalog-format.ts';
 import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { QueryResult, SearchRow } from '../lib/search.ts';
 import { serialiseState, type CatalogState } from '../lib/url-state.ts';
-import { dateOfDay } from '../../../store/days.ts';
+import { TEXT_COLUMNS, cellLabels, cellText, columnLabel } from '../lib/catalog-columns.ts';
 
 /** The parts of the page the view draws into, and what it needs to know to draw. */
 export interface CatalogView {
@@ -53,7 +53,7 @@ interface RowSlot {
   extras: string;
   model: HTMLTableCellElement;
   owner: Text;
-  /** Task, downloads, likes, entered, growth: the text of each cell. */
+  /** The text of each cell in TEXT_COLUMNS (task, downloads, likes, entered, growth). */
   cells: Text[];
 }
 
@@ -71,10 +71,9 @@ function modelExtras(view: CatalogView, row: SearchRow): Node[] {
   return nodes;
 }
 
-/** The texts of a row's cells after the model and the owner: task, downloads, likes, entered, 7-day growth. */
+/** The texts of a row's cells after the model and the owner (TEXT_COLUMNS). */
 function cellTexts(view: CatalogView, row: SearchRow): string[] {
-  const n = (value: number | null): string => (value === null ? '—' : formatNumber(value, view.lang));
-  return [row.tasks[0] ?? '', n(row.downloads), n(row.likes), dateOfDay(row.entered), n(row.growth7)];
+  return TEXT_COLUMNS.map((column) => cellText(column, row, view.lang));
 }
 
 /**
@@ -98,11 +97,10 @@ function newRow(view: CatalogView, row: SearchRow): HTMLTableRowElement {
   const ownerBdi = document.createElement('bdi');
   ownerBdi.append(ownerText);
   owner.append(ownerBdi);
-  const columns = [['task', label.task], ['num', label.downloads], ['num', label.likes], ['entered', label.entered], ['num', label.growth]] as const;
-  const cells = columns.map(([className, name]) => {
-    const td = element('td', className);
+  const cells = TEXT_COLUMNS.map((column) => {
+    const td = element('td', column.className);
     // Each figure's name, shown beside it where the column headers are not (phones: site.css).
-    td.dataset['label'] = name;
+    td.dataset['label'] = columnLabel(column, view.lang);
     const text = document.createTextNode('');
     td.append(text);
     tr.append(td);

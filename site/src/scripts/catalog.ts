@@ -13,7 +13,8 @@ import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
 import { formatNumber } from '../lib/catalog-format.ts';
 import { appendShard, correctedQuery, emptyIndex, matchCache, matchRows, rowOrder, runQuery, searchTerms, PAGE_SIZE, type SearchIndex } from '../lib/search.ts';
 import type { SearchHint } from '../lib/catalog-format.ts';
-import { COLUMN_SORTS, filtersSet, parseState, serialiseState, type CatalogState } from '../lib/url-state.ts';
+import { COLUMN_SORTS } from '../lib/catalog-columns.ts';
+import { filtersSet, parseState, serialiseState, type CatalogState } from '../lib/url-state.ts';
 import { fillForm, formState } from './catalog-form.ts';
 import { addSortButtons, drawHeaders, drawHint, drawPager, drawResult, stateHref, type CatalogView } from './catalog-draw.ts';
 
