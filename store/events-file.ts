@@ -7,7 +7,6 @@ import { jsonWithItemLines } from './json-lines.ts';
 import { checkAs, parseJson } from './read-json.ts';
 import { compareEvents } from './order.ts';
 import { IsoDate } from './record.ts';
-import type { EventLog } from './types.ts';
 
 const Count = z.number().int().nonnegative();
 
@@ -106,7 +105,9 @@ function inOrder<T extends object>(value: T, keys: readonly (keyof T)[]): T {
   return out as T;
 }
 
+/** The whole event log, `data/events.json`: one ObservedDay per processed snapshot, ascending; events in log order. */
 const EventLogSchema = z.strictObject({ days: z.array(ObservedDaySchema), events: z.array(ChangeEventSchema) });
+export type EventLog = z.infer<typeof EventLogSchema>;
 
 /** Day keys added with the gateway and renames; a log whose days have none of them is the older format. */
 const LATER_DAY_KEYS = ['renamed', 'gateway', 'served', 'unserved', 'servedAgain'];

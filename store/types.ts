@@ -2,15 +2,9 @@
 // encodings live in events-file.ts and history-file.ts; change-files.ts reads and writes them.
 
 // The event log's own types are its schema's (events-file.ts): one declaration, checked and typed at once.
-import type { ChangeEvent, EventKind, ObservedDay } from './events-file.ts';
+import type { ChangeEvent, EventKind, EventLog, ObservedDay } from './events-file.ts';
 
-export type { ChangeEvent, EventKind, ObservedDay };
-
-/** The whole event log, `data/events.json`. */
-export interface EventLog {
-  days: ObservedDay[];
-  events: ChangeEvent[];
-}
+export type { ChangeEvent, EventKind, EventLog, ObservedDay };
 
 /** A stretch of consecutive observed days on a list. */
 export interface PresenceInterval {
