@@ -158,6 +158,19 @@ describe('architecture/import-graph', () => {
     expect(bad).toEqual([]);
   });
 
+  it('keeps the labels at the bottom of the site: i18n/ imports no other part of it (store types are fine)', async () => {
+    const files = await sourceFiles(ROOT, ['site/src/i18n']);
+    const outside: string[] = [];
+    for (const file of files) {
+      for (const specifier of importSpecifiers(await readFile(join(ROOT, file), 'utf8'))) {
+        const target = resolveSpecifier(file, specifier);
+        if (target?.startsWith('site/src/') === true && !target.startsWith('site/src/i18n/')) outside.push(`${file} → ${specifier}`);
+      }
+    }
+    expect(files.length).toBeGreaterThan(3);
+    expect(outside).toEqual([]);
+  });
+
   it('keeps the crawler away from files: it turns ModelScope into a Snapshot value and nothing more', async () => {
     const files = await sourceFiles(ROOT, ['crawler']);
     const touching: string[] = [];

@@ -1,9 +1,11 @@
 // Interface strings of a model page: its facts, membership timeline, chart and usage snippet. Both
 // languages side by side, so a missing translation is a type error; strings with figures are functions.
 // The change kinds use the changes page's words (common.ts), so one event reads the same everywhere.
-import type { SnippetKind } from '../lib/snippets.ts';
 import { codeLabel, type CodeKind } from './codes.ts';
 import type { Labels } from './lang.ts';
+
+/** How a model is called: chat = OpenAI-compatible gateway; image = async image task; lora = image task on a base model; other = see its page (lib/snippets.ts decides). */
+export type SnippetKind = 'chat' | 'image' | 'lora' | 'other';
 
 /** Labels of the model page. Dates arrive formatted (`YYYY-MM-DD`), counts as numbers. */
 export interface ModelLabels {

@@ -5,6 +5,7 @@
 // JSON-encoded: inside a single-quoted shell word, or as a Python or JavaScript string literal (JSON's
 // string syntax is valid in both, with `<>&` and U+2028/9 escaped), or percent-encoded in a comment.
 // The token stays in an environment variable: a snippet never holds a secret, and copying one never leaks one.
+import type { SnippetKind } from '../i18n/model.ts';
 import type { ModelRecord } from '../../../store/record.ts';
 import { isChatInference, modelCategory } from './model-kind.ts';
 
@@ -12,8 +13,8 @@ import { isChatInference, modelCategory } from './model-kind.ts';
 export type SnippetModel = Pick<ModelRecord, 'id' | 'openaiApi' | 'aigcType' | 'inferenceType' | 'baseModels' | 'tasks'> &
   Partial<Pick<ModelRecord, 'companion' | 'triggerWords'>>;
 
-/** How a model is called: chat = OpenAI-compatible gateway; image = async image task; lora = image task on a base model; other = see its page. */
-export type SnippetKind = 'chat' | 'image' | 'lora' | 'other';
+// How a model is called (chat, image, lora, other): declared beside its labels, which i18n/ owns.
+export type { SnippetKind };
 
 /** The languages a snippet is written in. */
 export type SnippetLanguage = 'sh' | 'python' | 'js';
