@@ -29,7 +29,7 @@ export async function commit(repo: string, paths: readonly string[], message: st
 /** Packed size after gc, in bytes: total and by object category. */
 export interface PackSize {
   total: number;
-  /** snapshots/, events.json, history/, and `git` for trees and commits. */
+  /** snapshots/, events/, history/, and `git` for trees and commits. */
   byCategory: Record<string, number>;
   /** Snapshot blobs stored whole and as deltas (git only deltas between files it pairs by name). */
   snapshotObjects: { whole: number; deltas: number; medianBaseDays: number };
@@ -39,7 +39,7 @@ function category(path: string | undefined): string {
   if (path === undefined || path === '') return 'git';
   if (path.startsWith('snapshots/')) return 'snapshots';
   if (path.startsWith('history/')) return 'history';
-  if (path === 'events.json') return 'events';
+  if (path.startsWith('events/') || path === 'events.json') return 'events';
   return 'git'; // trees (directories) and commits
 }
 

@@ -62,8 +62,10 @@ async function phase(name: string, dataDir: string, date = ''): Promise<PhaseRes
 async function dataSizes(dataDir: string): Promise<{ events: number; history: number; shards: number; largestShard: number }> {
   const names = await readdir(join(dataDir, 'history'));
   const shardSizes = await Promise.all(names.map(async (name) => (await stat(join(dataDir, 'history', name))).size));
+  const eventFiles = await readdir(join(dataDir, 'events'));
+  const eventSizes = await Promise.all(eventFiles.map(async (name) => (await stat(join(dataDir, 'events', name))).size));
   return {
-    events: (await stat(join(dataDir, 'events.json'))).size,
+    events: eventSizes.reduce((a, b) => a + b, 0),
     history: shardSizes.reduce((a, b) => a + b, 0),
     shards: names.length,
     largestShard: Math.max(...shardSizes),
@@ -109,7 +111,7 @@ try {
   await initRepo(dataDir);
   const lastBaseline = dates[baselineDays - 1] as string;
   const earlier = dates.slice(Math.max(0, baselineDays - GIT_HISTORY), baselineDays).map((d) => `snapshots/${d}.json`);
-  await commit(dataDir, [...earlier, 'events.json', 'history'], lastBaseline);
+  await commit(dataDir, [...earlier, 'events', 'history'], lastBaseline);
   const gcStarted = performance.now();
   const before: PackSize = await gcAndMeasure(dataDir);
   log(`  baseline pack ${mb(before.total)} (${earlier.length} snapshots, git gc ${seconds(performance.now() - gcStarted)})`);
@@ -120,7 +122,7 @@ try {
     const result = await phase('update', dataDir, date);
     updates.push(result);
     log(`  update ${date}: ${seconds(result.ms)}, peak RSS ${result.maxRssMb.toFixed(0)} MB`);
-    await commit(dataDir, [`snapshots/${date}.json`, 'events.json', 'history'], date);
+    await commit(dataDir, [`snapshots/${date}.json`, 'events', 'history'], date);
   }
   const after: PackSize = await gcAndMeasure(dataDir);
   const perDay = (after.total - before.total) / WINDOW;
@@ -131,7 +133,7 @@ try {
   log(`  parse one snapshot: ${seconds(parse.ms)}`);
   const rebuild = await phase('rebuild', dataDir);
   log(`  rebuild: ${seconds(rebuild.ms)}`);
-  const dirty = (await git(dataDir, ['status', '--porcelain', '--', 'events.json', 'history'])).trim();
+  const dirty = (await git(dataDir, ['status', '--porcelain', '--', 'events', 'history'])).trim();
 
   // 4. Report.
   const sizes = await dataSizes(dataDir);
@@ -149,10 +151,10 @@ try {
     `History benchmark: ${MODELS.toLocaleString('en')} models, ${DAYS} snapshots ${dates[0]}..${newest} (${MISSING.size} missing nights)`,
     `Snapshot file ${mb(snapshotBytes)}; readSnapshot (JSON.parse + zod) ${seconds(parse.ms)}, peak RSS ${parse.maxRssMb.toFixed(0)} MB`,
     `Models ever seen: ${modelsEverSeen.toLocaleString('en')} by day ${baselineDays}; events: ${eventCount.toLocaleString('en')}`,
-    `Year-end files: events.json ${mb(sizes.events)}, history/ ${mb(sizes.history)} in ${sizes.shards} shards (largest ${mb(sizes.largestShard)})`,
+    `Year-end files: events/ ${mb(sizes.events)}, history/ ${mb(sizes.history)} in ${sizes.shards} shards (largest ${mb(sizes.largestShard)})`,
     `Update timings (${dates[baselineDays]}..${newest}): ${updates.map((u) => (u.ms / 1000).toFixed(2)).join(', ')} s`,
     `Pack growth per night by part: ${Object.keys(after.byCategory).map((k) => `${k} ${mb(growth(k))}`).join(', ')}`,
-    `  of which events.json + history/ (change tracking): ${mb(changesPart)}`,
+    `  of which events/ + history/ (change tracking): ${mb(changesPart)}`,
     `  snapshot objects after gc: ${after.snapshotObjects.whole} stored whole, ${after.snapshotObjects.deltas} as deltas (base a median ${after.snapshotObjects.medianBaseDays} days away)`,
     `Pack ${mb(before.total)} (day ${baselineDays}, ${earlier.length} snapshots) → ${mb(after.total)} (day ${DAYS})`,
     '',

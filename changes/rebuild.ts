@@ -82,7 +82,7 @@ export async function rebuildState(dataDir: string, options: RebuildOptions = {}
   return state;
 }
 
-/** Recompute events.json and history/ from the snapshots and write whatever changed. */
+/** Recompute events/ and history/ from the snapshots and write whatever changed. */
 export async function rebuildChanges(dataDir: string, options: RebuildOptions = {}): Promise<UpdateSummary> {
   const state = await rebuildState(dataDir, options);
   const write = await writeState(dataDir, state);

@@ -1,4 +1,4 @@
-// The nightly step after the crawl wrote snapshots/<date>.json: bring events.json and history/ up to
+// The nightly step after the crawl wrote snapshots/<date>.json: bring events/ and history/ up to
 // that date. Fast path: apply one day (or re-apply the newest); anything unusual rebuilds from the
 // snapshots, because a correct log matters more than a fast one.
 import { UsageError } from '../core/errors.ts';

@@ -1,23 +1,44 @@
-// File I/O for change tracking: read and write the event log (`events.json`) and the history shards
-// (`history/<xx>.shard.json`) under a data dir.
-import { basename, join } from 'node:path';
+// File I/O for change tracking: read and write the event log (`events/<year>.json` and its
+// `events/index.json`, events-years.ts) and the history shards (`history/<xx>.shard.json`) under a data dir.
+import { join, relative, sep } from 'node:path';
 import { mapBounded } from '../core/concurrency.ts';
 import { listIfExists, readIfExists } from './atomic.ts';
 import { DataFileError } from './errors.ts';
 import { parseEventLog, serialiseEventLog } from './events-file.ts';
+import { INDEX_FILE, indexOf, joinYears, parseIndex, serialiseIndex, splitByYear, YEAR_FILE_PATTERN, yearFile } from './events-years.ts';
 import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardFileName, shardOf, toModelHistory } from './history-file.ts';
 import { writeFilesTogether, type FileChange } from './transaction.ts';
 import type { ChangeState, EventLog, ModelHistory, Track } from './types.ts';
 
-export const eventsPath = (dataDir: string): string => join(dataDir, 'events.json');
+export const eventsDir = (dataDir: string): string => join(dataDir, 'events');
+export const eventsIndexPath = (dataDir: string): string => join(eventsDir(dataDir), INDEX_FILE);
+/** The single-file event log of data dirs before the split by year: read, and replaced by the next write. */
+export const legacyEventsPath = (dataDir: string): string => join(dataDir, 'events.json');
 export const historyDir = (dataDir: string): string => join(dataDir, 'history');
 export const shardPath = (dataDir: string, shard: string): string => join(historyDir(dataDir), shardFileName(shard));
 
-/** The event log, or an empty one when there is none yet. */
+/**
+ * The event log, or an empty one when there is none yet: the year files the index lists, or a data dir's
+ * older single `events.json` (which the next writeState replaces with the year files).
+ */
 export async function readEventLog(dataDir: string): Promise<EventLog> {
-  const path = eventsPath(dataDir);
-  const text = await readIfExists(path);
-  return text === undefined ? { days: [], events: [] } : parseEventLog(text, path);
+  const indexText = await readIfExists(eventsIndexPath(dataDir));
+  if (indexText === undefined) {
+    const legacy = await readIfExists(legacyEventsPath(dataDir));
+    return legacy === undefined ? { days: [], events: [] } : parseEventLog(legacy, legacyEventsPath(dataDir));
+  }
+  const index = parseIndex(indexText, eventsIndexPath(dataDir));
+  const path = (file: string): string => join(eventsDir(dataDir), file);
+  // A year file the index does not list is a half-done copy or hand edit: refuse rather than leave it out.
+  const listed = new Set(index.years.map((entry) => entry.file));
+  const stray = (await listYearFiles(dataDir)).find((name) => !listed.has(name));
+  if (stray !== undefined) throw new DataFileError(`is not listed in ${INDEX_FILE}`, path(stray));
+  return joinYears(index, (file) => readIfExists(path(file)), path);
+}
+
+/** Names of the year files present in `events/` (`2026.json`), ascending. */
+async function listYearFiles(dataDir: string): Promise<string[]> {
+  return (await listIfExists(eventsDir(dataDir))).filter((name) => YEAR_FILE_PATTERN.test(name)).sort();
 }
 
 /** Names (two hex digits) of the shard files present, ascending. */
@@ -77,8 +98,9 @@ export interface WriteResult {
 
 /**
  * Write the state as one change (store/transaction.ts): every history shard whose content changed, removal
- * of shards left with no model, and events.json. Either all of them take their new bytes or none does, so
- * a failure halfway (disk full, a permission) never leaves shards a night ahead of the log.
+ * of shards left with no model, the event log's year files and index (and removal of an older single
+ * events.json). Either all of them take their new bytes or none does, so a failure halfway (disk full, a
+ * permission) never leaves shards a night ahead of the log. A night changes only its own year's file.
  */
 export async function writeState(dataDir: string, state: ChangeState): Promise<WriteResult> {
   const through = state.log.days.at(-1)?.date ?? null;
@@ -97,14 +119,24 @@ export async function writeState(dataDir: string, state: ChangeState): Promise<W
     }
   }
   for (const name of await listShards(dataDir)) if (through === null || !shards.has(name)) changes.push({ path: shardPath(dataDir, name), content: null });
-  changes.push({ path: eventsPath(dataDir), content: () => serialiseEventLog(state.log) });
+  // Each year's text made when its turn comes, as the shards are.
+  const years = splitByYear(state.log);
+  for (const [year, part] of years) changes.push({ path: join(eventsDir(dataDir), yearFile(year)), content: () => serialiseEventLog(part) });
+  for (const name of await listYearFiles(dataDir)) if (!years.has(name.slice(0, 4))) changes.push({ path: join(eventsDir(dataDir), name), content: null });
+  changes.push({ path: eventsIndexPath(dataDir), content: serialiseIndex(indexOf(years)) });
+  changes.push({ path: legacyEventsPath(dataDir), content: null });
   const changed = new Set(await writeFilesTogether(changes));
   const written: string[] = [];
   const removed: string[] = [];
   for (const change of changes) {
     if (!changed.has(change.path)) continue;
-    const relative = change.path === eventsPath(dataDir) ? 'events.json' : `history/${basename(change.path)}`;
+    const relative = relativeToDataDir(dataDir, change.path);
     (change.content === null ? removed : written).push(relative);
   }
   return { written: written.sort(), removed: removed.sort() };
+}
+
+/** `path` relative to the data dir, with forward slashes (`events/2026.json`, `history/6e.shard.json`). */
+function relativeToDataDir(dataDir: string, path: string): string {
+  return relative(dataDir, path).split(sep).join('/');
 }

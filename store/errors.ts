@@ -1,7 +1,7 @@
 // Errors about the data directory: a file we cannot use, or something a command needs that is not there.
 import { CatalogError } from '../core/errors.ts';
 
-/** One of our data files (a snapshot, events.json, a history shard) is unusable or disagrees with another. */
+/** One of our data files (a snapshot, an event log file, a history shard) is unusable or disagrees with another. */
 export class DataFileError extends CatalogError {
   constructor(what: string, where: string, options?: { cause?: unknown }) {
     super(what, where, options);
@@ -9,7 +9,7 @@ export class DataFileError extends CatalogError {
 }
 
 /**
- * One of our derived files (events.json, a history shard) was written by an older version of this code in
+ * One of our derived files (the event log, a history shard) was written by an older version of this code in
  * a format it no longer reads. Not damage: `changes:update` rebuilds such files from the snapshots by itself.
  */
 export class OutdatedFileError extends DataFileError {

@@ -1,4 +1,5 @@
-// The event log file, `data/events.json` (format documented in data/README.md). Items go one per line
+// One event log file, `data/events/<year>.events.json` (format documented in data/README.md; the split by
+// year is events-years.ts), and the older single `data/events.json` in the same format. Items go one per line
 // with the comma leading, so a normal night's git diff is appended lines only: the previous last
 // item never gains a trailing comma.
 import { z } from 'zod';
@@ -105,7 +106,7 @@ function inOrder<T extends object>(value: T, keys: readonly (keyof T)[]): T {
   return out as T;
 }
 
-/** The whole event log, `data/events.json`: one ObservedDay per processed snapshot, ascending; events in log order. */
+/** The whole event log (in memory; on disk one file per year, events-years.ts): one ObservedDay per processed snapshot, ascending; events in log order. */
 const EventLogSchema = z.strictObject({ days: z.array(ObservedDaySchema), events: z.array(ChangeEventSchema) });
 export type EventLog = z.infer<typeof EventLogSchema>;
 

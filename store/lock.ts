@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CatalogError } from '../core/errors.ts';
 import { removeStaleTempFiles } from './atomic.ts';
-import { historyDir } from './change-files.ts';
+import { eventsDir, historyDir } from './change-files.ts';
 import { DataFileError, MissingDataError } from './errors.ts';
 import { snapshotsDir } from './snapshots.ts';
 
@@ -135,7 +135,7 @@ export async function lockDataDir(dataDir: string, command: string, options: Loc
   };
   try {
     // Holding the lock, this run is the only writer: temp files an hour old are a killed run's leftovers.
-    await removeStaleTempFiles([dataDir, snapshotsDir(dataDir), historyDir(dataDir)]);
+    await removeStaleTempFiles([dataDir, snapshotsDir(dataDir), eventsDir(dataDir), historyDir(dataDir)]);
   } catch (error) {
     // The caller never gets the lock, so it cannot release it: give it up here, or it outlives the run.
     await lock.release().catch(() => undefined);

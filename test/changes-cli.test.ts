@@ -151,8 +151,8 @@ describe('changes/update-and-rebuild-cli', () => {
     await writeDay(dataDir, '2025-03-01', [model('a/one')]);
     await writeDay(dataDir, '2025-03-02', [model('b/two')]);
     const done = await capture(rebuildMain, ['--data-dir', dataDir]);
-    expect(done.out).toBe('rebuilt 2 snapshot day(s) through 2025-03-02; 3 file(s) changed\n');
-    await rm(join(dataDir, 'events.json'));
-    expect((await capture(rebuildMain, ['--data-dir', dataDir])).out).toContain('; 1 file(s) changed');
+    expect(done.out).toBe('rebuilt 2 snapshot day(s) through 2025-03-02; 4 file(s) changed\n');
+    await rm(join(dataDir, 'events'), { recursive: true });
+    expect((await capture(rebuildMain, ['--data-dir', dataDir])).out).toContain('; 2 file(s) changed');
   });
 });

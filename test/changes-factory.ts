@@ -54,11 +54,13 @@ export async function writeDay(dataDir: string, date: string, models: ModelRecor
   else await writeSnapshot(dataDir, { ...base, gateway: [...gateway].sort().map((id) => ({ id, since: null })) });
 }
 
-/** events.json and every history shard, by path relative to `dataDir`, for byte comparisons. */
+/** The event log's files (events/…, or an older events.json) and every history shard, by path relative to `dataDir`, for byte comparisons. */
 export async function changeFiles(dataDir: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
   const events = await readFile(join(dataDir, 'events.json'), 'utf8').catch(() => undefined);
   if (events !== undefined) files['events.json'] = events;
+  const years = await readdir(join(dataDir, 'events')).catch(() => [] as string[]);
+  for (const name of years.sort()) files[`events/${name}`] = await readFile(join(dataDir, 'events', name), 'utf8');
   const shards = await readdir(join(dataDir, 'history')).catch(() => [] as string[]);
   for (const name of shards.sort()) files[`history/${name}`] = await readFile(join(dataDir, 'history', name), 'utf8');
   return files;

@@ -1,6 +1,6 @@
 // The gateway as its own list (served / unserved / served-again) and renames (the same upstream `Id`
 // under a new id), through the real files: snapshots written, changes:update run night after night.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main as diffMain } from '../changes/diff-cli.ts';
@@ -204,10 +204,11 @@ describe('changes/format', () => {
       { date: '2025-03-02', models: [listed('a/one', 1), listed('b/two', 2)] },
     ]);
     const files = await changeFiles(dir);
-    // Rewrite both files as the first format wrote them: days without the new counts, 4-item lines.
-    const eventsPath = join(dir, 'events.json');
-    await writeFile(eventsPath, (await readFile(eventsPath, 'utf8')).replace(/,"renamed":0,"gateway":null,"served":0,"unserved":0,"servedAgain":0/g, ''));
-    expect(() => parseEventLog(files['events.json'] ?? '', 'x')).not.toThrow();
+    // Rewrite both as the first format wrote them: one events.json whose days lack the new counts, 4-item lines.
+    const year = files['events/2025.events.json'] ?? '';
+    await rm(join(dir, 'events'), { recursive: true });
+    await writeFile(join(dir, 'events.json'), year.replace(/,"renamed":0,"gateway":null,"served":0,"unserved":0,"servedAgain":0/g, ''));
+    expect(() => parseEventLog(year, 'x')).not.toThrow();
     await expect(readEventLog(dir)).rejects.toBeInstanceOf(OutdatedFileError);
     for (const name of Object.keys(files).filter((n) => n.startsWith('history/'))) {
       const path = join(dir, name);
@@ -218,6 +219,8 @@ describe('changes/format', () => {
     expect(summary.mode).toBe('rebuild');
     const log = await readEventLog(dir);
     expect(kinds(log.events)).toEqual(['2025-03-02 entered b/two', '2025-03-03 left a/one']);
+    // The rebuild wrote the log in today's layout and took the older file away.
+    expect(Object.keys(await changeFiles(dir)).filter((name) => !name.startsWith('history/'))).toEqual(['events/2025.events.json', 'events/index.json']);
   });
 
   it('rejects hand-edited events: from on a non-rename, a rename without from, a catalog event without figures', () => {

@@ -2,7 +2,9 @@
 // with other snapshots. Why it matters and the figures: data/README.md ("Size in git"), bench:history.
 import { describe, expect, it } from 'vitest';
 import { dateOfDay, dayNumber } from '../store/dates.ts';
-import { eventsPath, shardPath } from '../store/change-files.ts';
+import { eventsDir, eventsIndexPath, shardPath } from '../store/change-files.ts';
+import { yearFile } from '../store/events-years.ts';
+import { join } from 'node:path';
 import { snapshotPath } from '../store/snapshots.ts';
 
 /**
@@ -43,10 +45,13 @@ describe('changes/git-delta-pairing', () => {
     expect(packNameHash('a')).toBe(0x61000000);
   });
 
-  it('no history shard and not the event log sort among the dated snapshots, so they never crowd a snapshot out of its delta window', () => {
+  it('no history shard and no file of the event log sort among the dated snapshots, so they never crowd a snapshot out of its delta window', () => {
     const crowding = SHARDS.map((shard) => shardPath('data', shard)).filter(amongSnapshots);
     expect(crowding).toEqual([]);
-    expect(amongSnapshots(eventsPath('data'))).toBe(false);
+    expect(amongSnapshots(eventsIndexPath('data'))).toBe(false);
+    // The event log's year files (ten years of them) do not either.
+    const years = Array.from({ length: 10 }, (_, i) => join(eventsDir('data'), yearFile(String(2025 + i))));
+    expect(years.filter(amongSnapshots)).toEqual([]);
   });
 
   it('plain `<xx>.json` shard names would: the check above can fail', () => {

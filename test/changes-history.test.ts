@@ -89,15 +89,15 @@ describe('changes/history-compaction', () => {
     expect(changed).toEqual(['  "through": "2025-03-02",', expect.stringMatching(/^ {4}\["a\/one",.*,1,1\],\[\],\[\],null\]/)]);
   });
 
-  it('grows events.json by inserted lines only on a normal night', async () => {
+  it('grows the year\'s event file by inserted lines only on a normal night', async () => {
     const dataDir = await nightly([
       ['2025-03-01', [model('a/one'), model('b/two')]],
       ['2025-03-02', [model('a/one'), model('c/new')]],
     ]);
-    const before = await readFile(join(dataDir, 'events.json'), 'utf8');
+    const before = await readFile(join(dataDir, 'events', '2025.events.json'), 'utf8');
     await writeDay(dataDir, '2025-03-04', [model('b/two'), model('d/new')]);
     await updateChanges(dataDir, '2025-03-04');
-    const after = await readFile(join(dataDir, 'events.json'), 'utf8');
+    const after = await readFile(join(dataDir, 'events', '2025.events.json'), 'utf8');
     expect(after.split('\n').length - before.split('\n').length).toBe(5);
     expect(onlyInsertions(before, after)).toBe(true);
     expect(onlyInsertions(after, before)).toBe(false);
@@ -138,7 +138,7 @@ describe('changes/store', () => {
 
   it('rejects an event log whose counts disagree with its events', async () => {
     const dataDir = await nightly([['2025-03-01', [model('a/one')]], ['2025-03-02', [model('b/two')]]]);
-    const path = join(dataDir, 'events.json');
+    const path = join(dataDir, 'events', '2025.events.json');
     await writeFile(path, (await readFile(path, 'utf8')).replace('"entered":1', '"entered":2'));
     await expect(readEventLog(dataDir)).rejects.toThrow(`${path}: the counts of 2025-03-02 do not match its events`);
   });

@@ -23,7 +23,7 @@ async function nightly(days: [string, ReturnType<typeof model>[]][], dataDir?: s
 
 async function mtimes(dataDir: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const path of ['events.json', ...(await readdir(join(dataDir, 'history'))).map((n) => `history/${n}`)]) {
+  for (const path of ['events/index.json', 'events/2025.events.json', ...(await readdir(join(dataDir, 'history'))).map((n) => `history/${n}`)]) {
     out[path] = (await stat(join(dataDir, path))).mtimeMs;
   }
   return out;
@@ -107,11 +107,11 @@ describe('changes/same-day-rerun', () => {
 });
 
 describe('changes/damaged-files', () => {
-  it('refuses to update over a damaged events.json, says how to recover, and recovery works', async () => {
+  it('refuses to update over a damaged event log file, says how to recover, and recovery works', async () => {
     const dataDir = await tempDataDir();
     await writeDay(dataDir, '2025-03-01', DAY1);
     await updateChanges(dataDir, '2025-03-01');
-    const path = join(dataDir, 'events.json');
+    const path = join(dataDir, 'events', '2025.events.json');
     await writeFile(path, '{"days": [}');
     await writeDay(dataDir, '2025-03-02', DAY2);
     await expect(updateChanges(dataDir, '2025-03-02')).rejects.toThrow(

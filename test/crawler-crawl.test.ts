@@ -186,18 +186,18 @@ describe('crawler/refusals', () => {
 describe('crawler/change-log-failure', () => {
   it('takes its snapshot back when events and history cannot be updated, so data stays in step', async () => {
     await run('2026-03-01');
-    await writeFile(join(dataDir, 'events.json'), '{ not json');
+    await writeFile(join(dataDir, 'events', 'index.json'), '{ not json');
     const before = await treeContents(dataDir);
     sim.setDay(1);
     const result = await run('2026-03-02');
     expect(result.exitCode).toBe(EXIT.failed);
-    expect(result.summary.reason).toMatch(/events\.json/);
+    expect(result.summary.reason).toMatch(/events\/index\.json/);
     expect(await treeContents(dataDir)).toEqual(before);
   });
 
   it('puts the earlier snapshot of the same date back byte for byte when a re-run cannot update the change log', async () => {
     await run('2026-03-01');
-    await writeFile(join(dataDir, 'events.json'), '{ not json');
+    await writeFile(join(dataDir, 'events', 'index.json'), '{ not json');
     const before = await treeContents(dataDir);
     sim.setDay(1); // upstream moved on, so the re-run's snapshot differs from the one on disk
     const result = await run('2026-03-01');

@@ -48,7 +48,8 @@ describe('pipeline/crawl-cli', () => {
 
   it.each([
     ['the newest snapshot', 'snapshots/2026-04-01.json', /snapshots\/2026-04-01\.json: not valid JSON/],
-    ['events.json', 'events.json', /events\.json: not valid JSON/],
+    ['the event log', 'events/2026.events.json', /events\/2026\.events\.json: not valid JSON/],
+    ['the event index', 'events/index.json', /events\/index\.json: not valid JSON/],
   ])('stops with one line before any request when %s is corrupt, and leaves every file as it was', async (_what, file, reason) => {
     const dataDir = await tempDir();
     const env = { MODELSCOPE_ORIGIN: sim.origin, MODELSCOPE_INFERENCE_ORIGIN: sim.inferenceOrigin, CATALOG_DATA_DIR: dataDir };

@@ -245,16 +245,20 @@ describe('publish/dataset: the command', () => {
     }
   });
 
-  it('fails with exit 1 and one line when events.json and the history disagree, writing nothing', async () => {
+  it('fails with exit 1 and one line when the event log and the history disagree, writing nothing', async () => {
     const broken = await handMadeDataDir();
-    const events = join(broken, 'events.json');
-    const lines = (await readFile(events, 'utf8')).split('\n');
-    // The log loses its newest night and its events: the shards still go through 2026-03-05.
-    await writeFile(events, lines.filter((line) => !line.includes('"date":"2026-03-05"')).join('\n'));
+    const year = join(broken, 'events', '2026.events.json');
+    const index = join(broken, 'events', 'index.json');
+    const lines = (await readFile(year, 'utf8')).split('\n');
+    // The log loses its newest night and its events (the index says so too): the shards still go through 2026-03-05.
+    const kept = lines.filter((line) => !line.includes('"date":"2026-03-05"'));
+    await writeFile(year, kept.join('\n'));
+    const events = kept.filter((line) => line.includes('"kind":')).length;
+    await writeFile(index, (await readFile(index, 'utf8')).replace(/"last":"2026-03-05","days":4,"events":\d+/, `"last":"2026-03-04","days":3,"events":${events}`));
     const out = await mkdtemp(join(tmpdir(), 'dataset-broken-'));
     const result = await run(['--data', broken, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.err).toMatch(/^dataset: .*history goes through 2026-03-05 but events.json through 2026-03-04; run: npm run rebuild\n$/);
+    expect(result.err).toMatch(/^dataset: .*history goes through 2026-03-05 but the event log through 2026-03-04; run: npm run rebuild\n$/);
     expect(await readdir(out)).toEqual([]);
   });
 

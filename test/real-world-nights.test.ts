@@ -90,7 +90,7 @@ describe('real world nights', () => {
     expect(log.days.map((day) => day.gateway)).toEqual(snapshots.map((snapshot) => snapshot.gateway?.length));
     const wan = (await readHistories(dataDir)).get('Wan-AI/Wan2.1-T2V-1.3B');
     expect(wan).toMatchObject({ intervals: [], gatewayIntervals: [{ from: DATES[0], to: DATES.at(-1) }] });
-    const file = JSON.parse(await readFile(join(dataDir, 'events.json'), 'utf8')) as { events: { kind: string; likes: unknown }[] };
+    const file = JSON.parse(await readFile(join(dataDir, 'events', '2026.events.json'), 'utf8')) as { events: { kind: string; likes: unknown }[] };
     for (const event of file.events) if (['entered', 'left', 'returned', 'renamed'].includes(event.kind)) expect(typeof event.likes).toBe('number');
   });
 });

@@ -81,8 +81,9 @@ describe('storage/leftover-temp-files', () => {
     const dataDir = await tempDir();
     await mkdir(join(dataDir, 'snapshots'));
     await mkdir(join(dataDir, 'history'));
+    await mkdir(join(dataDir, 'events'));
     const old = (Date.now() - STALE_TEMP_MS - 60_000) / 1000;
-    for (const path of ['snapshots/.2026-03-01.json.aa.tmp', 'history/.0a.shard.json.bb.tmp', '.events.json.cc.tmp']) {
+    for (const path of ['snapshots/.2026-03-01.json.aa.tmp', 'history/.0a.shard.json.bb.tmp', '.events.json.cc.tmp', 'events/.2026.events.json.dd.tmp', 'events/.index.json.ee.tmp']) {
       await writeFile(join(dataDir, path), 'x');
       await utimes(join(dataDir, path), old, old);
     }

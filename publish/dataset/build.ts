@@ -74,7 +74,7 @@ async function sha256(path: string): Promise<string> {
 /** The catalog record of every model on the newest snapshot (`through`). */
 async function currentRecords(dataDir: string, through: string, listed: ReadonlySet<string>): Promise<Map<string, KnownRecord>> {
   const found = await readSnapshotRecords(dataDir, through, listed);
-  if (found === undefined) throw new DataFileError(`events.json goes through ${through} but there is no snapshot of that date; run: npm run rebuild`, dataDir);
+  if (found === undefined) throw new DataFileError(`the event log goes through ${through} but there is no snapshot of that date; run: npm run rebuild`, dataDir);
   const records = new Map<string, KnownRecord>();
   for (const [id, record] of found) records.set(id, { date: through, record });
   return records;
@@ -94,17 +94,17 @@ export interface DatasetInputs {
   observed: number[];
 }
 
-/** Read and check the data dir: events.json, the history shards and the newest snapshot must agree. */
+/** Read and check the data dir: the event log, the history shards and the newest snapshot must agree. */
 export async function readDatasetInputs(dataDir: string): Promise<DatasetInputs> {
   const [log, stored, nights, dates] = await Promise.all([readEventLog(dataDir), readTracks(dataDir), readNights(dataDir), listSnapshotDates(dataDir)]);
-  if (log.days.length === 0) throw new MissingDataError('no night has been processed yet (no events.json days): nothing to publish', dataDir);
+  if (log.days.length === 0) throw new MissingDataError('no night has been processed yet (the event log has no days): nothing to publish', dataDir);
   const first = log.days[0]?.date as string;
   const through = log.days.at(-1)?.date as string;
   if (stored.through.length !== 1 || stored.through[0] !== through) {
-    throw new DataFileError(`history goes through ${stored.through.join(', ') || 'nothing'} but events.json through ${through}; run: npm run rebuild`, dataDir);
+    throw new DataFileError(`history goes through ${stored.through.join(', ') || 'nothing'} but the event log through ${through}; run: npm run rebuild`, dataDir);
   }
   if (dates.at(-1) !== through) {
-    throw new DataFileError(`events.json goes through ${through} but the newest snapshot is ${dates.at(-1) ?? 'none'}; run: npm run rebuild`, dataDir);
+    throw new DataFileError(`the event log goes through ${through} but the newest snapshot is ${dates.at(-1) ?? 'none'}; run: npm run rebuild`, dataDir);
   }
   const ids = [...stored.tracks.keys()].sort(compareIds);
   return { log, tracks: stored.tracks, nights, first, through, ids, observed: log.days.map((day) => dayNumber(day.date)) };
