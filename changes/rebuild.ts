@@ -1,9 +1,11 @@
 // Rebuild the event log and every model's history from the snapshots alone.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { writeState } from '../store/change-files.ts';
+import { readLoggedDates, writeState } from '../store/change-files.ts';
 import { DataFileError, MissingDataError } from '../store/errors.ts';
 import { snapshotDateProblem } from '../store/dates.ts';
+import type { Snapshot } from '../store/record.ts';
+import { archivedSnapshots, readArchivedSnapshot, type ArchivedSnapshot } from '../store/snapshot-archive.ts';
 import { listSnapshotDates, loadSnapshot, snapshotPath, snapshotsDir } from '../store/snapshots.ts';
 import type { ChangeState } from '../store/types.ts';
 import { applyDay, emptyState } from './history.ts';
@@ -20,14 +22,25 @@ export interface RebuildOptions {
   workers?: number;
 }
 
+/** Where a night's snapshot is read from: the working tree's file, or git's history (`object`). */
+interface Night {
+  date: string;
+  archived?: ArchivedSnapshot;
+}
+
+/** One night's snapshot, from wherever it is kept. */
+function loadNight(dataDir: string, night: Night, dates: readonly string[]): Promise<Snapshot> {
+  return night.archived === undefined ? loadSnapshot(dataDir, night.date, dates) : readArchivedSnapshot(dataDir, night.archived);
+}
+
 /** Snapshots in date order, read on this thread, the next one read while the current is applied. */
-async function* readInline(dataDir: string, dates: readonly string[]): AsyncGenerator<DayInput> {
-  let next = loadSnapshot(dataDir, dates[0] as string, dates);
-  for (let i = 0; i < dates.length; i++) {
+async function* readInline(dataDir: string, nights: readonly Night[], dates: readonly string[]): AsyncGenerator<DayInput> {
+  let next = loadNight(dataDir, nights[0] as Night, dates);
+  for (let i = 0; i < nights.length; i++) {
     const snapshot = await next;
-    const following = dates[i + 1];
+    const following = nights[i + 1];
     if (following !== undefined) {
-      next = loadSnapshot(dataDir, following, dates);
+      next = loadNight(dataDir, following, dates);
       next.catch(() => {}); // surfaced when awaited; avoids an unhandled rejection meanwhile
     }
     yield observeSnapshot(snapshot);
@@ -35,7 +48,7 @@ async function* readInline(dataDir: string, dates: readonly string[]): AsyncGene
 }
 
 /** Snapshots in date order, parsed by `count` workers, each kept two requests ahead. */
-async function* readWithWorkers(dataDir: string, dates: readonly string[], count: number): AsyncGenerator<DayInput> {
+async function* readWithWorkers(dataDir: string, nights: readonly Night[], dates: readonly string[], count: number): AsyncGenerator<DayInput> {
   const workers = Array.from({ length: count }, () => new Worker(new URL('./snapshot-worker.ts', import.meta.url)));
   const pending = new Map<string, { resolve: (reply: SnapshotReply) => void; reject: (error: Error) => void }>();
   const replies: Promise<SnapshotReply>[] = [];
@@ -46,10 +59,10 @@ async function* readWithWorkers(dataDir: string, dates: readonly string[], count
     });
   }
   const request = (index: number): void => {
-    const date = dates[index] as string;
-    replies[index] = new Promise<SnapshotReply>((resolve, reject) => pending.set(date, { resolve, reject }));
+    const night = nights[index] as Night;
+    replies[index] = new Promise<SnapshotReply>((resolve, reject) => pending.set(night.date, { resolve, reject }));
     replies[index].catch(() => {});
-    const message: SnapshotRequest = { dataDir, date, dates: [...dates] };
+    const message: SnapshotRequest = { dataDir, date: night.date, dates: [...dates], ...(night.archived === undefined ? {} : { archived: night.archived }) };
     workers[index % count]?.postMessage(message);
   };
   try {
@@ -67,16 +80,36 @@ async function* readWithWorkers(dataDir: string, dates: readonly string[], count
   }
 }
 
-/** Apply every snapshot in `dataDir`, oldest first, to a fresh state (reads only). */
+/**
+ * Every night's snapshot, ascending: the working tree's files and those only in git's history. A night
+ * the event log lists whose snapshot is in neither is refused: rebuilt without it, the history would
+ * say things that did not happen.
+ */
+async function allNights(dataDir: string): Promise<Night[]> {
+  const working = await listSnapshotDates(dataDir);
+  const logged = await readLoggedDates(dataDir);
+  const archived = await archivedSnapshots(dataDir, working, logged);
+  const nights: Night[] = [...working.map((date) => ({ date })), ...archived.map((entry) => ({ date: entry.date, archived: entry }))];
+  nights.sort((a, b) => (a.date < b.date ? -1 : 1));
+  const found = new Set(nights.map((night) => night.date));
+  const lost = logged?.find((date) => !found.has(date));
+  if (lost !== undefined) {
+    throw new MissingDataError(`the event log lists ${lost}, whose snapshot is neither in snapshots/ nor in git history; if it was removed on purpose, delete events/ and rebuild`, dataDir);
+  }
+  return nights;
+}
+
+/** Apply every snapshot of `dataDir` (its files and git's archive), oldest first, to a fresh state (reads only). */
 export async function rebuildState(dataDir: string, options: RebuildOptions = {}): Promise<ChangeState> {
-  const dates = await listSnapshotDates(dataDir);
+  const nights = await allNights(dataDir);
+  const dates = nights.map((night) => night.date);
   if (dates.length === 0) throw new MissingDataError('no snapshots to rebuild from', snapshotsDir(dataDir));
   for (const date of dates) {
     const outOfRange = snapshotDateProblem(date);
     if (outOfRange !== undefined) throw new DataFileError(`cannot be a snapshot date: ${outOfRange}`, snapshotPath(dataDir, date));
   }
   const workers = options.workers ?? (dates.length < 8 ? 0 : Math.min(availableParallelism(), 4));
-  const days = workers > 0 ? readWithWorkers(dataDir, dates, workers) : readInline(dataDir, dates);
+  const days = workers > 0 ? readWithWorkers(dataDir, nights, dates, workers) : readInline(dataDir, nights, dates);
   const state = emptyState();
   for await (const day of days) applyDay(state, day.date, day.models, day.gateway);
   return state;

@@ -2,6 +2,7 @@
 // slow part of a rebuild) and sends back only what change tracking needs, so several parse at once.
 import { parentPort } from 'node:worker_threads';
 import { CatalogError } from '../core/errors.ts';
+import { readArchivedSnapshot, type ArchivedSnapshot } from '../store/snapshot-archive.ts';
 import { loadSnapshot } from '../store/snapshots.ts';
 import { observeSnapshot, packDay, type PackedDay } from './observe.ts';
 
@@ -11,6 +12,8 @@ export interface SnapshotRequest {
   date: string;
   /** All snapshot dates, for "nearest" hints in errors. */
   dates: string[];
+  /** Set when the snapshot is only in git's history: where to read it. */
+  archived?: ArchivedSnapshot;
 }
 
 /** The reply: the snapshot's observations as parallel arrays (cheap to clone), or the error. */
@@ -21,7 +24,7 @@ export type SnapshotReply =
 parentPort?.on('message', async (request: SnapshotRequest) => {
   let reply: SnapshotReply;
   try {
-    const snapshot = await loadSnapshot(request.dataDir, request.date, request.dates);
+    const snapshot = request.archived === undefined ? await loadSnapshot(request.dataDir, request.date, request.dates) : await readArchivedSnapshot(request.dataDir, request.archived);
     reply = { ok: true, ...packDay(observeSnapshot(snapshot)) };
   } catch (error) {
     const known = error instanceof CatalogError;

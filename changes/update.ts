@@ -12,8 +12,14 @@ import { observeSnapshot } from './observe.ts';
 import { rebuildState } from './rebuild.ts';
 import { summarise, type UpdateMode, type UpdateSummary } from './summary.ts';
 
-function sameDates(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((date, i) => date === b[i]);
+/**
+ * Whether the log's days end with exactly the snapshot files before this night (`kept`). Days before
+ * those are nights whose files were pruned into git's history (snapshot-archive.ts): they are not in
+ * the working tree, so they cannot be compared, and need not be — the log already holds them.
+ */
+function endsWith(processed: readonly string[], kept: readonly string[]): boolean {
+  const start = processed.length - kept.length;
+  return start >= 0 && kept.every((date, i) => date === processed[start + i]);
 }
 
 /** Whether the history files match the log's newest day (a crash between writes would break this). */
@@ -56,8 +62,9 @@ export async function updateChanges(dataDir: string, date: string): Promise<Upda
   const processed = log?.days.map((day) => day.date);
   const earlier = dates.filter((d) => d < date);
   let mode: UpdateMode = 'rebuild';
-  if (processed !== undefined && sameDates(processed, earlier)) mode = 'append';
-  else if (processed !== undefined && sameDates(processed, [...earlier, date])) mode = 'replace';
+  const last = processed?.at(-1);
+  if (processed !== undefined && (last === undefined || last < date) && endsWith(processed, earlier)) mode = 'append';
+  else if (processed !== undefined && last === date && endsWith(processed, [...earlier, date])) mode = 'replace';
   let state: ChangeState | undefined;
   if (mode !== 'rebuild' && log !== undefined) {
     const stored = await withRebuildHint(readTracks(dataDir));

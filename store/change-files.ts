@@ -3,7 +3,7 @@
 import { join, relative, sep } from 'node:path';
 import { mapBounded } from '../core/concurrency.ts';
 import { listIfExists, readIfExists } from './atomic.ts';
-import { DataFileError } from './errors.ts';
+import { DataFileError, OutdatedFileError } from './errors.ts';
 import { parseEventLog, serialiseEventLog } from './events-file.ts';
 import { INDEX_FILE, indexOf, joinYears, parseIndex, serialiseIndex, splitByYear, YEAR_FILE_PATTERN, yearFile } from './events-years.ts';
 import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardFileName, shardOf, toModelHistory } from './history-file.ts';
@@ -34,6 +34,24 @@ export async function readEventLog(dataDir: string): Promise<EventLog> {
   const stray = (await listYearFiles(dataDir)).find((name) => !listed.has(name));
   if (stray !== undefined) throw new DataFileError(`is not listed in ${INDEX_FILE}`, path(stray));
   return joinYears(index, (file) => readIfExists(path(file)), path);
+}
+
+/**
+ * The dates the event log lists, for checks that must not trust it further (is every night's snapshot
+ * still to be found?): also from a log of an older format, `undefined` when there is none or it is unreadable.
+ */
+export async function readLoggedDates(dataDir: string): Promise<string[] | undefined> {
+  try {
+    const log = await readEventLog(dataDir);
+    return log.days.length === 0 ? undefined : log.days.map((day) => day.date);
+  } catch (error) {
+    if (!(error instanceof OutdatedFileError)) return undefined;
+    // An older format still names its days; read just their dates.
+    const text = await readIfExists(legacyEventsPath(dataDir));
+    const days = (JSON.parse(text ?? '{}') as { days?: { date?: unknown }[] }).days ?? [];
+    const dates = days.map((day) => day.date).filter((date): date is string => typeof date === 'string');
+    return dates.length === days.length && dates.length > 0 ? dates : undefined;
+  }
 }
 
 /** Names of the year files present in `events/` (`2026.json`), ascending. */
