@@ -2,8 +2,10 @@
 // Pure from the outside (catalogForDay); inside, each generator keeps its latest day so walking forward is cheap.
 import { SimulatorError } from './errors.ts';
 import { unit } from './hash.ts';
-import { forcedAwkward, modelSeed, parseToken, pickRenameTarget, render } from './records.ts';
-import type { ModelSeed } from './records.ts';
+import { forcedAwkward } from './awkward.ts';
+import { modelSeed, parseToken, type ModelSeed } from './model-seed.ts';
+import { pickRenameTarget } from './organizations.ts';
+import { render } from './render.ts';
 import type { UpstreamModel } from './types.ts';
 
 /** Generator options; the same options and day always give the same catalog. */

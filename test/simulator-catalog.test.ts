@@ -5,7 +5,8 @@ import type { CatalogDay, CatalogOptions } from '../simulator/catalog.ts';
 // These tests pin the generator's mechanics in the tidy world (newest Id first, no real-world quirks);
 // test/simulator-real-shapes.test.ts covers the real world, the default since issue 19.
 const catalogForDay = (options: CatalogOptions & { readonly day?: number } = {}): CatalogDay => anyCatalogForDay({ tidy: true, ...options });
-import { AWKWARD, forcedAwkward, HTML_PAYLOADS, modelSeed, parseToken, UNICODE_PAYLOADS } from '../simulator/records.ts';
+import { AWKWARD, forcedAwkward, HTML_PAYLOADS, UNICODE_PAYLOADS } from '../simulator/awkward.ts';
+import { modelSeed, parseToken } from '../simulator/model-seed.ts';
 import { SimulatorError } from '../simulator/errors.ts';
 
 const keys = (day: CatalogDay): Set<string> => new Set(day.entries.map((e) => e.key));
