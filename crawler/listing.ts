@@ -51,7 +51,7 @@ export interface ListedRecord {
   nulled: { field: string; problem: TimestampProblem }[] | undefined;
   /** Its SupportInference was empty or missing. */
   unknown: boolean;
-  /** Fields of it cut to their limits (see normalise.ts); undefined when none. */
+  /** Fields of it cut to their limits (see bounds.ts); undefined when none. */
   cut: string[] | undefined;
 }
 

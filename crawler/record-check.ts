@@ -1,6 +1,6 @@
 // ModelRecord (store/record.ts) checked without zod building a copy of every record: the same rules, field by
 // field, for the 60,000 records a crawl makes (zod's strict parse of each was the largest part of
-// normalising; issue 24). The lists and entries records share (normalise.ts) are checked the first time they
+// normalising; issue 24). The lists and entries records share (shared-values.ts) are checked the first time they
 // are met. A record this refuses is checked again by ModelRecord itself, which words the reason; and where
 // the schema has changed since these rules were written (its keys differ), every record goes to zod.
 // test/crawler-record-check.test.ts holds the two equal, field by field and value by value.
@@ -34,7 +34,7 @@ function strictObject(checks: Readonly<Record<string, Check>>): Check {
   };
 }
 
-/** Frozen lists and entries found valid: valid for good (normalise.ts shares them between records). */
+/** Frozen lists and entries found valid: valid for good (shared-values.ts shares them between records). */
 function once(check: Check): Check {
   const valid = new WeakSet<object>();
   return (value) => {

@@ -1,95 +1,13 @@
 // The deterministic catalog: which models are on the API-Inference list on a given day, with their metrics.
 // Pure from the outside (catalogForDay); inside, each generator keeps its latest day so walking forward is cheap.
-import { SimulatorError } from './errors.ts';
+import { forcedAwkward } from './awkward.ts';
+import { compareDefault, dayStart, type CatalogDay, type CatalogEntry } from './catalog-day.ts';
+import { checkNumber, GATEWAY_ONLY_IDS, resolveCatalogOptions, type CatalogOptions, type ResolvedCatalogOptions } from './catalog-options.ts';
 import { unit } from './hash.ts';
-import { forcedAwkward, modelSeed, parseToken, pickRenameTarget, render } from './records.ts';
-import type { ModelSeed } from './records.ts';
-import type { UpstreamModel } from './types.ts';
+import { modelSeed, parseToken, type ModelSeed } from './model-seed.ts';
+import { pickRenameTarget } from './organizations.ts';
+import { render } from './render.ts';
 
-/** Generator options; the same options and day always give the same catalog. */
-export interface CatalogOptions {
-  /** Models on the list on day 0 (default 500, 0…100_000). */
-  readonly size?: number;
-  /** Generator seed, a non-negative safe integer (default 1). */
-  readonly seed?: number;
-  /** Share of the list that changes membership per day: enters, leaves, returns (default 0.01). */
-  readonly churnRate?: number;
-  /** Share of models whose downloads grow per day (default 1/3); likes grow on a fifth as many. */
-  readonly metricsRate?: number;
-  /** Unfiltered hub size on day 0 = size × hubFactor (default 3, at least 1). */
-  readonly hubFactor?: number;
-  /** Ids served by /v1/models, `gatewayOnly` of them not in the catalog (default 40). */
-  readonly chatModels?: number;
-  /**
-   * The tidy world of before issue 19 (default false): `Organization: null` for users, `StorageSize`, covers in
-   * `CoverImages`, Default order = newest Id first, and every knob below off. A knob given with `tidy: true` is refused.
-   */
-  readonly tidy?: boolean;
-  /**
-   * Share of the listed models served with `SupportInference: ""` although the filter returns them (default 0.05;
-   * ~1.15× that on image LoRAs, 0.1× on text models). The draw is per model and per week (day ÷ 7), stable within a day.
-   */
-  readonly emptyInferenceShare?: number;
-  /** Hidden rows: the filtered list's TotalCount says this many more than it serves (default 3, stable all day). */
-  readonly shortfall?: number;
-  /** Ids /v1/models serves that the catalog does not have (default 3, at most GATEWAY_ONLY_IDS.length). */
-  readonly gatewayOnly?: number;
-  /**
-   * Expected renames per day (default 0.2): ⌊x⌋ every day plus one more with probability x − ⌊x⌋. A renamed model
-   * keeps its `Id` and `Name` but moves to another namespace (like `damo/` → `iic/`), and stays there.
-   */
-  readonly renames?: number;
-}
-
-export type ResolvedCatalogOptions = Required<CatalogOptions>;
-
-/** One model on a given day, with the numeric sort keys the upstream record may hide in strings. */
-export interface CatalogEntry {
-  readonly model: UpstreamModel;
-  /** `Path/Name`. */
-  readonly key: string;
-  readonly id: number;
-  readonly downloads: number;
-  readonly stars: number;
-  /** LastUpdatedTime, Unix seconds (the GmtModified sort key). */
-  readonly modified: number;
-  /** On the API-Inference list today. */
-  readonly listed: boolean;
-  /**
-   * Real world's Default order: higher first (the record's `IsTop`; models inserted mid-crawl get 1e9 + n so they
-   * still land on top). Absent = 0.
-   */
-  readonly top?: number;
-}
-
-/** The catalog on one day; immutable. */
-export interface CatalogDay {
-  readonly day: number;
-  readonly options: ResolvedCatalogOptions;
-  /** Today's API-Inference list in Default order (tidy: newest Id first; real: IsTop, then downloads, then Id). */
-  readonly listing: readonly UpstreamModel[];
-  /** The same, with sort keys. */
-  readonly entries: readonly CatalogEntry[];
-  /** Every catalog model that exists today, listed or not (leavers have `SupportInference: ""`), Default order. */
-  readonly hubCore: readonly CatalogEntry[];
-  /**
-   * Hub-only models (never on the list), generated on demand by index. Their Id, downloads, likes and
-   * LastUpdatedTime all fall with the index, so index order is their order under every sort.
-   */
-  readonly hubExtraCount: number;
-  hubExtra(index: number): CatalogEntry;
-  /** Unfiltered hub size: hubCore + hub extras. */
-  readonly hubTotal: number;
-  /** Ids /v1/models serves today: listed `txt2txt` models (oldest first), one listed non-chat model, then the gateway-only ids. */
-  readonly chatIds: readonly string[];
-  /** `created` of an id /v1/models serves (epoch seconds). */
-  chatCreated(id: string): number;
-  /** A catalog or hub model by `Path/Name` (detail route); `undefined` when it does not exist today. */
-  find(key: string): CatalogEntry | undefined;
-}
-
-/** Day 0 at 00:00 Asia/Shanghai (2026-02-15), Unix seconds. */
-export const DAY0 = 20_500 * 86_400 - 8 * 3600;
 const SPAN = 3 * 365 * 86_400;
 const ID_BASE = 100_000;
 /** Of the churn: leave probability per listed model and arrivals per day, both × churnRate. */
@@ -99,68 +17,7 @@ const ENTER_SHARE = 0.4;
 const RETURN_RATE = 0.12;
 const LIKES_SHARE = 0.2;
 const UPDATE_RATE = 0.02;
-/** The id /v1/models serves that the catalog does not have (the tidy world's only one). */
-export const GATEWAY_ONLY_ID = 'deepseek-ai/DeepSeek-V3.2-Exp';
-/**
- * Ids the gateway serves that the filtered catalog does not list, first `gatewayOnly` of them (the real gateway
- * served the text-to-video `Wan-AI/Wan2.1-T2V-1.3B` in 2025-08: shared/data-samples/gateway-v1models-ids-2025-08.json).
- */
-export const GATEWAY_ONLY_IDS: readonly string[] = [
-  GATEWAY_ONLY_ID,
-  'Wan-AI/Wan2.1-T2V-1.3B',
-  'Qwen/Qwen3-235B-A22B',
-  'LLM-Research/c4ai-command-r-plus-08-2024',
-  'mistralai/Mistral-Large-Instruct-2407',
-  'Wan-AI/Wan2.1-T2V-14B',
-  'XGenerationLab/XiYanSQL-QwenCoder-32B-2412',
-  'opencompass/CompassJudger-1-32B-Instruct',
-];
 const SALT = { leave: 1, back: 2, downloads: 3, gain: 4, stars: 5, updated: 6, when: 7, arrivals: 8, init: 9, blank: 10, renames: 11, created: 12 } as const;
-
-/** The Default order: tidy = newest Id first; real = higher `top` (IsTop), then more downloads, then newest Id. */
-export function compareDefault(tidy: boolean): (a: CatalogEntry, b: CatalogEntry) => number {
-  return tidy ? (a, b) => b.id - a.id : (a, b) => (b.top ?? 0) - (a.top ?? 0) || b.downloads - a.downloads || b.id - a.id;
-}
-
-/** Start of `day`, Unix seconds. */
-export function dayStart(day: number): number {
-  return DAY0 + day * 86_400;
-}
-
-function checkNumber(value: number, name: string, min: number, max: number, integer: boolean): number {
-  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new SimulatorError(`${name} must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got ${String(value)}`, 'catalog options');
-  }
-  return value;
-}
-
-/** The knobs of the real world and their values in the tidy one (where they cannot be set to anything else). */
-const TIDY_KNOBS = { emptyInferenceShare: 0, shortfall: 0, gatewayOnly: 1, renames: 0 } as const;
-const KNOBS = Object.keys(TIDY_KNOBS) as (keyof typeof TIDY_KNOBS)[];
-
-/** Fill in defaults and reject nonsense with a one-line error. */
-export function resolveCatalogOptions(options: CatalogOptions = {}): ResolvedCatalogOptions {
-  const tidy = options.tidy ?? false;
-  if (typeof tidy !== 'boolean') throw new SimulatorError(`tidy must be a boolean, got ${String(tidy)}`, 'catalog options');
-  // Resolved options are resolved again (state → catalogForDay), so a knob at its tidy value is not refused.
-  const given = KNOBS.filter((k) => options[k] !== undefined && options[k] !== TIDY_KNOBS[k]);
-  if (tidy && given.length > 0) {
-    throw new SimulatorError(`tidy: true turns the real world's quirks off; ${given.join(', ')} cannot be set with it`, 'catalog options');
-  }
-  return {
-    size: checkNumber(options.size ?? 500, 'size', 0, 100_000, true),
-    seed: checkNumber(options.seed ?? 1, 'seed', 0, Number.MAX_SAFE_INTEGER, true),
-    churnRate: checkNumber(options.churnRate ?? 0.01, 'churnRate', 0, 1, false),
-    metricsRate: checkNumber(options.metricsRate ?? 1 / 3, 'metricsRate', 0, 1, false),
-    hubFactor: checkNumber(options.hubFactor ?? 3, 'hubFactor', 1, 100, false),
-    chatModels: checkNumber(options.chatModels ?? 40, 'chatModels', 0, 10_000, true),
-    tidy,
-    emptyInferenceShare: checkNumber(options.emptyInferenceShare ?? (tidy ? 0 : 0.05), 'emptyInferenceShare', 0, 0.5, false),
-    shortfall: checkNumber(options.shortfall ?? (tidy ? 0 : 3), 'shortfall', 0, 10_000, true),
-    gatewayOnly: checkNumber(options.gatewayOnly ?? (tidy ? 1 : 3), 'gatewayOnly', 0, GATEWAY_ONLY_IDS.length, true),
-    renames: checkNumber(options.renames ?? (tidy ? 0 : 0.2), 'renames', 0, 100, false),
-  };
-}
 
 class Generator {
   readonly options: ResolvedCatalogOptions;

@@ -1,15 +1,18 @@
 // The ModelScope simulator: a real HTTP server on 127.0.0.1 serving a deterministic, churning catalog with faults.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolveCatalogOptions } from './catalog.ts';
+import { resolveCatalogOptions } from './catalog-options.ts';
 import { SimulatorError } from './errors.ts';
 import { parseFault } from './faults.ts';
 import { createSimulatorServer } from './server.ts';
 import { SimulatorState } from './state.ts';
 import type { Fault, RequestRecord, UpstreamModel } from './types.ts';
 
-export type { CatalogDay, CatalogEntry, CatalogOptions } from './catalog.ts';
-export { catalogForDay, DAY0, dayStart, GATEWAY_ONLY_ID, GATEWAY_ONLY_IDS } from './catalog.ts';
+export type { CatalogDay, CatalogEntry } from './catalog-day.ts';
+export { DAY0, dayStart } from './catalog-day.ts';
+export type { CatalogOptions } from './catalog-options.ts';
+export { GATEWAY_ONLY_ID, GATEWAY_ONLY_IDS } from './catalog-options.ts';
+export { catalogForDay } from './catalog.ts';
 export { SimulatorError } from './errors.ts';
 export { parseFault, parseFaults } from './faults.ts';
 export { MAX_PAGE_SIZE } from './views.ts';

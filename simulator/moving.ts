@@ -2,7 +2,7 @@
 // `SortBy: "Default"` does (shared/modelscope-api.md §2.4). Popularity (the Default and DownloadsCount
 // orders) rises for a share of models after every list request; optionally a share is "updated" and
 // jumps to the top of the GmtModified order. Membership and the records themselves never change here.
-import type { CatalogEntry } from './catalog.ts';
+import type { CatalogEntry } from './catalog-day.ts';
 import { seededRandom } from './hash.ts';
 import type { SortBy } from './types.ts';
 import { compareFor } from './views.ts';

@@ -1,6 +1,6 @@
 // Response bodies: ModelScope's legacy envelope, the OpenAI-style model list, and the proxy/WAF pages that break both.
 import { STATUS_CODES } from 'node:http';
-import type { CatalogEntry } from './catalog.ts';
+import type { CatalogEntry } from './catalog-day.ts';
 import { hash } from './hash.ts';
 
 /** A deterministic, UUID-shaped request id. */

@@ -1,10 +1,13 @@
 // Everything the server changes: the current day, models inserted mid-crawl, faults and the request log.
-import { catalogForDay, dayStart } from './catalog.ts';
-import type { CatalogDay, CatalogEntry, ResolvedCatalogOptions } from './catalog.ts';
+import { dayStart } from './catalog-day.ts';
+import type { CatalogDay, CatalogEntry } from './catalog-day.ts';
+import type { ResolvedCatalogOptions } from './catalog-options.ts';
+import { catalogForDay } from './catalog.ts';
 import { SimulatorError } from './errors.ts';
 import { FaultBook } from './faults.ts';
-import { modelSeed, parseToken, render } from './records.ts';
+import { modelSeed, parseToken } from './model-seed.ts';
 import { MovingOrder } from './moving.ts';
+import { render } from './render.ts';
 import type { Fault, RequestRecord, UpstreamModel } from './types.ts';
 import { arrayView, ViewCache } from './views.ts';
 import type { View, ViewRequest, ViewSource } from './views.ts';

@@ -1,7 +1,7 @@
 // The dolphin listing as data: parse a request body, then answer it from sorted, cached views of today's catalog.
 // Hub-only models are merged in lazily so an unfiltered page never materialises the whole hub.
-import { compareDefault } from './catalog.ts';
-import type { CatalogDay, CatalogEntry } from './catalog.ts';
+import { compareDefault } from './catalog-day.ts';
+import type { CatalogDay, CatalogEntry } from './catalog-day.ts';
 import type { SortBy } from './types.ts';
 
 /** The largest page the simulator serves; larger `PageSize`s are clamped. */

@@ -1,8 +1,9 @@
 // Issue 20: every text and list a normalised record stores is bounded, whatever upstream sends (a 1 MB
 // description, 10,000 tags), and a text that was cut shows it: it ends in CUT_MARK ("…").
 import { describe, expect, it } from 'vitest';
-import { parseGatewayList } from '../crawler/modelscope.ts';
-import { CUT_MARK, cutText, isRejected, MAX_ID_LENGTH, MAX_ITEMS, MAX_TEXT, normaliseModel, type Rejected } from '../crawler/normalise.ts';
+import { CUT_MARK, cutText, MAX_ITEMS, MAX_TEXT } from '../crawler/bounds.ts';
+import { MAX_ID_LENGTH, parseGatewayList } from '../crawler/modelscope.ts';
+import { isRejected, normaliseModel, type Rejected } from '../crawler/normalise.ts';
 import type { ModelRecord } from '../store/record.ts';
 
 const MB = 'x'.repeat(1 << 20);

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MAX_ITEMS, MAX_TEXT } from '../crawler/bounds.ts';
 import { parseCatalogPage, parseGatewayList } from '../crawler/modelscope.ts';
-import { coerceTimestamp, companion, isRejected, MAX_ITEMS, MAX_TEXT, normaliseModel, officialTags, ownParameters, triggerWords, type Rejected } from '../crawler/normalise.ts';
+import { coerceTimestamp, isRejected, normaliseModel, type Rejected } from '../crawler/normalise.ts';
+import { companion, officialTags, ownParameters, triggerWords } from '../crawler/upstream-fields.ts';
 
 /** What the gateway serves: these ids, with no `created`. */
 const gatewayOf = (...ids: string[]): Map<string, string | null> => new Map(ids.map((id) => [id, null]));

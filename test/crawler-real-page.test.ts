@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { canonicalLicense } from '../crawler/license.ts';
 import { parseCatalogPage, parseGatewayList } from '../crawler/modelscope.ts';
-import { baseModels, isRejected, normaliseModel, type Rejected } from '../crawler/normalise.ts';
+import { isRejected, normaliseModel, type Rejected } from '../crawler/normalise.ts';
+import { baseModels } from '../crawler/upstream-fields.ts';
 import { ModelRecord } from '../store/record.ts';
 
 const raw = JSON.parse(readFileSync(new URL('./fixtures/modelscope-dolphin-lora-page-raw.json', import.meta.url), 'utf8')) as unknown;

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { catalogForDay as anyCatalogForDay, DAY0 } from '../simulator/catalog.ts';
-import type { CatalogDay, CatalogOptions } from '../simulator/catalog.ts';
+import { catalogForDay as anyCatalogForDay } from '../simulator/catalog.ts';
+import { DAY0, type CatalogDay } from '../simulator/catalog-day.ts';
+import type { CatalogOptions } from '../simulator/catalog-options.ts';
 
 // These tests pin the generator's mechanics in the tidy world (newest Id first, no real-world quirks);
 // test/simulator-real-shapes.test.ts covers the real world, the default since issue 19.
 const catalogForDay = (options: CatalogOptions & { readonly day?: number } = {}): CatalogDay => anyCatalogForDay({ tidy: true, ...options });
-import { AWKWARD, forcedAwkward, HTML_PAYLOADS, modelSeed, parseToken, UNICODE_PAYLOADS } from '../simulator/records.ts';
+import { AWKWARD, forcedAwkward, HTML_PAYLOADS, UNICODE_PAYLOADS } from '../simulator/awkward.ts';
+import { modelSeed, parseToken } from '../simulator/model-seed.ts';
 import { SimulatorError } from '../simulator/errors.ts';
 
 const keys = (day: CatalogDay): Set<string> => new Set(day.entries.map((e) => e.key));

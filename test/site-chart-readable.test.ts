@@ -1,10 +1,12 @@
 // Issue 21.6: the chart's dated ticks, value ticks, log scale, one-day stays and its complete figures
-// table, as pure geometry (lib/chart.ts). The browser side (hover, focus, phone height) is in
-// test/site-browser-model.test.ts.
+// table, as pure geometry (lib/chart.ts, chart-ticks.ts, chart-figures.ts). The browser side (hover,
+// focus, phone height) is in test/site-browser-model.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../store/types.ts';
 import { dayNumber } from '../store/dates.ts';
-import { chartGeometry, dayAtX, figureRows, linearTicks, logTicks, spansDecades, type ChartGeometry } from '../site/src/lib/chart.ts';
+import { chartGeometry, dayAtX, type ChartGeometry } from '../site/src/lib/chart.ts';
+import { figureRows } from '../site/src/lib/chart-figures.ts';
+import { linearTicks, logTicks, spansDecades } from '../site/src/lib/chart.ts';
 
 const d = (date: string): number => dayNumber(date);
 const START = d('2026-03-01');

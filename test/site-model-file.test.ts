@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { modelDocument } from '../publish/api.ts';
 import { valueOn } from '../store/tracks.ts';
 import { dayNumber } from '../store/dates.ts';
-import { chartTable, FIGURE_ROWS } from '../site/src/lib/chart.ts';
+import { chartTable, FIGURE_ROWS } from '../site/src/lib/chart-figures.ts';
 import { chartSource, parseSeriesAttribute, seriesAttribute, thinSeries } from '../site/src/lib/model-file.ts';
 import { checkedDayNumber } from '../store/days.ts';
 
