@@ -1,0 +1,158 @@
+// `npm run bench:decade`: what years of unattended nights do to the repository (issue 23). Plays quiet
+// nights (0.2% of the list leaving and as many entering, 1% of downloads moving) through the real
+// nightly steps — snapshot file, `changes:update` in its own process, pruning to the newest snapshots,
+// a git commit — in a real repository, then prints per-night growth and the projection to 1, 3 and 10
+// years: working tree, largest file, git pack, the rebuild's peak memory and the nightly's shallow
+// checkout. Growth is measured once the kept-snapshot window is full, so the bounded parts are not
+// mistaken for growth.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { dateOfDay, dayNumber } from '../store/dates.ts';
+import { pruneSnapshots } from '../store/snapshot-archive.ts';
+import { listSnapshotDates } from '../store/snapshots.ts';
+import { runMeasured } from './child.ts';
+import { git, initRepo } from './history-git.ts';
+import { World } from './history-world.ts';
+
+const HELP = `Usage: npm run bench:decade -- [--models N] [--nights N] [--keep-snapshots N] [--keep]
+
+Plays N quiet nights into a git repository as the nightly does and projects the growth to 1, 3 and
+10 years at the same number of models.
+
+  --models N          models on the list (default 60000)
+  --nights N          nights played (default 40; more than --keep-snapshots + 10)
+  --keep-snapshots N  snapshot files kept in the working tree (default 7)
+  --keep              keep the temporary repository and print where it is`;
+
+const { values } = parseArgs({
+  options: {
+    models: { type: 'string', default: '60000' },
+    nights: { type: 'string', default: '40' },
+    'keep-snapshots': { type: 'string', default: '7' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const MODELS = Number(values.models);
+const NIGHTS = Number(values.nights);
+const KEEP = Number(values['keep-snapshots']);
+if (![MODELS, NIGHTS, KEEP].every(Number.isSafeInteger) || MODELS < 1 || KEEP < 1 || NIGHTS < KEEP + 10) {
+  process.stderr.write(`bench:decade: --models and --keep-snapshots must be whole numbers ≥ 1 and --nights at least --keep-snapshots + 10\n`);
+  process.exit(2);
+}
+
+/** The budgets of issue 23 at ten years. */
+const BUDGET = { workingTreeBytes: 1024 ** 3, largestFileBytes: 50 * 1024 ** 2, packBytesPerNight: 1024 ** 2, rebuildRssBytes: 1024 ** 3, checkoutBytes: 200 * 1024 ** 2 };
+const YEARS = [1, 3, 10] as const;
+
+const run = promisify(execFile);
+const log = (text: string): void => void process.stderr.write(`${text}\n`);
+const mb = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+
+/** Total and largest file size below `dir` (its .git left out). */
+async function treeSize(dir: string): Promise<{ bytes: number; largest: number; largestPath: string }> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  let bytes = 0;
+  let largest = 0;
+  let largestPath = '';
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    if (!entry.isFile() || relative(dir, path).split('/')[0] === '.git') continue;
+    const size = (await stat(path)).size;
+    bytes += size;
+    if (size > largest) [largest, largestPath] = [size, relative(dir, path)];
+  }
+  return { bytes, largest, largestPath };
+}
+
+/** The pack size after gc (what a full clone fetches). */
+async function packBytes(repo: string): Promise<number> {
+  await git(repo, ['gc', '--quiet', '--prune=now']);
+  const out = await git(repo, ['count-objects', '-v']);
+  return Number(/size-pack: (\d+)/.exec(out)?.[1] ?? 0) * 1024;
+}
+
+/** What the nightly's `fetch-depth: 1` checkout moves: a shallow clone's pack plus its working tree. */
+async function shallowCheckoutBytes(repo: string): Promise<number> {
+  const clone = await mkdtemp(join(tmpdir(), 'decade-clone-'));
+  try {
+    await run('git', ['clone', '-q', '--depth', '1', '--no-local', `file://${repo}`, clone]);
+    const objects = await git(clone, ['count-objects', '-v']);
+    return Number(/size-pack: (\d+)/.exec(objects)?.[1] ?? 0) * 1024 + (await treeSize(clone)).bytes;
+  } finally {
+    await rm(clone, { recursive: true, force: true });
+  }
+}
+
+/** A figure now and its growth per night, projected to `nights`. */
+const project = (now: number, perNight: number, playedNights: number, nights: number): number => now + perNight * (nights - playedNights);
+
+const repo = await mkdtemp(join(tmpdir(), 'bench-decade-'));
+const dataDir = join(repo, 'data');
+try {
+  await initRepo(repo);
+  const world = new World({ models: MODELS, leaveRate: 0.002, returnShare: 0.3, downloadsRate: 0.01, likesRate: 0.005 });
+  const first = dayNumber('2026-01-01');
+  const samples: { night: number; tree: number; largest: number; largestPath: string; updateMs: number; updateRss: number }[] = [];
+  const started = performance.now();
+  let packAtWindow = 0;
+  for (let night = 0; night < NIGHTS; night++) {
+    if (night > 0) world.advance();
+    const date = dateOfDay(first + night);
+    await world.writeSnapshot(dataDir, date);
+    const update = await runMeasured('changes/update-cli.ts', ['--data-dir', dataDir, '--date', date]);
+    if (update.code !== 0) throw new Error(`changes:update ${date} failed: ${update.stderr.trim()}`);
+    await pruneSnapshots(dataDir, await listSnapshotDates(dataDir), KEEP);
+    await git(repo, ['add', '--all', 'data']);
+    await git(repo, ['commit', '-q', '-m', `data: ${date}`]);
+    const tree = await treeSize(repo);
+    samples.push({ night: night + 1, tree: tree.bytes, largest: tree.largest, largestPath: tree.largestPath, updateMs: update.wallMs, updateRss: update.peakRssBytes });
+    if (night + 1 === KEEP + 1) packAtWindow = await packBytes(repo);
+    log(`night ${night + 1}/${NIGHTS} ${date}: tree ${mb(tree.bytes)}, largest ${tree.largestPath} ${mb(tree.largest)}, update ${(update.wallMs / 1000).toFixed(1)} s ${mb(update.peakRssBytes)}`);
+  }
+  const pack = await packBytes(repo);
+  const rebuild = await runMeasured('changes/rebuild-cli.ts', ['--data-dir', dataDir]);
+  if (rebuild.code !== 0) throw new Error(`rebuild failed: ${rebuild.stderr.trim()}`);
+  const halfway = samples[Math.floor(samples.length / 2)] as (typeof samples)[number];
+  const last = samples.at(-1) as (typeof samples)[number];
+  const measured = NIGHTS - (KEEP + 1);
+  // Growth once the window is full: from the night after it filled to the last.
+  const windowFull = samples[KEEP] as (typeof samples)[number];
+  const treePerNight = (last.tree - windowFull.tree) / (last.night - windowFull.night);
+  const largestPerNight = Math.max(0, (last.largest - halfway.largest) / (last.night - halfway.night));
+  const packPerNight = (pack - packAtWindow) / measured;
+  const checkout = await shallowCheckoutBytes(repo);
+  const checkoutPerNight = treePerNight;
+  const rows: [string, number, (nights: number) => number, number][] = [
+    ['working tree (data/)', last.tree, (n) => project(last.tree, treePerNight, NIGHTS, n), BUDGET.workingTreeBytes],
+    [`largest file (${last.largestPath})`, last.largest, (n) => project(last.largest, largestPerNight, NIGHTS, n), BUDGET.largestFileBytes],
+    ['git pack', pack, (n) => project(pack, packPerNight, NIGHTS, n), Number.POSITIVE_INFINITY],
+    ['nightly shallow checkout', checkout, (n) => project(checkout, checkoutPerNight, NIGHTS, n), BUDGET.checkoutBytes],
+  ];
+  const lines = [
+    `bench:decade — ${MODELS.toLocaleString('en')} models, ${NIGHTS} nights played in ${((performance.now() - started) / 1000).toFixed(0)} s, newest ${KEEP} snapshots kept`,
+    `per night once the window is full: working tree +${(treePerNight / 1024).toFixed(1)} KB, git pack +${(packPerNight / 1024).toFixed(1)} KB (budget ≤ ${mb(BUDGET.packBytesPerNight)}) ${packPerNight <= BUDGET.packBytesPerNight ? 'PASS' : 'FAIL'}`,
+    `nightly changes:update: ${(last.updateMs / 1000).toFixed(1)} s, peak ${mb(last.updateRss)} (last night)`,
+    `rebuild of ${NIGHTS} nights (older ones read from git): ${(rebuild.wallMs / 1000).toFixed(1)} s, peak ${mb(rebuild.peakRssBytes)}`,
+    '',
+    `| what | now | 1 year | 3 years | 10 years | budget at 10 years |`,
+    `|---|---|---|---|---|---|`,
+  ];
+  for (const [name, now, at, budget] of rows) {
+    const ten = at(3650);
+    const verdict = Number.isFinite(budget) ? `${mb(budget)} ${ten <= budget ? 'PASS' : 'FAIL'}` : 'kept cheap by the per-night figure';
+    lines.push(`| ${name} | ${mb(now)} | ${YEARS.map((y) => mb(at(365 * y))).join(' | ')} | ${verdict} |`);
+  }
+  lines.push('', 'Not projected here: the rebuild\'s memory with years of history (it holds every track), the site (bench:site).');
+  console.log(lines.join('\n'));
+  if (values.keep) console.log(`kept ${repo}`);
+} finally {
+  if (!values.keep) await rm(repo, { recursive: true, force: true });
+}
