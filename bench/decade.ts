@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { dateOfDay, dayNumber } from '../store/dates.ts';
-import { pruneSnapshots } from '../store/snapshot-archive.ts';
+import { KEEP_SNAPSHOTS, pruneSnapshots } from '../store/snapshot-archive.ts';
 import { listSnapshotDates } from '../store/snapshots.ts';
 import { runMeasured } from './child.ts';
 import { git, initRepo } from './history-git.ts';
@@ -24,14 +24,14 @@ Plays N quiet nights into a git repository as the nightly does and projects the 
 
   --models N          models on the list (default 60000)
   --nights N          nights played (default 40; more than --keep-snapshots + 10)
-  --keep-snapshots N  snapshot files kept in the working tree (default 7)
+  --keep-snapshots N  snapshot files kept in the working tree (default ${KEEP_SNAPSHOTS}, as the nightly)
   --keep              keep the temporary repository and print where it is`;
 
 const { values } = parseArgs({
   options: {
     models: { type: 'string', default: '60000' },
     nights: { type: 'string', default: '40' },
-    'keep-snapshots': { type: 'string', default: '7' },
+    'keep-snapshots': { type: 'string', default: String(KEEP_SNAPSHOTS) },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },

@@ -11,7 +11,8 @@ import { crawl, type CrawlFacts, type CrawlProgress } from '../crawler/crawl.ts'
 import { createHttpClient } from '../crawler/http/client.ts';
 import { readEventLog } from '../store/change-files.ts';
 import { lockDataDir, type DataDirLock } from '../store/lock.ts';
-import { keepSnapshotFile, readPreviousSnapshot, writeSnapshot } from '../store/snapshots.ts';
+import { KEEP_SNAPSHOTS, pruneSnapshots } from '../store/snapshot-archive.ts';
+import { keepSnapshotFile, listSnapshotDates, readPreviousSnapshot, writeSnapshot } from '../store/snapshots.ts';
 import type { NightOptions } from './options.ts';
 import { Progress, withCrawlFacts, type RunSummary } from './report.ts';
 
@@ -139,6 +140,7 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
         await restore();
         throw error;
       }
+      await pruneOldSnapshots(options.dataDir, progress);
     }
     const summary: RunSummary = {
       ...base(),
@@ -177,5 +179,20 @@ export async function runNight(options: NightOptions, deps: NightDependencies = 
     client.close();
     await lock?.release();
     if (ownDispatcher) await dispatcher.destroy();
+  }
+}
+
+/**
+ * After a good night, leave only the newest snapshot files in the working tree; older ones stay in git's
+ * history (store/snapshot-archive.ts), so the checkout does not grow with the years. Only files git
+ * already holds are removed, so outside a repository nothing is. The night's data is whole either way:
+ * a failure here is a note, not a failed night.
+ */
+async function pruneOldSnapshots(dataDir: string, progress: Progress): Promise<void> {
+  try {
+    const pruned = await pruneSnapshots(dataDir, await listSnapshotDates(dataDir), KEEP_SNAPSHOTS);
+    if (pruned.length > 0) progress.note(`${pruned.length} older snapshot file(s) left the working tree for git's history (${pruned[0]}${pruned.length > 1 ? ` … ${pruned.at(-1)}` : ''})`);
+  } catch (error) {
+    progress.note(`older snapshots were not pruned: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

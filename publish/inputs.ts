@@ -4,6 +4,7 @@ import { DataFileError } from '../store/errors.ts';
 import { readEventLog, readTracks } from '../store/change-files.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { readNights, type NightRecord } from '../store/nights-file.ts';
+import { KEEP_SNAPSHOTS } from '../store/snapshot-archive.ts';
 import { listSnapshotDates, loadSnapshot, readSnapshotRecords } from '../store/snapshots.ts';
 import { dateOfDay, dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
 import type { EventLog, Track } from '../store/types.ts';
@@ -105,8 +106,11 @@ export async function readSiteInputs(options: InputOptions): Promise<SiteInputs>
   return { siteUrl: options.siteUrl, dates, published, latest, log, tracks, records, lastKnown, paths, tombstoneSince, nights };
 }
 
-/** Observed nights back from the newest whose departures get their last record (feeds, tombstones). */
-export const LAST_KNOWN_NIGHTS = 14;
+/**
+ * Observed nights back from the newest whose departures get their last record (feeds, tombstones): as
+ * many as the working tree keeps the snapshot of the night before (older ones are in git's history).
+ */
+export const LAST_KNOWN_NIGHTS = KEEP_SNAPSHOTS - 1;
 
 /**
  * Add to `lastKnown` the last record of every model that left in the newest `LAST_KNOWN_NIGHTS` observed

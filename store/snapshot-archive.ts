@@ -86,6 +86,14 @@ export async function readArchivedSnapshot(dataDir: string, archived: ArchivedSn
   return snapshot;
 }
 
+/**
+ * Snapshot files the nightly keeps in the working tree: two weeks and a night, so the night before any
+ * departure of the last 14 nights is still a file (the site's last-known records, publish/inputs.ts).
+ * At 60,000 models that is ~560 MB on disk, the same whatever the number of years; a shallow clone
+ * fetches it compressed, the files deltas of one another.
+ */
+export const KEEP_SNAPSHOTS = 15;
+
 /** The dates to take out of the working tree so that only the newest `keep` remain (input ascending). */
 export function datesToPrune(dates: readonly string[], keep: number): string[] {
   return keep >= dates.length ? [] : dates.slice(0, dates.length - keep);

@@ -7,11 +7,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
+import { EXIT } from '../core/cli.ts';
+import { runNight } from '../pipeline/night.ts';
+import { startSimulator } from '../simulator/index.ts';
 import { updateChanges } from '../changes/update.ts';
 import { MissingDataError } from '../store/errors.ts';
-import { archivedSnapshots, datesToPrune, pruneSnapshots } from '../store/snapshot-archive.ts';
+import { archivedSnapshots, datesToPrune, KEEP_SNAPSHOTS, pruneSnapshots } from '../store/snapshot-archive.ts';
+import { dateOfDay, dayNumber } from '../store/dates.ts';
 import { listSnapshotDates } from '../store/snapshots.ts';
 import { changeFiles, model, tempDataDir, writeDay } from './changes-factory.ts';
+import { crawlOptions, quietProgress } from './helpers.ts';
 
 const run = promisify(execFile);
 const git = async (dir: string, ...args: string[]): Promise<string> => (await run('git', ['-C', dir, ...args])).stdout;
@@ -115,4 +120,28 @@ describe('store/snapshot-archive', () => {
     expect(removed).toEqual(['2026-03-01', '2026-03-03']);
     expect(await listSnapshotDates(dataDir)).toEqual(['2026-03-02', '2026-03-04']);
   });
+
+  it('is what a good night does last: the crawl leaves the newest snapshot files and notes what went to git', async () => {
+    const sim = await startSimulator({ size: 60, seed: 3 });
+    try {
+      const { repo, dataDir } = await repository();
+      const dates = Array.from({ length: KEEP_SNAPSHOTS + 2 }, (_, i) => dateOfDay(dayNumber('2026-04-01') + i));
+      for (const [i, date] of dates.entries()) {
+        sim.setDay(i);
+        const { progress, text } = quietProgress();
+        const { exitCode } = await runNight(crawlOptions(sim, dataDir, date), { progress });
+        expect(exitCode).toBe(EXIT.ok);
+        if (i === KEEP_SNAPSHOTS) expect(text()).toContain(`1 older snapshot file(s) left the working tree for git's history (${dates[0]})`);
+        await git(repo, 'add', '--all', 'data');
+        await git(repo, 'commit', '-q', '-m', `data: ${date}`);
+      }
+      expect(await listSnapshotDates(dataDir)).toEqual(dates.slice(-KEEP_SNAPSHOTS));
+      const kept = await changeFiles(dataDir);
+      await run('rm', ['-rf', join(dataDir, 'events'), join(dataDir, 'history')]);
+      expect((await rebuildChanges(dataDir)).days).toBe(dates.length);
+      expect(await changeFiles(dataDir)).toEqual(kept);
+    } finally {
+      await sim.close();
+    }
+  }, 60_000);
 });
