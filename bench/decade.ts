@@ -152,6 +152,7 @@ try {
   }
   lines.push('', 'Not projected here: the rebuild\'s memory with years of history (it holds every track), the site (bench:site).');
   console.log(lines.join('\n'));
+  if (lines.some((line) => /\bFAIL\b/.test(line))) process.exitCode = 1;
   if (values.keep) console.log(`kept ${repo}`);
 } finally {
   if (!values.keep) await rm(repo, { recursive: true, force: true });

@@ -9,6 +9,7 @@ const BENCHES: [script: string, file: string, args: string[], printed: RegExp][]
   ['bench:history', 'bench/history.ts', ['--models', '200', '--days', '30', '--window', '5'], /rebuild byte-identical to incremental\s+yes/],
   ['bench:simulator', 'simulator/bench.ts', ['--tidy', '--size', '500', '--latency', '0'], /Default crawl, concurrency 8: 5 pages, 500 models/],
   ['bench:search', 'bench/search-size.ts', ['--synthetic', '3000'], /100 prefixes over 3000 rows: no cache p50/],
+  ['bench:decade', 'bench/decade.ts', ['--models', '200', '--nights', '12', '--keep-snapshots', '2'], /\| working tree \(data\/\) \| [\d.]+ MB \| .* PASS \|/],
   ['bench:site', 'bench/site.ts', ['--models', '300', '--no-browser'], /site\/dist\s+[\d.]+ MB in \d+ files \(≤ 500 MB\)\s+PASS/],
 ];
 
