@@ -108,6 +108,11 @@ describe('workflows: nightly', () => {
     expect(commit).toContain('bash scripts/push-data.sh "$RUNNER_TEMP/crawl-stderr.log"');
     expect(commit).not.toMatch(/git push/);
     expect(crawl.some((step) => /npm run (build|nightly)\b/.test(step.run ?? ''))).toBe(false);
+    // The night's removals (snapshot files pruned into history) are committed too, and the checkout is
+    // of the newest commit only, which is all a night needs.
+    expect(commit).toContain('git add --all data');
+    const checkout = crawl.find((step) => step.uses?.startsWith('actions/checkout@') === true);
+    expect(checkout?.with?.['fetch-depth']).toBe(1);
   });
 
   it('reports a failed night in one issue and closes it after a good one', async () => {
