@@ -1,60 +1,43 @@
 // `npm run diff -- --from DATE --to DATE`: what changed on the list between two snapshots.
-import { defaultDataDir, type Io, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { type Io, processIo } from '../core/cli.ts';
+import { runCommand, type Command } from '../core/command.ts';
+import { DATA_DIR, flag, integer, type Options } from '../core/options.ts';
 import { UsageError } from '../core/errors.ts';
 import { historyDir, readEventLog, readTracks } from '../store/change-files.ts';
 import { gatewayOf } from '../store/record.ts';
-import { dateOption, datesBetween, dayNumber, nearestDates } from '../store/dates.ts';
+import { dateFlag, datesBetween, dayNumber, nearestDates } from '../store/dates.ts';
 import { DataFileError, MissingDataError, SnapshotNotFoundError } from '../store/errors.ts';
 import { listSnapshotDates, loadSnapshot } from '../store/snapshots.ts';
 import { buildDiff, formatDiff } from './diff.ts';
 
-const HELP = `Usage: npm run diff -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--top N] [--json] [--data-dir DIR]
-
-Compare two snapshots: models that entered (first time ever), returned (back after leaving),
+/** The diff command. */
+export const DIFF = {
+  name: 'diff',
+  usage: 'npm run diff',
+  about: `Compare two snapshots: models that entered (first time ever), returned (back after leaving),
 left or were renamed; ids the gateway started, resumed or stopped serving; and the biggest movers
-by downloads and likes gained. Uses history/ and events.json to tell entered from returned.
+by downloads and likes gained. Uses history/ and events.json to tell entered from returned.`,
+  options: {
+    from: dateFlag({ shown: 'the snapshot before --to', doc: 'earlier snapshot date' }),
+    to: dateFlag({ shown: 'the newest snapshot', doc: 'later snapshot date' }),
+    top: integer({ value: 'N', min: 0, max: 100_000, default: 10, doc: 'movers to list per metric' }),
+    json: flag('print the comparison as JSON'),
+    'data-dir': DATA_DIR,
+  },
+  exit: '0 done, 1 failed (missing or unusable data), 2 usage error',
+} as const satisfies Command<Options>;
 
-  --from      earlier snapshot date (default: the snapshot before --to)
-  --to        later snapshot date (default: the newest snapshot)
-  --top N     movers to list per metric (default 10)
-  --json      print the comparison as JSON
-  --data-dir  data directory (default: $CATALOG_DATA_DIR or "data")
-  --help      show this help
-
-Exit status: 0 done, 1 failed (missing or unusable data), 2 usage error.
-`;
-
-function topOption(value: string | undefined): number {
-  if (value === undefined) return 10;
-  if (!/^\d+$/.test(value) || Number(value) > 100_000) throw new UsageError(`expected a whole number, got ${JSON.stringify(value)}`, '--top');
-  return Number(value);
-}
-
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  return runCli('diff', io, async () => {
-    const options = parseOptions(argv, {
-      from: { type: 'string' },
-      to: { type: 'string' },
-      top: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      'data-dir': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    });
-    if (options.help) {
-      io.out(HELP);
-      return;
-    }
-    const dataDir = options['data-dir'] ?? defaultDataDir();
-    const top = topOption(options.top);
+export function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  return runCommand(DIFF, argv, async (options) => {
+    const { 'data-dir': dataDir, top } = options;
     const dates = await listSnapshotDates(dataDir);
     if (dates.length === 0) throw new MissingDataError('no snapshots to compare', dataDir);
     const known = (date: string): string => {
       if (!dates.includes(date)) throw new SnapshotNotFoundError(date, nearestDates(dates, date), dataDir);
       return date;
     };
-    const to = known(dateOption(options.to, '--to') ?? (dates.at(-1) as string));
-    const fromOption = dateOption(options.from, '--from');
-    const from = fromOption === undefined ? dates.filter((d) => d < to).at(-1) : known(fromOption);
+    const to = known(options.to ?? (dates.at(-1) as string));
+    const from = options.from === undefined ? dates.filter((d) => d < to).at(-1) : known(options.from);
     if (from === undefined) throw new MissingDataError(`no snapshot before ${to} to compare with`, dataDir);
     if (from >= to) throw new UsageError(`--from (${from}) must be before --to (${to})`, 'arguments');
     const [before, after] = await Promise.all([loadSnapshot(dataDir, from, dates), loadSnapshot(dataDir, to, dates)]);
@@ -72,7 +55,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       before.gateway !== undefined && after.gateway !== undefined ? { previous: fromGateway, current: toGateway, servedBefore: seen.servedBefore } : undefined;
     const report = buildDiff({ from: before, to: after, missing, seenBefore: seen.listedBefore, ...(gateway === undefined ? {} : { gateway }), top });
     io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatDiff(report));
-  });
+  }, io);
 }
 
 /** Whether an id was on each list at or before `from`. */

@@ -1,8 +1,11 @@
-// What every command line of the project shares: strict option parsing, the data-dir default, one
-// exit-code scheme and one way of reporting a failure (`<command>: <reason>`, one line on stderr).
-import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { CatalogError, RefusalError, UsageError } from './errors.ts';
+// What every command line of the project shares: one exit-code scheme and one way of reporting a failure
+// (`<command>: <reason>`, one line on stderr). Options are declared in core/options.ts, whole commands
+// (help, parsing, running) in core/command.ts.
+import { CatalogError, errorLine, RefusalError, UsageError } from './errors.ts';
 import { logLine } from './text.ts';
+
+// The site's dev data loader (site/src/data.ts) takes the data-dir default from here.
+export { defaultDataDir } from './options.ts';
 
 /** Exit statuses of every command: 0 done, 1 failed, 2 usage error, 3 refused (the result looked wrong). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3 } as const;
@@ -15,50 +18,6 @@ export function exitCodeOf(error: unknown): ExitCode {
   if (error instanceof UsageError) return EXIT.usage;
   if (error instanceof RefusalError) return EXIT.refused;
   return EXIT.failed;
-}
-
-/** The first line of an error's message: what a command prints. */
-export function errorLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0] ?? message;
-}
-
-/** Where the data lives unless `--data-dir` says otherwise: `$CATALOG_DATA_DIR` when set and not blank, else `data`. */
-export function defaultDataDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  const dir = env['CATALOG_DATA_DIR'];
-  return dir !== undefined && dir.trim() !== '' ? dir : 'data';
-}
-
-/**
- * `--days -3` as `--days=-3`: node's parser calls a value starting with a dash "ambiguous", where the
- * person meant a negative number and deserves the option's own message about it.
- */
-function joinNegativeValues(argv: readonly string[], options: ParseArgsOptionsConfig): string[] {
-  const takesValue = new Set<string>();
-  for (const [name, option] of Object.entries(options)) {
-    if (option.type !== 'string') continue;
-    takesValue.add(`--${name}`);
-    if (option.short !== undefined) takesValue.add(`-${option.short}`);
-  }
-  const out: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const next = argv[i + 1];
-    if (takesValue.has(arg) && next !== undefined && /^-\.?\d/.test(next)) {
-      out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
-      i += 1;
-    } else out.push(arg);
-  }
-  return out;
-}
-
-/** Parse `argv` strictly (no unknown options, no stray arguments); problems are UsageErrors. */
-export function parseOptions<T extends ParseArgsOptionsConfig>(argv: readonly string[], options: T) {
-  try {
-    return parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new UsageError(`${errorLine(error)} (see --help)`, 'command line', { cause: error });
-  }
 }
 
 /** Text of several lines made safe line by line (see logLine), ending in a newline. */

@@ -40,3 +40,9 @@ export class RefusalError extends CatalogError {
     this.reason = reason;
   }
 }
+
+/** The first line of an error's message: what a command prints. */
+export function errorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}

@@ -1,17 +1,13 @@
-// `npm run crawl`: parse options, run one night, print the summary, exit with its status.
-import { EXIT, processIo, runCli } from '../core/cli.ts';
+// `npm run crawl`: read the options (CRAWL), run one night, print the summary, exit with its status.
+import { EXIT } from '../core/cli.ts';
+import { runCommand } from '../core/command.ts';
 import { stopOnSignals } from '../core/signals.ts';
 import { runNight } from './night.ts';
-import { HELP, parseCrawlArgs } from './options.ts';
-import type { CrawlFacts } from '../crawler/crawl.ts';
+import { CRAWL, nightOptions } from './options.ts';
 import { reportNight } from './report.ts';
 
-process.exitCode = await runCli('crawl', processIo, async () => {
-  const options = parseCrawlArgs(process.argv.slice(2));
-  if (options.help) {
-    console.log(HELP);
-    return EXIT.ok;
-  }
+process.exitCode = await runCommand(CRAWL, process.argv.slice(2), async (values) => {
+  const options = nightOptions(values);
   const stop = stopOnSignals();
   try {
     // The run report lists what the crawl left out and why (runNight adds the crawl's facts to its summary).

@@ -3,8 +3,8 @@
 // a failed or refused night leaves every file as it was. Never throws for a problem of the night: it
 // comes back as the summary's outcome and an exit code.
 import { Agent, type Dispatcher } from 'undici';
-import { EXIT, errorLine, logLines, type ExitCode } from '../core/cli.ts';
-import { CatalogError, RefusalError } from '../core/errors.ts';
+import { EXIT, logLines, type ExitCode } from '../core/cli.ts';
+import { CatalogError, errorLine, RefusalError } from '../core/errors.ts';
 import { InterruptedError } from '../core/signals.ts';
 import { updateChanges } from '../changes/update.ts';
 import { crawl, type CrawlFacts, type CrawlProgress } from '../crawler/crawl.ts';

@@ -2,27 +2,34 @@
 // crawl's own reason line. The nightly workflow runs it when the crawl job fails or is cancelled; the
 // crawl itself never writes the file, so a failed run still leaves every file as it was.
 import { readFile } from 'node:fs/promises';
-import { defaultDataDir, type Io, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { type Io, processIo } from '../core/cli.ts';
+import { runCommand, type Command } from '../core/command.ts';
+import { choice, DATA_DIR, text, type Options } from '../core/options.ts';
 import { UsageError } from '../core/errors.ts';
-import { dateOption, shanghaiDate } from '../store/dates.ts';
+import { dateFlag, shanghaiDate } from '../store/dates.ts';
 import { withDataDirLock } from '../store/lock.ts';
 import { NIGHT_OUTCOMES, nightRecord, recordNight, type NightOutcome, type NightRecord } from '../store/nights-file.ts';
 
-const HELP = `Usage: npm run record-night -- [--reason-file FILE] [--outcome refused|failed|cancelled] [--date YYYY-MM-DD] [--data-dir DIR]
-
-Records a night without a snapshot, and why, in data/nights.json (the status page shows it). The
+/** The record-night command. */
+export const RECORD_NIGHT = {
+  name: 'record-night',
+  usage: 'npm run record-night',
+  about: `Records a night without a snapshot, and why, in data/nights.json (the status page shows it). The
 crawl's own line in FILE ("crawl 2026-03-04: refused — <reason>", as it prints on stderr) gives the
-date, the outcome and the reason; the options fill in what the file does not say.
-
-  --reason-file FILE  the crawl's stderr (default: none; the reason is then "no reason recorded")
-  --outcome KIND      refused, failed or cancelled (default: the crawl line's, else failed);
-                      cancelled always wins: the job was stopped whatever the crawl said
-  --date YYYY-MM-DD   the night (default: the crawl line's, else today in Asia/Shanghai)
-  --data-dir DIR      data directory (default: $CATALOG_DATA_DIR or "data")
-  --help              show this help
-
-Exit status: 0 recorded (or already recorded the same), 1 failed, 2 usage error.
-`;
+date, the outcome and the reason; the options fill in what the file does not say.`,
+  options: {
+    'reason-file': text({ value: 'FILE', shown: 'none; the reason is then "no reason recorded"', doc: "the crawl's stderr" }),
+    outcome: choice({
+      value: 'KIND',
+      values: NIGHT_OUTCOMES,
+      shown: "the crawl line's, else failed",
+      doc: 'how the night ended; cancelled always wins: the job was stopped whatever the crawl said',
+    }),
+    date: dateFlag({ shown: "the crawl line's, else today in Asia/Shanghai", doc: 'the night' }),
+    'data-dir': DATA_DIR,
+  },
+  exit: '0 recorded (or already recorded the same), 1 failed, 2 usage error',
+} as const satisfies Command<Options>;
 
 const CRAWL_LINE = /^crawl (\d{4}-\d{2}-\d{2}): (\w+)(?: — ([\s\S]*))?$/;
 
@@ -44,29 +51,8 @@ export function nightFromLog(log: string, fallback: { date: string; outcome: Nig
   return nightRecord(fallback.date, fallback.outcome ?? 'failed', last ?? (fallback.outcome === 'cancelled' ? 'the job was cancelled' : 'no reason recorded'));
 }
 
-function outcomeOption(value: string | undefined): NightOutcome | undefined {
-  if (value === undefined) return undefined;
-  if (!NIGHT_OUTCOMES.includes(value as NightOutcome)) throw new UsageError(`expected one of ${NIGHT_OUTCOMES.join(', ')}, got ${JSON.stringify(value)}`, '--outcome');
-  return value as NightOutcome;
-}
-
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
-  return runCli('record-night', io, async () => {
-    const options = parseOptions(argv, {
-      'reason-file': { type: 'string' },
-      outcome: { type: 'string' },
-      date: { type: 'string' },
-      'data-dir': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    });
-    if (options.help) {
-      io.out(HELP);
-      return;
-    }
-    const outcome = outcomeOption(options.outcome);
-    const date = dateOption(options.date, '--date');
-    const dataDir = options['data-dir'] ?? defaultDataDir();
-    const file = options['reason-file'];
+export function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  return runCommand(RECORD_NIGHT, argv, async ({ 'reason-file': file, outcome, date, 'data-dir': dataDir }) => {
     const log = file === undefined ? '' : await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       // A missing log is itself the story (the job died before the crawl wrote anything): record that.
       if (error.code === 'ENOENT') return '';
@@ -76,7 +62,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const record = date === undefined ? parsed : { ...parsed, date };
     const changed = await withDataDirLock(dataDir, 'record-night', () => recordNight(dataDir, record));
     io.out(`${record.date}: ${record.outcome} — ${record.reason}${changed ? '' : ' (already recorded)'}\n`);
-  });
+  }, io);
 }
 
 if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -1,19 +1,15 @@
 // CLI: `npm run build` — the whole static site into site/dist/. See `--help` and docs/api.md.
 import { stat } from 'node:fs/promises';
-import { processIo, runCli } from '../core/cli.ts';
+import { runCommand } from '../core/command.ts';
 import { stopOnSignals } from '../core/signals.ts';
-import { resolveBuildOptions, USAGE } from './config.ts';
+import { BUILD, buildOptions } from './config.ts';
 import { plural } from './items.ts';
 import { buildSite } from './site.ts';
 import { MissingDataError } from '../store/errors.ts';
 import { listSnapshotDates } from '../store/snapshots.ts';
 
-process.exitCode = await runCli('build', processIo, async () => {
-  const options = resolveBuildOptions(process.argv.slice(2), process.env);
-  if (options === 'help') {
-    console.log(USAGE);
-    return;
-  }
+process.exitCode = await runCommand(BUILD, process.argv.slice(2), async (values) => {
+  const options = buildOptions(values);
   // A data dir without snapshots (a fresh clone's data/, a typo'd CATALOG_DATA_DIR) would replace whatever
   // site is there with an empty one: only on request.
   // (A data dir that does not exist at all is buildSite's own error, said as such.)

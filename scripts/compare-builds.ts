@@ -7,25 +7,29 @@ import { mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { EXIT } from '../core/cli.ts';
+import { runCommand, type Command } from '../core/command.ts';
+import { flag, text, type Options } from '../core/options.ts';
 import { UsageError } from '../core/errors.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
 
-const HELP = `Usage: npm run compare-builds -- [--base REV] [--data-dir DIR] [--keep]
-
-Builds one data dir twice, with the working tree and with git revision REV, and compares the two sites
+/** The compare-builds command. */
+export const COMPARE_BUILDS = {
+  name: 'compare-builds',
+  usage: 'npm run compare-builds',
+  about: `Builds one data dir twice, with the working tree and with git revision REV, and compares the two sites
 byte for byte. A refactor that should change nothing the site shows must leave them identical. When
 browser code moved, its bundles get new content-hashed names: such files are also compared with those
-names blanked, and the report says which differ only by them (the exit status is still 1).
-
-  --base REV      the revision to compare with (default HEAD: the last commit)
-  --data-dir DIR  the data to build (default: a fresh demo run's, 14 nights of 1,500 models)
-  --keep          keep the temporary directory (both sites) and print where it is
-  -h, --help      show this help
-
-Exit status: 0 identical, 1 different or failed, 2 usage error.`;
+names blanked, and the report says which differ only by them (the exit status is still 1).`,
+  options: {
+    base: text({ value: 'REV', default: 'HEAD', doc: 'the revision to compare with; HEAD is the last commit' }),
+    'data-dir': text({ value: 'DIR', shown: "a fresh demo run's, 14 nights of 1,500 models", doc: 'the data to build' }),
+    keep: flag('keep the temporary directory (both sites) and print where it is'),
+  },
+  exit: '0 identical, 1 different or failed, 2 usage error',
+} as const satisfies Command<Options>;
 
 /** Every file below `dir`, as paths relative to it, sorted. */
 async function filesOf(dir: string): Promise<string[]> {
@@ -61,50 +65,45 @@ async function build(cwd: string, dataDir: string, out: string): Promise<void> {
   await run(process.execPath, ['publish/build.ts', '--data-dir', dataDir, '--out', out, '--site-url', 'https://example.github.io/repo/'], { cwd, maxBuffer: 16 * 1024 * 1024 });
 }
 
-process.exitCode = await runCli('compare-builds', processIo, async () => {
-  const values = parseOptions(process.argv.slice(2), {
-    base: { type: 'string', default: 'HEAD' },
-    'data-dir': { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+/** Build the data dir with the working tree and with `--base`, and compare. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCommand(COMPARE_BUILDS, argv, async (values) => {
+    const base = await run('git', ['rev-parse', '--verify', `${values.base}^{commit}`], { cwd: ROOT }).then(
+      ({ stdout }) => stdout.trim(),
+      () => {
+        throw new UsageError(`not a revision of this repository: ${JSON.stringify(values.base)}`, '--base');
+      },
+    );
+    const work = await mkdtemp(join(tmpdir(), 'compare-builds-'));
+    const tree = join(work, 'base');
+    try {
+      let dataDir = values['data-dir'] === undefined ? undefined : resolve(values['data-dir']);
+      if (dataDir === undefined) {
+        dataDir = join(work, 'data');
+        console.log('running the demo for its data…');
+        await run(process.execPath, ['scripts/demo.ts', '--no-serve', '--data-dir', dataDir, '--out', join(work, 'demo-site')], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+      }
+      await run('git', ['worktree', 'add', '--detach', '--quiet', tree, base], { cwd: ROOT });
+      await symlink(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
+      console.log(`building ${dataDir} with the working tree and with ${base.slice(0, 12)}…`);
+      // One after the other: a build locks the data dir.
+      await build(ROOT, dataDir, join(work, 'site-now'));
+      await build(tree, dataDir, join(work, 'site-base'));
+      const { onlyA, onlyB, differ, renamed, same } = await compareTrees(join(work, 'site-now'), join(work, 'site-base'));
+      const problems = [...onlyA.map((p) => `only now:  ${p}`), ...onlyB.map((p) => `only base: ${p}`), ...differ.map((p) => `differs:   ${p}`)];
+      if (values.keep) console.log(`kept ${work}`);
+      if (renamed.length > 0) console.log(`${renamed.length} file(s) differ only in the names of bundled assets (browser code changed): ${renamed.slice(0, 3).join(', ')}${renamed.length > 3 ? ', …' : ''}`);
+      if (problems.length === 0 && renamed.length === 0) {
+        console.log(`identical: ${same} files`);
+        return EXIT.ok;
+      }
+      console.log(`${problems.length} difference(s), ${same} files identical:\n${problems.slice(0, 40).join('\n')}${problems.length > 40 ? '\n…' : ''}`);
+      return EXIT.failed;
+    } finally {
+      await run('git', ['worktree', 'remove', '--force', tree], { cwd: ROOT }).catch(() => undefined);
+      if (!values.keep) await rm(work, { recursive: true, force: true });
+    }
   });
-  if (values.help) {
-    console.log(HELP);
-    return EXIT.ok;
-  }
-  const base = await run('git', ['rev-parse', '--verify', `${values.base}^{commit}`], { cwd: ROOT }).then(
-    ({ stdout }) => stdout.trim(),
-    () => {
-      throw new UsageError(`not a revision of this repository: ${JSON.stringify(values.base)}`, '--base');
-    },
-  );
-  const work = await mkdtemp(join(tmpdir(), 'compare-builds-'));
-  const tree = join(work, 'base');
-  try {
-    let dataDir = values['data-dir'] === undefined ? undefined : resolve(values['data-dir']);
-    if (dataDir === undefined) {
-      dataDir = join(work, 'data');
-      console.log('running the demo for its data…');
-      await run(process.execPath, ['scripts/demo.ts', '--no-serve', '--data-dir', dataDir, '--out', join(work, 'demo-site')], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-    }
-    await run('git', ['worktree', 'add', '--detach', '--quiet', tree, base], { cwd: ROOT });
-    await symlink(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
-    console.log(`building ${dataDir} with the working tree and with ${base.slice(0, 12)}…`);
-    // One after the other: a build locks the data dir.
-    await build(ROOT, dataDir, join(work, 'site-now'));
-    await build(tree, dataDir, join(work, 'site-base'));
-    const { onlyA, onlyB, differ, renamed, same } = await compareTrees(join(work, 'site-now'), join(work, 'site-base'));
-    const problems = [...onlyA.map((p) => `only now:  ${p}`), ...onlyB.map((p) => `only base: ${p}`), ...differ.map((p) => `differs:   ${p}`)];
-    if (values.keep) console.log(`kept ${work}`);
-    if (renamed.length > 0) console.log(`${renamed.length} file(s) differ only in the names of bundled assets (browser code changed): ${renamed.slice(0, 3).join(', ')}${renamed.length > 3 ? ', …' : ''}`);
-    if (problems.length === 0 && renamed.length === 0) {
-      console.log(`identical: ${same} files`);
-      return EXIT.ok;
-    }
-    console.log(`${problems.length} difference(s), ${same} files identical:\n${problems.slice(0, 40).join('\n')}${problems.length > 40 ? '\n…' : ''}`);
-    return EXIT.failed;
-  } finally {
-    await run('git', ['worktree', 'remove', '--force', tree], { cwd: ROOT }).catch(() => undefined);
-    if (!values.keep) await rm(work, { recursive: true, force: true });
-  }
-});
+}
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

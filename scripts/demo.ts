@@ -4,7 +4,9 @@
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { defaultDataDir, EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
+import { EXIT } from '../core/cli.ts';
+import { runCommand, type Command } from '../core/command.ts';
+import { defaultDataDir, flag, integer, text, type Options } from '../core/options.ts';
 import { UsageError } from '../core/errors.ts';
 import { isWithin } from '../core/paths.ts';
 import { runNight } from '../pipeline/night.ts';
@@ -16,22 +18,33 @@ import { startSimulator } from '../simulator/index.ts';
 import { serveSite } from '../publish/static-server.ts';
 import { nightRecord, recordNight } from '../store/nights-file.ts';
 
-const HELP = `Usage: npm run demo -- [--nights N] [--size N] [--data-dir DIR] [--out DIR] [--port N] [--no-serve]
-
-Runs the crawler against the local ModelScope simulator for N simulated nights starting 2026-01-01,
+/** The demo command. */
+export const DEMO = {
+  name: 'demo',
+  usage: 'npm run demo',
+  about: `Runs the crawler against the local ModelScope simulator for N simulated nights starting 2026-01-01,
 with models entering, leaving and returning and their likes and downloads moving. Night 4 the
 simulator ignores the API-Inference filter, so that crawl is refused; night 9 its catalog breaks for
 good, so that crawl fails; both are recorded as gaps. Night 6 it answers 429 and resets connections,
-which the crawler retries. Then it builds the site and serves it on http://localhost:PORT/.
-
-  --nights N      simulated nights (default 14)
-  --size N        models on the simulated list (default 1500)
-  --data-dir DIR  where the demo's data goes (default: a new temporary directory); a directory the
-                  demo made before is wiped first, any other must be new or empty; never data/
-  --out DIR       site output (default site/dist)
-  --port N        port to serve the site on (default 4321; 0 picks a free one)
-  --no-serve      stop after the build and print where it is (also when CI=true)
-  -h, --help      show this help`;
+which the crawler retries. Then it builds the site and serves it on http://localhost:PORT/.`,
+  options: {
+    nights: integer({ value: 'N', min: 1, max: 365, default: 14, doc: 'simulated nights' }),
+    size: integer({ value: 'N', min: 1, max: 100_000, default: 1500, doc: 'models on the simulated list' }),
+    'data-dir': text({
+      value: 'DIR',
+      shown: 'a new temporary directory',
+      doc: "where the demo's data goes; a directory the demo made before is wiped first, any other must be new or empty; never data/",
+    }),
+    out: text({ value: 'DIR', default: 'site/dist', doc: 'site output' }),
+    port: integer({ value: 'N', min: 0, max: 65_535, default: 4321, doc: 'port to serve the site on; 0 picks a free one' }),
+    'no-serve': flag('stop after the build and print where it is (also when CI=true)'),
+  },
+  environment: {
+    CI: 'true: stop after the build, as --no-serve does',
+    SITE_URL: 'the address the site is built for, as npm run build takes it (default: where the demo serves it)',
+  },
+  exit: '0 built (and served until stopped), 1 failed, 2 usage error',
+} as const satisfies Command<Options>;
 
 /** The file that marks a data dir as the demo's own, so a later demo may wipe it. */
 const DEMO_MARKER = '.demo-data';
@@ -59,71 +72,54 @@ async function prepareDataDir(dataDir: string): Promise<void> {
   await writeFile(join(dataDir, DEMO_MARKER), 'made by npm run demo, which wipes this directory when it runs again\n');
 }
 
-/** A whole number option in [min, max]. */
-function wholeNumber(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
-  return n;
+/** Simulate the nights, build the site, serve it. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCommand(DEMO, argv, async (values) => {
+    const { nights, size, port } = values;
+    const serve = !values['no-serve'] && process.env['CI'] !== 'true';
+    const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'modelscope-demo-')));
+    await prepareDataDir(dataDir);
+    const sim = await startSimulator({ size, seed: 1 });
+    console.log(`simulator on ${sim.origin}; ${nights} nights of ${size} models into ${dataDir}`);
+    try {
+      for (let night = 0; night < nights; night += 1) {
+        sim.setDay(night);
+        sim.clearFaults();
+        if (night === 3) sim.inject({ kind: 'ignore-filter', times: Infinity });
+        if (night === 5) {
+          sim.inject({ kind: 'status', status: 429, retryAfter: '1', page: 1 });
+          sim.inject({ kind: 'reset', page: 2 });
+        }
+        // A catalog page that no longer matches the schema, however often it is asked: the crawl fails.
+        if (night === 8) sim.inject({ kind: 'schema', page: 2, times: Infinity });
+        const date = new Date(Date.UTC(2026, 0, 1 + night)).toISOString().slice(0, 10);
+        // Three retries (the nightly's 5 wait up to ~30 s of back-off): enough for night 6's 429 and reset, and
+        // night 9's broken page fails in seconds, not after the quarter-minute the full back-off takes.
+        const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '100', '--retries', '3']);
+        const { summary } = await runNight(options, { progress: new Progress({ stream: { write: () => true } }) });
+        console.log(summaryLines(summary).join('\n'));
+        // As the nightly workflow does with npm run record-night: a night without a snapshot keeps its reason.
+        if (summary.outcome === 'refused' || summary.outcome === 'failed') await recordNight(dataDir, nightRecord(date, summary.outcome, summary.reason ?? ''));
+      }
+    } finally {
+      await sim.close();
+    }
+
+    // Built for the address it is served at, so its absolute links (canonical, feeds) work there too.
+    const siteUrl = serve && process.env['SITE_URL'] === undefined ? ['--site-url', `http://localhost:${port === 0 ? 4321 : port}/`] : [];
+    const build = resolveBuildOptions(['--data-dir', dataDir, '--out', values.out, ...siteUrl], process.env);
+    if (build === 'help') return EXIT.ok;
+    const built = await buildSite(build);
+    console.log(`\nsite built into ${resolve(built.outDir)}: ${built.models} models, ${built.feedItems} feed items, ${built.modelPages} model pages`);
+    console.log(`data in ${resolve(dataDir)}; try: npm run diff -- --data-dir ${dataDir}`);
+    if (!serve) {
+      console.log(`not serving (${values['no-serve'] ? '--no-serve' : 'CI=true'}); look at it with: npm run preview -- --dir ${built.outDir}`);
+      return EXIT.ok;
+    }
+    const { url } = await serveSite(resolve(built.outDir), { port });
+    console.log(`serving the site on ${url}  (Ctrl+C to stop)`);
+    return EXIT.ok;
+  });
 }
 
-process.exitCode = await runCli('demo', processIo, async () => {
-  const values = parseOptions(process.argv.slice(2), {
-    nights: { type: 'string', default: '14' },
-    size: { type: 'string', default: '1500' },
-    'data-dir': { type: 'string' },
-    out: { type: 'string', default: 'site/dist' },
-    port: { type: 'string', default: '4321' },
-    'no-serve': { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return EXIT.ok;
-  }
-  const nights = wholeNumber(values.nights, '--nights', 1, 365);
-  const size = wholeNumber(values.size, '--size', 1, 100_000);
-  const port = wholeNumber(values.port, '--port', 0, 65_535);
-  const serve = !values['no-serve'] && process.env['CI'] !== 'true';
-  const dataDir = values['data-dir'] ?? (await mkdtemp(join(tmpdir(), 'modelscope-demo-')));
-  await prepareDataDir(dataDir);
-  const sim = await startSimulator({ size, seed: 1 });
-  console.log(`simulator on ${sim.origin}; ${nights} nights of ${size} models into ${dataDir}`);
-  try {
-    for (let night = 0; night < nights; night += 1) {
-      sim.setDay(night);
-      sim.clearFaults();
-      if (night === 3) sim.inject({ kind: 'ignore-filter', times: Infinity });
-      if (night === 5) {
-        sim.inject({ kind: 'status', status: 429, retryAfter: '1', page: 1 });
-        sim.inject({ kind: 'reset', page: 2 });
-      }
-      // A catalog page that no longer matches the schema, however often it is asked: the crawl fails.
-      if (night === 8) sim.inject({ kind: 'schema', page: 2, times: Infinity });
-      const date = new Date(Date.UTC(2026, 0, 1 + night)).toISOString().slice(0, 10);
-      // Three retries (the nightly's 5 wait up to ~30 s of back-off): enough for night 6's 429 and reset, and
-      // night 9's broken page fails in seconds, not after the quarter-minute the full back-off takes.
-      const options = parseCrawlArgs(['--origin', sim.origin, '--inference-origin', sim.inferenceOrigin, '--data-dir', dataDir, '--date', date, '--concurrency', '4', '--rps', '100', '--retries', '3']);
-      const { summary } = await runNight(options, { progress: new Progress({ stream: { write: () => true } }) });
-      console.log(summaryLines(summary).join('\n'));
-      // As the nightly workflow does with npm run record-night: a night without a snapshot keeps its reason.
-      if (summary.outcome === 'refused' || summary.outcome === 'failed') await recordNight(dataDir, nightRecord(date, summary.outcome, summary.reason ?? ''));
-    }
-  } finally {
-    await sim.close();
-  }
-
-  // Built for the address it is served at, so its absolute links (canonical, feeds) work there too.
-  const siteUrl = serve && process.env['SITE_URL'] === undefined ? ['--site-url', `http://localhost:${port === 0 ? 4321 : port}/`] : [];
-  const build = resolveBuildOptions(['--data-dir', dataDir, '--out', values.out, ...siteUrl], process.env);
-  if (build === 'help') return EXIT.ok;
-  const built = await buildSite(build);
-  console.log(`\nsite built into ${resolve(built.outDir)}: ${built.models} models, ${built.feedItems} feed items, ${built.modelPages} model pages`);
-  console.log(`data in ${resolve(dataDir)}; try: npm run diff -- --data-dir ${dataDir}`);
-  if (!serve) {
-    console.log(`not serving (${values['no-serve'] ? '--no-serve' : 'CI=true'}); look at it with: npm run preview -- --dir ${built.outDir}`);
-    return EXIT.ok;
-  }
-  const { url } = await serveSite(resolve(built.outDir), { port });
-  console.log(`serving the site on ${url}  (Ctrl+C to stop)`);
-  return EXIT.ok;
-});
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -3,22 +3,10 @@
 // it when it is already open (one issue, not one a night); `close` after a good night closes it with a
 // comment. Talks to the GitHub REST API with GH_TOKEN (or GITHUB_TOKEN), which is never printed.
 import { readFile } from 'node:fs/promises';
-import { EXIT, parseOptions, processIo, runCli, type Io } from '../core/cli.ts';
+import { EXIT, processIo, type Io } from '../core/cli.ts';
+import { runCommand, type Command } from '../core/command.ts';
+import { text, type Env, type Options } from '../core/options.ts';
 import { CatalogError, UsageError } from '../core/errors.ts';
-
-const HELP = `Usage: npm run night-issue -- open|close --run URL [--reason-file FILE]
-
-  open           after a failed night: open the "nightly-failure" issue, or comment on the open one
-  close          after a good night: close the open one, if any, with a comment
-  --run URL      the workflow run, linked from the issue
-  --reason-file  a file whose last lines say why the night failed (the crawl's stderr)
-  -h, --help     show this help
-
-Environment: GH_TOKEN or GITHUB_TOKEN (required), GITHUB_REPOSITORY (owner/name, required),
-GITHUB_API_URL (default https://api.github.com), NIGHT_ISSUE_AUTHOR (the login that opens the issue,
-default github-actions[bot]: only an open issue with the label AND that author is ours).
-
-Exit status: 0 done, 1 the GitHub API failed, 2 usage error.`;
 
 /** The label that marks the one failed-night issue. */
 export const FAILURE_LABEL = 'nightly-failure';
@@ -32,6 +20,28 @@ export const MAX_BODY_CHARS = 60_000;
 export const DEFAULT_AUTHOR = 'github-actions[bot]';
 /** Pages of open labelled issues read at most (100 each): a bound, not a guess at the repo's size. */
 const MAX_PAGES = 50;
+
+/** The night-issue command. */
+export const NIGHT_ISSUE = {
+  name: 'night-issue',
+  usage: 'npm run night-issue',
+  actions: {
+    open: 'after a failed night: open the "nightly-failure" issue, or comment on the open one',
+    close: 'after a good night: close the open one, if any, with a comment',
+  },
+  about: 'The one repository issue that tells the maintainers the nightly crawl failed.',
+  options: {
+    run: text({ value: 'URL', required: 'the workflow run URL is required', doc: 'the workflow run, linked from the issue' }),
+    'reason-file': text({ value: 'FILE', doc: "a file whose last lines say why the night failed (the crawl's stderr)" }),
+  },
+  environment: {
+    'GH_TOKEN or GITHUB_TOKEN': 'a token that may write issues (required); never printed',
+    GITHUB_REPOSITORY: 'owner/name (required)',
+    GITHUB_API_URL: 'the GitHub API (default https://api.github.com)',
+    NIGHT_ISSUE_AUTHOR: `the login that opens the issue, default ${DEFAULT_AUTHOR}: only an open issue with the label AND that author is ours`,
+  },
+  exit: '0 done, 1 the GitHub API failed, 2 usage error',
+} as const satisfies Command<Options>;
 
 /** A GitHub API request that failed: method, URL, status and GitHub's message. */
 export class GitHubApiError extends CatalogError {}
@@ -157,22 +167,13 @@ export async function reportRecovery(target: GitHubTarget, run: string): Promise
   return `closed issue #${existing}`;
 }
 
-export async function main(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env, io: Io = processIo): Promise<number> {
-  return runCli('night-issue', io, async () => {
-    const [action, ...rest] = argv;
-    const values = parseOptions(action === 'open' || action === 'close' ? rest : argv, { run: { type: 'string' }, 'reason-file': { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } });
-    if (values.help) {
-      io.out(`${HELP}\n`);
-      return EXIT.ok;
-    }
-    if (action !== 'open' && action !== 'close') throw new UsageError(`expected open or close first, got ${JSON.stringify(action ?? '')}`, 'arguments');
-    if (values.run === undefined || values.run === '') throw new UsageError('the workflow run URL is required', '--run');
+export function main(argv: readonly string[], env: Env = process.env, io: Io = processIo): Promise<number> {
+  return runCommand(NIGHT_ISSUE, argv, async ({ run, 'reason-file': reasonFile }, action) => {
     const target = targetFromEnv(env);
-    const reasonFile = values['reason-file'];
     const reason = reasonFile === undefined ? undefined : await readFile(reasonFile, 'utf8').catch(() => undefined);
-    io.out(`${action === 'open' ? await reportFailure(target, values.run, reason) : await reportRecovery(target, values.run)}\n`);
+    io.out(`${action === 'open' ? await reportFailure(target, run, reason) : await reportRecovery(target, run)}\n`);
     return EXIT.ok;
-  });
+  }, io, env);
 }
 
 if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -5,20 +5,31 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { constants } from 'node:os';
-import { EXIT, processIo, runCli } from '../core/cli.ts';
+import { EXIT } from '../core/cli.ts';
+import { runCommand, type Command } from '../core/command.ts';
 import { npmScriptCommand } from '../core/npm-script.ts';
-import { HELP, parseCrawlArgs } from '../pipeline/options.ts';
-import { resolveBuildOptions } from '../publish/config.ts';
+import type { Options } from '../core/options.ts';
+import { CRAWL, nightOptions } from '../pipeline/options.ts';
+import { BUILD, resolveBuildOptions } from '../publish/config.ts';
 import { buildSite } from '../publish/site.ts';
 
-const NIGHTLY_HELP = `Usage: npm run nightly -- [crawl options]
+/** A build option the nightly takes from its variable only, as its help says it. */
+const fromBuild = (name: 'site-url' | 'snapshot-days' | 'tombstone-days'): string => `${BUILD.options[name].doc} (default ${BUILD.options[name].shown})`;
 
-Crawls ModelScope (see the crawl options below), updates events and history, then builds the static
-site into site/dist from the same data directory. Build settings come from the environment:
-SITE_URL (absolute base URL of the site), SITE_SNAPSHOT_DAYS (newest N snapshots to publish),
-SITE_TOMBSTONE_DAYS (days a departed model keeps a page file of its own).
-
-${HELP.split('\n').slice(2).join('\n')}`;
+/** The nightly command: the crawl's options, and the build's settings from the environment. */
+export const NIGHTLY = {
+  ...CRAWL,
+  name: 'nightly',
+  usage: 'npm run nightly',
+  about: `Crawls ModelScope (the crawl's options below), updates events and history, then builds the static
+site into site/dist from the same data directory. Build settings come from the environment.`,
+  environment: {
+    ...CRAWL.environment,
+    SITE_URL: fromBuild('site-url'),
+    SITE_SNAPSHOT_DAYS: fromBuild('snapshot-days'),
+    SITE_TOMBSTONE_DAYS: fromBuild('tombstone-days'),
+  },
+} as const satisfies Command<Options>;
 
 /** Run `npm run crawl -- argv` as a child sharing this terminal; its exit status. */
 async function crawl(argv: readonly string[]): Promise<number> {
@@ -29,20 +40,20 @@ async function crawl(argv: readonly string[]): Promise<number> {
   return code ?? (signal === null ? EXIT.failed : 128 + (constants.signals[signal] ?? 0));
 }
 
-process.exitCode = await runCli('nightly', processIo, async () => {
-  const argv = process.argv.slice(2);
-  // Parsed here too, so a bad option stops before anything runs and --help shows the nightly's own text.
-  const options = parseCrawlArgs(argv);
-  if (options.help) {
-    console.log(NIGHTLY_HELP);
-    return EXIT.ok;
-  }
-  const crawled = await crawl(argv);
-  if (crawled !== EXIT.ok) return crawled;
+/** Crawl with `argv`, then build. */
+export function main(argv: readonly string[]): Promise<number> {
+  // Read here too, so a bad option stops before anything runs and --help shows the nightly's own text.
+  return runCommand(NIGHTLY, argv, async (values) => {
+    const options = nightOptions(values);
+    const crawled = await crawl(argv);
+    if (crawled !== EXIT.ok) return crawled;
 
-  const build = resolveBuildOptions([], { ...process.env, CATALOG_DATA_DIR: options.dataDir });
-  if (build === 'help') return EXIT.ok;
-  const built = await buildSite(build);
-  console.log(`site: ${built.outDir} for ${build.siteUrl} (latest ${built.latest ?? 'none'}, ${built.models} models, ${built.feedItems} feed items)`);
-  return EXIT.ok;
-});
+    const build = resolveBuildOptions([], { ...process.env, CATALOG_DATA_DIR: options.dataDir });
+    if (build === 'help') return EXIT.ok;
+    const built = await buildSite(build);
+    console.log(`site: ${built.outDir} for ${build.siteUrl} (latest ${built.latest ?? 'none'}, ${built.models} models, ${built.feedItems} feed items)`);
+    return EXIT.ok;
+  });
+}
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -1,31 +1,30 @@
 // `npm run preview`: serve site/dist on http://localhost:4321/ to look at a build (the demo's, say).
 import { resolve } from 'node:path';
-import { EXIT, parseOptions, processIo, runCli } from '../core/cli.ts';
-import { UsageError } from '../core/errors.ts';
+import { EXIT } from '../core/cli.ts';
+import { runCommand, type Command } from '../core/command.ts';
+import { integer, text, type Options } from '../core/options.ts';
 import { serveSite } from '../publish/static-server.ts';
 
-const HELP = `Usage: npm run preview -- [--dir DIR] [--port N]
+/** The preview command. */
+export const PREVIEW = {
+  name: 'preview',
+  usage: 'npm run preview',
+  about: `Serves a built site on 127.0.0.1 as GitHub Pages does: request paths percent-decoded once, and
+the site's 404.html (status 404) for an address without a file.`,
+  options: {
+    dir: text({ value: 'DIR', default: 'site/dist', doc: 'the built site' }),
+    port: integer({ value: 'N', min: 0, max: 65_535, default: 4321, doc: 'port to listen on; 0 picks a free one' }),
+  },
+  exit: '0 served until stopped, 1 failed, 2 usage error',
+} as const satisfies Command<Options>;
 
-Serves a built site on 127.0.0.1 as GitHub Pages does: request paths percent-decoded once, and
-the site's 404.html (status 404) for an address without a file.
-
-  --dir DIR    the built site (default site/dist)
-  --port N     port to listen on (default 4321; 0 picks a free one)
-  -h, --help   show this help`;
-
-process.exitCode = await runCli('preview', processIo, async () => {
-  const values = parseOptions(process.argv.slice(2), {
-    dir: { type: 'string', default: 'site/dist' },
-    port: { type: 'string', default: '4321' },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
-  if (values.help) {
-    console.log(HELP);
+/** Serve the site until stopped. */
+export function main(argv: readonly string[]): Promise<number> {
+  return runCommand(PREVIEW, argv, async ({ dir, port }) => {
+    const { url } = await serveSite(resolve(dir), { port });
+    console.log(`serving ${resolve(dir)} on ${url}`);
     return EXIT.ok;
-  }
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port > 65_535) throw new UsageError(`must be a port number from 0 to 65535, got ${JSON.stringify(values.port)}`, '--port');
-  const { url } = await serveSite(resolve(values.dir), { port });
-  console.log(`serving ${resolve(values.dir)} on ${url}`);
-  return EXIT.ok;
-});
+  });
+}
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

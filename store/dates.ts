@@ -3,6 +3,7 @@
 // as day numbers (store/days.ts converts). Arithmetic is UTC throughout: a snapshot date is a label,
 // not an instant.
 import { UsageError } from '../core/errors.ts';
+import { custom, type Option } from '../core/options.ts';
 import { dateOfDay, dayNumber, isCalendarDate } from './days.ts';
 
 // Day numbers and dates are store/days.ts's (browser-safe); re-exported for the build side's imports.
@@ -26,6 +27,11 @@ export function dateOption(value: string | undefined, flag: string): string | un
     throw new UsageError(`${flag} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
   }
   return value;
+}
+
+/** A date option (core/options.ts) of a command: `YYYY-MM-DD`, checked by dateOption. */
+export function dateFlag(spec: { doc: string; shown?: string; range?: string }): Option<string | undefined> {
+  return custom({ value: 'YYYY-MM-DD', ...spec, parse: (given, from) => dateOption(given, from) as string });
 }
 
 /** The earliest date a snapshot may carry: ModelScope opened to the public in November 2022. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT, exitCodeOf, parseOptions, runCli, type Io } from '../core/cli.ts';
+import { EXIT, exitCodeOf, runCli, type Io } from '../core/cli.ts';
+import { parseOptions } from '../core/options.ts';
 import { mapBounded } from '../core/concurrency.ts';
 import { CatalogError, RefusalError, UsageError } from '../core/errors.ts';
 import { formatCount } from '../core/text.ts';

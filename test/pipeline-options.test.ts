@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../core/errors.ts';
-import { HELP, parseCrawlArgs } from '../pipeline/options.ts';
+import { helpText } from '../core/command.ts';
+import { CRAWL, parseCrawlArgs } from '../pipeline/options.ts';
+
+const HELP = helpText(CRAWL);
 
 const now = new Date('2026-05-01T20:00:00Z'); // 04:00 on 2 May in Shanghai
 
