@@ -9,8 +9,8 @@ import { rebuildChanges } from './rebuild.ts';
 export const REBUILD = {
   name: 'rebuild',
   usage: 'npm run rebuild',
-  about: `Rebuild the event log (events.json) and the per-model history (history/*.shard.json) from every snapshot
-in <data-dir>/snapshots, oldest first. Writes only files whose content changes.`,
+  about: `Rebuild the event log (events.json) and the per-model history (history/*.shard.json) from every
+snapshot in <data-dir>/snapshots, oldest first. Writes only files whose content changes.`,
   options: { 'data-dir': DATA_DIR, json: flag('print the summary as JSON') },
   exit: '0 done, 1 failed (missing or unusable data), 2 usage error',
 } as const satisfies Command<Options>;

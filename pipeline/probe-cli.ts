@@ -14,10 +14,10 @@ import { probeLines, probeMarkdown } from './report.ts';
 export const PROBE = {
   name: 'probe',
   usage: 'npm run probe',
-  about: `Checks, with at most ten requests, each assumption the crawler makes about ModelScope: the API-Inference
-filter is honoured, page size 100 is accepted, the crawl's sort order holds still between two reads (and
-whether Default does), which SupportInference values appear, which record keys are there, and whether
-GET /v1/models answers without a token. Prints a table; writes no data.`,
+  about: `Checks, with at most ten requests, each assumption the crawler makes about ModelScope: the
+API-Inference filter is honoured, page size 100 is accepted, the crawl's sort order holds still
+between two reads (and whether Default does), which SupportInference values appear, which record
+keys are there, and whether GET /v1/models answers without a token. Prints a table; writes no data.`,
   options: UPSTREAM_OPTIONS,
   environment: { GITHUB_STEP_SUMMARY: 'set by GitHub Actions: the table is appended to it' },
   exit: '0 every assumption held, 1 one did not (the table says which), 2 usage error',

@@ -19,10 +19,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 export const COMPARE_BUILDS = {
   name: 'compare-builds',
   usage: 'npm run compare-builds',
-  about: `Builds one data dir twice, with the working tree and with git revision REV, and compares the two sites
-byte for byte. A refactor that should change nothing the site shows must leave them identical. When
-browser code moved, its bundles get new content-hashed names: such files are also compared with those
-names blanked, and the report says which differ only by them (the exit status is still 1).`,
+  about: `Builds one data dir twice, with the working tree and with git revision REV, and compares the two
+sites byte for byte. A refactor that should change nothing the site shows must leave them identical.
+When browser code moved, its bundles get new content-hashed names: such files are also compared with
+those names blanked, and the report says which differ only by them (the exit status is still 1).`,
   options: {
     base: text({ value: 'REV', default: 'HEAD', doc: 'the revision to compare with; HEAD is the last commit' }),
     'data-dir': text({ value: 'DIR', shown: "a fresh demo run's, 14 nights of 1,500 models", doc: 'the data to build' }),

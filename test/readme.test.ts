@@ -2,6 +2,10 @@
 // script is exercised by a test here (its file is run or imported by one) or by CI.
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { CRAWL } from '../pipeline/options.ts';
+import { BUILD } from '../publish/config.ts';
+import { COMMANDS } from './commands.ts';
+import { optionTable } from './readme-options.ts';
 
 const ROOT = new URL('../', import.meta.url);
 const read = (path: string): Promise<string> => readFile(new URL(path, ROOT), 'utf8');
@@ -47,6 +51,49 @@ describe('README', () => {
     }
     expect(read_.size).toBeGreaterThan(8);
     for (const name of read_) expect(table, name).toContain(`\`${name}\``);
+  });
+});
+
+describe('README: options and variables, as the commands declare them', () => {
+  it('shows the crawl options table the crawl declares (core/options.ts), row for row', async () => {
+    const readme = await read('README.md');
+    const section = readme.slice(readme.indexOf('### The crawl command'), readme.indexOf('### What it does'));
+    const table = section.slice(section.indexOf('| option |'), section.indexOf('\n\n', section.indexOf('| option |')));
+    expect(table).toBe(optionTable(CRAWL));
+  });
+
+  it('shows the build options table in docs/api.md as the build declares them', async () => {
+    const api = await read('docs/api.md');
+    const section = api.slice(api.indexOf('## Building'));
+    const table = section.slice(section.indexOf('| option |'), section.indexOf('\n\n', section.indexOf('| option |')));
+    expect(table).toBe(optionTable(BUILD));
+  });
+
+  it('lists every variable a command declares, read by that command, with its default; and no command it does not declare', async () => {
+    const readme = await read('README.md');
+    const rows = readme.slice(readme.indexOf('## Environment variables'), readme.indexOf('## Layout')).split('\n').filter((line) => line.startsWith('| `'));
+    const rowOf = (name: string): string | undefined => rows.find((line) => (line.split('|')[1] ?? '').includes(`\`${name}\``));
+    const readBy = (line: string): string[] => (line.split('|')[2] ?? '').split(',').map((word) => word.trim());
+    const declared = new Map<string, Set<string>>();
+    for (const [script, command] of Object.entries(COMMANDS)) {
+      const variables = [
+        ...Object.values(command.options).flatMap((o) => (o.env === undefined ? [] : [{ name: o.env, shown: o.shown }])),
+        ...Object.keys(command.environment ?? {}).flatMap((key) => (key.match(/[A-Z][A-Z_]+/g) ?? []).map((name) => ({ name, shown: undefined }))),
+      ];
+      for (const { name, shown } of variables) {
+        const line = rowOf(name);
+        expect(line, `README lacks ${name}, which ${script} reads`).toBeDefined();
+        expect(readBy(line ?? ''), `${name} is read by ${script}`).toContain(script);
+        if (shown !== undefined) expect(line?.split('|')[3], `${name}'s default`).toContain(shown);
+        declared.set(name, (declared.get(name) ?? new Set()).add(script));
+      }
+    }
+    for (const line of rows) {
+      const names = (line.split('|')[1] ?? '').match(/[A-Z][A-Z_]+/g) ?? [];
+      for (const script of readBy(line).filter((word) => word in COMMANDS)) {
+        expect(names.some((name) => declared.get(name)?.has(script)), `README says ${script} reads ${names.join(', ')}`).toBe(true);
+      }
+    }
   });
 });
 
