@@ -9,34 +9,30 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { scriptOptions, type Command } from '../core/command.ts';
+import { decimal, integer, type Options } from '../core/options.ts';
 import { catalogForDay } from '../simulator/index.ts';
 import { readSnapshot } from '../store/snapshots.ts';
 import { bareRead, npmScriptCommand, printChecks, runMeasured, startSimulatorProcess, type BareRead, type Check, type SimulatorProcess } from './child.ts';
 
-const HELP = `Usage: npm run bench:crawl -- [--size N] [--latency MS] [--concurrency N] [--rps R]
-Defaults: 60000 models, 20 ms latency, concurrency 8, 200 requests/s. The crawl command is timed beside a bare
-client reading the same pages from the same simulator; a second crawl of a quarter of the list shows how peak
-memory grows with the number of models. Exits 1 when a budget fails.`;
-
-const { values } = parseArgs({
+const BENCH_CRAWL = {
+  name: 'bench:crawl',
+  usage: 'npm run bench:crawl',
+  about: `The crawl command is timed beside a bare client reading the same pages from the same simulator; a
+second crawl of a quarter of the list shows how peak memory grows with the number of models.`,
   options: {
-    size: { type: 'string', default: '60000' },
-    latency: { type: 'string', default: '20' },
-    concurrency: { type: 'string', default: '8' },
-    rps: { type: 'string', default: '200' },
-    help: { type: 'boolean', default: false },
+    size: integer({ value: 'N', min: 1, max: 100_000, default: 60_000, doc: 'models on the simulated list' }),
+    latency: integer({ value: 'MS', min: 0, max: 10_000, default: 20, doc: "the simulator's delay before every response" }),
+    concurrency: integer({ value: 'N', min: 1, max: 64, default: 8, doc: "the crawl's and the bare client's requests in flight" }),
+    rps: decimal({ value: 'R', min: 0.01, max: 1000, default: 200, doc: "the crawl's requests per second, at most" }),
   },
-});
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const size = Number(values.size);
-const latencyMs = Number(values.latency);
-const concurrency = Number(values.concurrency);
+  exit: '0 every budget held, 1 one failed, 2 usage error',
+} as const satisfies Command<Options>;
+
+const { values } = scriptOptions(BENCH_CRAWL);
+const { size, latency: latencyMs, concurrency } = values;
 const SEED = 11;
 // 5% of the list climbs the ranking between page reads (the Default order); 0.001% is updated per request,
 // which makes ~360 models jump to the top of GmtModified during one crawl: ~100× what a real night sees.

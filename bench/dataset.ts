@@ -7,30 +7,28 @@ import { readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { scriptOptions, type Command } from '../core/command.ts';
+import { integer, text, type Options } from '../core/options.ts';
 import { DATASET_FILES } from '../publish/dataset/files.ts';
 import type { DatasetManifest } from '../publish/dataset/build.ts';
 import { generateSimulatedYear } from './simulated-year.ts';
 
-const { values: flags } = parseArgs({
+const BENCH_DATASET = {
+  name: 'bench:dataset',
+  usage: 'npm run bench:dataset',
+  about: `Generates (once, cached in DIR) N nights of a simulated list of --models models and times
+npm run dataset on it. Budgets: each file <= 150 MB, written in <= 60 s.`,
   options: {
-    days: { type: 'string', default: '365' },
-    models: { type: 'string', default: '60000' },
-    'data-dir': { type: 'string' },
-    out: { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
+    days: integer({ value: 'N', min: 1, max: 3650, default: 365, doc: 'simulated nights' }),
+    models: integer({ value: 'N', min: 1, max: 100_000, default: 60_000, doc: 'models on the simulated list' }),
+    'data-dir': text({ value: 'DIR', shown: 'bench-dataset-<models>x<days> in the temp dir', doc: 'where the generated data is kept for the next run' }),
+    out: text({ value: 'DIR', shown: 'a temporary directory, removed after', doc: 'where the dataset is written' }),
   },
-});
-if (flags.help) {
-  process.stdout.write(`Usage: npm run bench:dataset -- [--days N] [--models N] [--data-dir DIR] [--out DIR]
+  exit: '0 every budget held, 1 one failed, 2 usage error',
+} as const satisfies Command<Options>;
 
-Generates (once, cached in DIR) N nights of a simulated list of --models models and times
-npm run dataset on it. Budgets: each file <= 150 MB, written in <= 60 s.
-`);
-  process.exit(0);
-}
-const DAYS = Number(flags.days);
-const MODELS = Number(flags.models);
+const { values: flags } = scriptOptions(BENCH_DATASET);
+const { days: DAYS, models: MODELS } = flags;
 const BUDGET = { fileMb: 150, seconds: 60 };
 const log = (text: string): void => void process.stderr.write(`${text}\n`);
 const mb = (bytes: number): number => bytes / 1024 / 1024;

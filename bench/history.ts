@@ -1,13 +1,14 @@
 // `npm run bench:history`: change tracking at full scale. 60,000 models over 365 snapshot days with
 // ~1% membership change and a third of the downloads moving per day. Measures one night's
 // incremental update and a full rebuild (time, peak RSS, each in its own process) and the bytes a
-// night adds to the git pack (see GIT_HISTORY for the method). Flags: --models N --days N --window N
-// --git-history N --keep (keep the temp dir).
+// night adds to the git pack (see GIT_HISTORY for the method). Its options: BENCH_HISTORY, or --help.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify, parseArgs } from 'node:util';
+import { promisify } from 'node:util';
+import { scriptOptions, type Command } from '../core/command.ts';
+import { flag, integer, type Options } from '../core/options.ts';
 import { dateOfDay, dayNumber } from '../store/dates.ts';
 import { applyDay, emptyState } from '../changes/history.ts';
 import type { ChangeState } from '../store/types.ts';
@@ -17,19 +18,25 @@ import { commit, gcAndMeasure, git, initRepo, type PackSize } from './history-gi
 import type { PhaseResult } from './history-phase.ts';
 import { World } from './history-world.ts';
 
-const { values: flags } = parseArgs({
+const BENCH_HISTORY = {
+  name: 'bench:history',
+  usage: 'npm run bench:history',
+  about: `Change tracking at full scale: one night's incremental update and a full rebuild (time, peak RSS,
+each in its own process) and the bytes a night adds to the git pack, over a generated history.`,
   options: {
-    models: { type: 'string', default: '60000' },
-    days: { type: 'string', default: '365' },
-    window: { type: 'string', default: '10' },
-    'git-history': { type: 'string', default: '0' },
-    keep: { type: 'boolean', default: false },
+    models: integer({ value: 'N', default: 60_000, doc: 'models on the simulated list, at least 1' }),
+    days: integer({ value: 'N', default: 365, doc: 'snapshot days, more than --window' }),
+    window: integer({ value: 'N', default: 10, doc: 'nights measured in git (and by child-process updates) at the end, at least 1' }),
+    'git-history': integer({ value: 'N', min: 0, max: 100_000, default: 0, doc: 'earlier snapshots in the repository before the measured nights; 0 is all of them' }),
+    keep: flag('keep the temporary directory'),
   },
-});
-const MODELS = Number(flags.models);
-const DAYS = Number(flags.days);
+  exit: '0 every budget held, 1 one failed, 2 usage error',
+} as const satisfies Command<Options>;
+
+const { values: flags } = scriptOptions(BENCH_HISTORY);
+const { models: MODELS, days: DAYS } = flags;
 /** Nights measured in git (and by child-process updates) at the end of the year. */
-const WINDOW = Number(flags.window);
+const WINDOW = flags.window;
 /**
  * Earlier snapshots in the repository before the measured nights (0, the default: all of them). git
  * looks for a delta base only among the 10 objects next to it in an order set by the last 16
@@ -37,7 +44,7 @@ const WINDOW = Number(flags.window);
  * names there are: with a month of them, the day before is among its neighbours; with a year, only
  * the same day of other months. Only the whole year measures what the real repository will pay.
  */
-const GIT_HISTORY = Number(flags['git-history']) || Number.POSITIVE_INFINITY;
+const GIT_HISTORY = flags['git-history'] || Number.POSITIVE_INFINITY;
 // The measured nights follow a generated history; with none before them there is nothing to commit first.
 if (!(Number.isSafeInteger(DAYS) && Number.isSafeInteger(WINDOW) && WINDOW >= 1 && DAYS > WINDOW && MODELS >= 1)) {
   process.stderr.write(`bench:history: --days (${flags.days}) must be a whole number above --window (${flags.window}), and --models at least 1\n`);

@@ -5,12 +5,11 @@
 // page's match cache). Then the same for a harsher copy of the rows: half the LoRAs with a Chinese
 // name, 5% with long odd Unicode names, a fifth with unstructured names — real data is messier than the
 // generator's.
-// `node bench/search-size.ts [data-dir] [--snapshot-days N] [--synthetic N] [--no-harsh]` — writes nothing.
-// (--snapshot-days as the build publishes, default 1 like bench/site.ts; --synthetic N uses
-// bench/search-rows.ts' N synthetic rows instead of a data directory.)
+// Its options: BENCH_SEARCH below, or `npm run bench:search -- --help`.
 import { gzipSync } from 'node:zlib';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { scriptOptions, type Command } from '../core/command.ts';
+import { flag, integer, type Options } from '../core/options.ts';
 import { readSiteInputs } from '../publish/inputs.ts';
 import { dayNumber } from '../store/dates.ts';
 import { searchRows } from '../site/src/lib/catalog-data.ts';
@@ -21,21 +20,32 @@ import { DEFAULT_STATE, SORT_KEYS } from '../site/src/lib/url-state.ts';
 import { syntheticRows } from './search-rows.ts';
 import { seededRandom } from '../simulator/hash.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { synthetic: { type: 'string' }, 'snapshot-days': { type: 'string', default: '1' }, 'no-harsh': { type: 'boolean', default: false } },
-});
+const BENCH_SEARCH = {
+  name: 'bench:search',
+  usage: 'npm run bench:search',
+  about: `The catalog search data at full size: each shard's raw and gzip size, the time to decode it, and
+the time per query over 100 typed prefixes, for the data dir's rows and for a harsher copy of them.
+Writes nothing.`,
+  operand: { name: 'DATA_DIR', doc: 'the data to read (default .bench/site-60000-1y, made by npm run bench:site)' },
+  options: {
+    'snapshot-days': integer({ value: 'N', min: 0, max: 100_000, default: 1, doc: 'dated snapshots published, as the build takes it' }),
+    synthetic: integer({ value: 'N', min: 1, max: 1_000_000, doc: "bench/search-rows.ts' N synthetic rows instead of a data directory" }),
+    'no-harsh': flag('skip the harsher copy'),
+  },
+} as const satisfies Command<Options>;
+
+const { values, words } = scriptOptions(BENCH_SEARCH);
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const log = (text: string): void => void process.stdout.write(`${text}\n`);
 
 /** The rows and the newest day, from the data directory or the synthetic generator. */
 async function loadRows(): Promise<{ rows: SearchRow[]; newest: number | undefined; source: string }> {
   if (values.synthetic !== undefined) {
-    return { rows: syntheticRows(Number(values.synthetic)), newest: undefined, source: `${values.synthetic} synthetic rows` };
+    return { rows: syntheticRows(values.synthetic), newest: undefined, source: `${values.synthetic} synthetic rows` };
   }
-  const dataDir = positionals[0] ?? '.bench/site-60000-1y';
+  const dataDir = words.operand ?? '.bench/site-60000-1y';
   const started = performance.now();
-  const inputs = await readSiteInputs({ dataDir, siteUrl: 'https://example.github.io/repo/', snapshotDays: Number(values['snapshot-days']) });
+  const inputs = await readSiteInputs({ dataDir, siteUrl: 'https://example.github.io/repo/', snapshotDays: values['snapshot-days'] });
   const rows = searchRows(inputs);
   const source = `${dataDir} (read in ${((performance.now() - started) / 1000).toFixed(1)} s)`;
   return { rows, newest: inputs.latest === undefined ? undefined : dayNumber(inputs.latest.date), source };

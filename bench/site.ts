@@ -4,37 +4,43 @@
 // (bench/site-browser.ts: desktop and a phone viewport, each at 1× and 4× CPU throttle).
 // Peak RSS is the whole process tree's: the build and every process it starts (Astro runs in a child),
 // their RSS summed, sampled from /proc every 100 ms (Linux only).
-// Flags: --years N (default 1; 3 shows growth), --models N, --snapshot-days N (default 0, as the nightly
-// workflow publishes), --tombstone-days N|all (default the build's, 120: older departures have no page file
-// but a record in api/departed/), --no-browser, --dist DIR (no data, no build: measure an existing site/dist built
-// with base /repo/). Generated data is cached in .bench/site-<models>-<years>y/.
+// Its options: BENCH_SITE below, or `npm run bench:site -- --help`.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { DEFAULT_TOMBSTONE_DAYS } from '../publish/inputs.ts';
+import { scriptOptions, type Command } from '../core/command.ts';
+import { flag, integer, text, type Options } from '../core/options.ts';
+import { BUILD } from '../publish/config.ts';
 import { serveSite } from '../publish/static-server.ts';
 import { browserRows, type Row } from './site-browser.ts';
 import { generateSimulatedYear } from './simulated-year.ts';
 
-const { values: flags } = parseArgs({
+const BENCH_SITE = {
+  name: 'bench:site',
+  usage: 'npm run bench:site',
+  about: `The whole npm run build over a simulated history, measured as a user meets it: build time and
+the peak RSS of all its processes, the size of site/dist, the catalog's first load, the search data,
+and in Chromium the search's response times. Generated data is cached in
+.bench/site-<models>-<years>y/.`,
   options: {
-    years: { type: 'string', default: '1' },
-    models: { type: 'string', default: '60000' },
-    'snapshot-days': { type: 'string', default: '0' },
-    'tombstone-days': { type: 'string', default: String(DEFAULT_TOMBSTONE_DAYS) },
-    'no-browser': { type: 'boolean', default: false },
-    dist: { type: 'string' },
+    years: integer({ value: 'N', min: 1, max: 10, default: 1, doc: 'simulated years of history; 3 shows growth' }),
+    models: integer({ value: 'N', min: 1, max: 100_000, default: 60_000, doc: 'models on the simulated list' }),
+    'snapshot-days': integer({ value: 'N', min: 0, max: 100_000, default: 0, doc: 'dated snapshots published, as the nightly workflow publishes' }),
+    // The build's own option (its default, its values), without the build's variable.
+    'tombstone-days': { ...BUILD.options['tombstone-days'], env: undefined },
+    'no-browser': flag('skip the browser measurements'),
+    dist: text({ value: 'DIR', doc: 'no data, no build: measure an existing site/dist built with base /repo/' }),
   },
-});
-const YEARS = Number(flags.years);
-const MODELS = Number(flags.models);
-const SNAPSHOT_DAYS = Number(flags['snapshot-days']);
-const TOMBSTONE_DAYS = flags['tombstone-days'];
+  exit: '0 every budget held, 1 one failed, 2 usage error',
+} as const satisfies Command<Options>;
+
+const { values: flags } = scriptOptions(BENCH_SITE);
+const { years: YEARS, models: MODELS, 'snapshot-days': SNAPSHOT_DAYS } = flags;
+const TOMBSTONE_DAYS = String(flags['tombstone-days']);
 const BUDGET = { buildS: 120, rssMb: 2048, distMb: 500, firstLoadKb: 50, searchKb: 700 };
 const log = (text: string): void => void process.stderr.write(`${text}\n`);
 /** Timings mean little on a busy machine: says so when the load is already high. */

@@ -37,6 +37,14 @@ export const processIo: Io = {
   err: (text) => void process.stderr.write(text),
 };
 
+/** Print `error` as `<name>: <reason>` on one line; the exit code of its class. */
+export function reportFailure(name: string, io: Io, error: unknown): ExitCode {
+  io.err(`${logLine(`${name}: ${errorLine(error)}`)}\n`);
+  // A failure that is not one of ours is a bug: keep its stack for whoever debugs it.
+  if (!(error instanceof CatalogError) && error instanceof Error && error.stack) io.err(logLines(error.stack));
+  return exitCodeOf(error);
+}
+
 /**
  * Run a command's body: its result (an exit code, or nothing for 0) or its error, printed as
  * `<name>: <reason>` on one line and turned into the exit code of its class.
@@ -45,9 +53,6 @@ export async function runCli(name: string, io: Io, body: () => Promise<number | 
   try {
     return (await body()) ?? EXIT.ok;
   } catch (error) {
-    io.err(`${logLine(`${name}: ${errorLine(error)}`)}\n`);
-    // A failure that is not one of ours is a bug: keep its stack for whoever debugs it.
-    if (!(error instanceof CatalogError) && error instanceof Error && error.stack) io.err(logLines(error.stack));
-    return exitCodeOf(error);
+    return reportFailure(name, io, error);
   }
 }

@@ -2,9 +2,9 @@
 // exit statuses. Its --help text and its parsing are both made from the declaration, and runCommand
 // gives every command the same skeleton: read the options, answer --help, run, report a failure as
 // `<name>: <reason>` with the exit status of its class.
-import { processIo, runCli, type Io } from './cli.ts';
+import { EXIT, processIo, reportFailure, runCli, type Io } from './cli.ts';
 import { UsageError } from './errors.ts';
-import { readOptions, type Env, type Option, type Options, type Values } from './options.ts';
+import { optionValues, parseCommandLine, type Env, type Option, type Options, type Values } from './options.ts';
 
 /** One command of the project. */
 export interface Command<O extends Options> {
@@ -14,6 +14,8 @@ export interface Command<O extends Options> {
   readonly usage: string;
   /** Words one of which comes first (`open`, `close`), each with one line of doc. */
   readonly actions?: Readonly<Record<string, string>>;
+  /** One free word it may take among its options (a benchmark's data dir), as help names and documents it. */
+  readonly operand?: { readonly name: string; readonly doc: string };
   /** What it does, as help prints it (lines kept as written). */
   readonly about: string;
   readonly options: O;
@@ -91,7 +93,8 @@ function usageArguments(command: Command<Options>): string[] {
   const required = entries.filter(([, declared]) => declared.required).map(([name, declared]) => named(name, declared));
   const optional = entries.filter(([, declared]) => !declared.required);
   const actions = command.actions === undefined ? [] : [Object.keys(command.actions).join('|')];
-  return [...actions, ...required, ...optional.map(([name, declared]) => `[${named(name, declared)}]`)];
+  const operand = command.operand === undefined ? [] : [`[${command.operand.name}]`];
+  return [...actions, ...required, ...optional.map(([name, declared]) => `[${named(name, declared)}]`), ...operand];
 }
 
 /** The command's --help, made from its declaration; ends with a newline. */
@@ -104,6 +107,7 @@ export function helpText<O extends Options>(command: Command<O>): string {
   if (command.actions !== undefined) {
     sections.push(['Actions:', ...table(Object.entries(command.actions).map(([names, doc]) => ({ names, doc })))].join('\n'));
   }
+  if (command.operand !== undefined) sections.push(['Arguments:', ...table([{ names: command.operand.name, doc: command.operand.doc }])].join('\n'));
   const rows = Object.entries(command.options).map(([name, declared]) => ({ names: optionNames(name, declared), doc: optionDoc(declared) }));
   sections.push(['Options:', ...table([...rows, HELP_ROW])].join('\n'));
   if (command.environment !== undefined) {
@@ -114,8 +118,28 @@ export function helpText<O extends Options>(command: Command<O>): string {
   return `${sections.join('\n\n')}\n`;
 }
 
-/** What a command's body is given: its options' values and, for a command with actions, the action. */
-export type Run<O extends Options> = (values: Values<O>, action: string | undefined) => Promise<number | void>;
+/** The free words of a command line: its action and its operand, when the command takes them. */
+export interface Words {
+  readonly action: string | undefined;
+  readonly operand: string | undefined;
+}
+
+/** A command's line read by its declaration: its option values and words, or `'help'` when --help was asked for. */
+export function readCommand<O extends Options>(command: Command<O>, argv: readonly string[], env: Env): { values: Values<O>; words: Words } | 'help' {
+  const actions = command.actions === undefined ? undefined : Object.keys(command.actions);
+  const given = parseCommandLine(command.options, argv, (actions === undefined ? 0 : 1) + (command.operand === undefined ? 0 : 1));
+  if (given === 'help') return 'help';
+  const [first, ...rest] = given.words;
+  // A missing action is said before any option's problem.
+  if (actions !== undefined && !actions.includes(first ?? '')) {
+    throw new UsageError(`expected ${actions.join(' or ')} first, got ${JSON.stringify(first ?? argv[0] ?? '')}`, 'arguments');
+  }
+  const words = actions === undefined ? { action: undefined, operand: first } : { action: first, operand: rest[0] };
+  return { values: optionValues(command.options, given, env), words };
+}
+
+/** What a command's body is given: its options' values and its words. */
+export type Run<O extends Options> = (values: Values<O>, words: Words) => Promise<number | void>;
 
 /**
  * Run a command from its declaration: read `argv` and `env` into its options, print its help for
@@ -123,17 +147,29 @@ export type Run<O extends Options> = (values: Values<O>, action: string | undefi
  */
 export function runCommand<O extends Options>(command: Command<O>, argv: readonly string[], body: Run<O>, io: Io = processIo, env: Env = process.env): Promise<number> {
   return runCli(command.name, io, async () => {
-    const actions = command.actions === undefined ? undefined : Object.keys(command.actions);
-    const action = actions?.includes(argv[0] ?? '') ? argv[0] : undefined;
-    // A missing action is said before any option's problem, unless help is what was asked for.
-    if (actions !== undefined && action === undefined && !argv.some((arg) => arg === '--help' || arg === '-h')) {
-      throw new UsageError(`expected ${actions.join(' or ')} first, got ${JSON.stringify(argv[0] ?? '')}`, 'arguments');
-    }
-    const values = readOptions(command.options, action === undefined ? argv : argv.slice(1), env);
-    if (values === 'help') {
+    const read = readCommand(command, argv, env);
+    if (read === 'help') {
       io.out(helpText(command));
       return;
     }
-    return body(values, action);
+    return body(read.values, read.words);
   });
+}
+
+/**
+ * For a script that is its module's body (a benchmark): its options' values and words; for --help the help
+ * is printed and the process exits 0, for a problem the one line is printed and it exits with its status.
+ */
+export function scriptOptions<O extends Options>(command: Command<O>, argv: readonly string[] = process.argv.slice(2), io: Io = processIo, env: Env = process.env): { values: Values<O>; words: Words } {
+  let read: ReturnType<typeof readCommand<O>>;
+  try {
+    read = readCommand(command, argv, env);
+  } catch (error) {
+    process.exit(reportFailure(command.name, io, error));
+  }
+  if (read === 'help') {
+    io.out(helpText(command));
+    process.exit(EXIT.ok);
+  }
+  return read;
 }

@@ -169,17 +169,43 @@ function joinNegativeValues(argv: readonly string[], options: ParseArgsOptionsCo
 
 /** Parse `argv` strictly (no unknown options, no stray arguments); problems are UsageErrors. */
 export function parseOptions<T extends ParseArgsOptionsConfig>(argv: readonly string[], options: T) {
+  return parseWords(argv, options, 0).values;
+}
+
+/** parseOptions, allowing up to `words` free words (an action, an operand) among the options. */
+function parseWords<T extends ParseArgsOptionsConfig>(argv: readonly string[], options: T, words: number) {
+  let parsed;
   try {
-    return parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: false }).values;
+    parsed = parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals: words > 0 });
   } catch (error) {
     throw new UsageError(`${errorLine(error)} (see --help)`, 'command line', { cause: error });
   }
+  const extra = parsed.positionals[words];
+  if (extra !== undefined) throw new UsageError(`Unexpected argument ${JSON.stringify(extra)} (see --help)`, 'command line');
+  return parsed;
 }
 
 /** What parseOptions gives for one name. */
-type Given = string | boolean | (string | boolean)[] | undefined;
+type Flag = string | boolean | (string | boolean)[] | undefined;
 
-function readOne(name: string, declared: Option<unknown>, given: Readonly<Record<string, Given>>, env: Env): unknown {
+/** A command line split by the declarations, before any value is checked: the flags given and the free words. */
+export interface Given {
+  readonly flags: Readonly<Record<string, Flag>>;
+  readonly words: readonly string[];
+}
+
+/** Split `argv` by the declared options (strictly; at most `words` free words), or `'help'` when --help was asked for. */
+export function parseCommandLine(options: Options, argv: readonly string[], words = 0): Given | 'help' {
+  const config: ParseArgsOptionsConfig = { help: { type: 'boolean', short: 'h' } };
+  for (const [name, declared] of Object.entries(options)) {
+    config[name] = { type: declared.type, ...(declared.short === undefined ? {} : { short: declared.short }), ...(declared.multiple ? { multiple: true } : {}) };
+    if (declared.alias !== undefined) config[declared.alias] = { type: declared.type };
+  }
+  const { values, positionals } = parseWords(argv, config, words);
+  return values['help'] === true ? 'help' : { flags: values as Record<string, Flag>, words: positionals };
+}
+
+function valueOf(name: string, declared: Option<unknown>, given: Readonly<Record<string, Flag>>, env: Env): unknown {
   const alias = declared.alias === undefined ? undefined : given[declared.alias];
   if (given[name] !== undefined && alias !== undefined) throw new UsageError(`give --${name} or --${declared.alias}, not both`, 'command line');
   const flagName = given[name] === undefined && alias !== undefined ? `--${declared.alias}` : `--${name}`;
@@ -193,16 +219,15 @@ function readOne(name: string, declared: Option<unknown>, given: Readonly<Record
   return fromEnv;
 }
 
+/** Every option's value: its flag's, else its variable's, else its default. */
+export function optionValues<O extends Options>(options: O, given: Given, env: Env = process.env): Values<O> {
+  const values: Record<string, unknown> = {};
+  for (const [name, declared] of Object.entries(options)) values[name] = valueOf(name, declared, given.flags, env);
+  return values as Values<O>;
+}
+
 /** Every option's value from `argv` (flags win), then `env`, then its default; `'help'` when --help was asked for. */
 export function readOptions<O extends Options>(options: O, argv: readonly string[], env: Env = process.env): Values<O> | 'help' {
-  const config: ParseArgsOptionsConfig = { help: { type: 'boolean', short: 'h' } };
-  for (const [name, declared] of Object.entries(options)) {
-    config[name] = { type: declared.type, ...(declared.short === undefined ? {} : { short: declared.short }), ...(declared.multiple ? { multiple: true } : {}) };
-    if (declared.alias !== undefined) config[declared.alias] = { type: declared.type };
-  }
-  const given = parseOptions(argv, config) as Record<string, Given>;
-  if (given['help'] === true) return 'help';
-  const values: Record<string, unknown> = {};
-  for (const [name, declared] of Object.entries(options)) values[name] = readOne(name, declared, given, env);
-  return values as Values<O>;
+  const given = parseCommandLine(options, argv);
+  return given === 'help' ? 'help' : optionValues(options, given, env);
 }

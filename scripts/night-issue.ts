@@ -168,7 +168,7 @@ export async function reportRecovery(target: GitHubTarget, run: string): Promise
 }
 
 export function main(argv: readonly string[], env: Env = process.env, io: Io = processIo): Promise<number> {
-  return runCommand(NIGHT_ISSUE, argv, async ({ run, 'reason-file': reasonFile }, action) => {
+  return runCommand(NIGHT_ISSUE, argv, async ({ run, 'reason-file': reasonFile }, { action }) => {
     const target = targetFromEnv(env);
     const reason = reasonFile === undefined ? undefined : await readFile(reasonFile, 'utf8').catch(() => undefined);
     io.out(`${action === 'open' ? await reportFailure(target, run, reason) : await reportRecovery(target, run)}\n`);

@@ -1,27 +1,31 @@
 // Benchmark: can the simulator serve a 60k-model crawl without being the bottleneck? Prints figures, asserts nothing.
-// Usage: node simulator/bench.ts [--size N] [--latency MS] [--concurrency N] [--tidy]
-// The real world by default (its TotalCount counts 3 hidden rows, so a crawl reads one more page); --tidy for the old one.
+// Its options: BENCH_SIMULATOR below, or `npm run bench:simulator -- --help`. The real world by default (its
+// TotalCount counts 3 hidden rows, so a crawl reads one more page); --tidy for the old one.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
+import { scriptOptions, type Command } from '../core/command.ts';
 import { mapBounded } from '../core/concurrency.ts';
+import { flag, integer, type Options } from '../core/options.ts';
 import { catalogForDay } from './catalog.ts';
 import { INFERENCE_FILTER } from './testing.ts';
 
-const { values } = parseArgs({
+const BENCH_SIMULATOR = {
+  name: 'bench:simulator',
+  usage: 'npm run bench:simulator',
+  about: `Can the simulator serve a 60k-model crawl without being the bottleneck? Times its generator,
+then plain crawls of a simulator process at the given latency and at none. Prints figures, asserts
+nothing.`,
   options: {
-    size: { type: 'string', default: '60000' },
-    latency: { type: 'string', default: '20' },
-    concurrency: { type: 'string', default: '8' },
-    tidy: { type: 'boolean', default: false },
+    size: integer({ value: 'N', min: 1, max: 100_000, default: 60_000, doc: 'models on the simulated list' }),
+    latency: integer({ value: 'MS', min: 0, max: 10_000, default: 20, doc: 'delay before every response' }),
+    concurrency: integer({ value: 'N', min: 1, max: 64, default: 8, doc: 'requests in flight' }),
+    tidy: flag('the tidy world of before issue 19 (default: the real one, whose TotalCount counts 3 hidden rows)'),
   },
-});
-const size = Number(values.size);
-const latency = Number(values.latency);
-const concurrency = Number(values.concurrency);
-const tidy = values.tidy;
+} as const satisfies Command<Options>;
+
+const { size, latency, concurrency, tidy } = scriptOptions(BENCH_SIMULATOR).values;
 
 function generatorFigures(): void {
   let t = performance.now();

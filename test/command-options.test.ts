@@ -126,7 +126,7 @@ describe('core/command', () => {
 
   it('runs the body with the values and the action, prints help for --help, and reports a problem in one line with its exit status', async () => {
     const seen: unknown[] = [];
-    const body = async (values: unknown, action: string | undefined): Promise<number> => {
+    const body = async (values: unknown, { action }: { action: string | undefined }): Promise<number> => {
       seen.push(action, values);
       return 0;
     };

@@ -7,6 +7,7 @@ import { helpText, optionNames } from '../core/command.ts';
 import { UsageError } from '../core/errors.ts';
 import { readOptions, type Option } from '../core/options.ts';
 import { COMMANDS } from './commands.ts';
+import { runScript } from './helpers.ts';
 
 const ROOT = new URL('../', import.meta.url);
 const read = (path: string): Promise<string> => readFile(new URL(path, ROOT), 'utf8');
@@ -20,7 +21,7 @@ function requiredArgs(options: Readonly<Record<string, Option<unknown>>>, except
 describe('commands', () => {
   it('are every npm script that runs a command of ours, each run by its declaration', async () => {
     const all = await scripts();
-    // Tooling (tests, type checks, the dev server, set-up) and the benchmarks, which print figures, not help.
+    // Tooling (tests, type checks, the dev server, set-up) and the benchmarks (below: their bodies run on import).
     const commands = Object.keys(all).filter((name) => !/^(test|typecheck|preinstall|dev|check:astro|bench:.*)$/.test(name));
     expect(Object.keys(COMMANDS).sort()).toEqual(commands.sort());
     for (const [script, command] of Object.entries(COMMANDS)) {
@@ -29,6 +30,22 @@ describe('commands', () => {
       expect(await read(file), file).toMatch(/runCommand\(/);
     }
   });
+
+  it('include the benchmarks, each reading its options by its declaration: help, and one line for a bad value', async () => {
+    const all = await scripts();
+    const benches = Object.keys(all).filter((name) => name.startsWith('bench:'));
+    expect(benches.length).toBeGreaterThan(4);
+    for (const script of benches) {
+      const file = /\b([\w/-]+\.ts)\b/.exec(all[script] ?? '')?.[1] as string;
+      expect(await read(file), file).toMatch(/scriptOptions\(/);
+      const help = await runScript(file, ['--help']);
+      expect(help.code, `${script}: ${help.stderr}`).toBe(0);
+      expect(help.stdout, script).toMatch(new RegExp(`^Usage: npm run ${script} -- `));
+      const bad = await runScript(file, ['--bogus']);
+      expect(bad.code, script).toBe(2);
+      expect(bad.stderr, script).toMatch(new RegExp(`^${script}: command line: Unknown option '--bogus'.*\n$`));
+    }
+  }, 120_000);
 
   it('make their --help from the declaration: every option, other name, variable and action in it, no line over 100 columns', () => {
     for (const [script, command] of Object.entries(COMMANDS)) {
@@ -84,12 +101,13 @@ describe('commands', () => {
 
   it('read argv only through their declarations (core/options.ts)', async () => {
     const offenders: string[] = [];
-    for (const dir of ['changes', 'core', 'crawler', 'pipeline', 'publish', 'scripts', 'simulator', 'store']) {
+    // What a parent process hands its own child (JSON, or a phase and its inputs), and a process naming itself.
+    const internal = ['publish/build-worker.ts', 'bench/history-phase.ts', 'bench/peak-rss.ts'];
+    for (const dir of ['bench', 'changes', 'core', 'crawler', 'pipeline', 'publish', 'scripts', 'simulator', 'store']) {
       for (const entry of await readdir(new URL(`${dir}/`, ROOT), { recursive: true })) {
-        if (!entry.endsWith('.ts') || `${dir}/${entry}` === 'core/options.ts') continue;
-        const source = await read(`${dir}/${entry}`);
-        // The simulator's benchmark prints figures and takes no help; the build worker's one argument is JSON from its parent.
-        if (/\bparseArgs\(|\bparseOptions\(|process\.argv\[/.test(source) && !['simulator/bench.ts', 'publish/build-worker.ts'].includes(`${dir}/${entry}`)) offenders.push(`${dir}/${entry}`);
+        const path = `${dir}/${entry}`;
+        if (!entry.endsWith('.ts') || path === 'core/options.ts' || internal.includes(path)) continue;
+        if (/\bparseArgs\(|\bparseOptions\(|process\.argv\[/.test(await read(path))) offenders.push(path);
       }
     }
     expect(offenders).toEqual([]);
