@@ -1,7 +1,7 @@
 // Run the simulator as a process: prints {"origin","inferenceOrigin"} on one stdout line once listening.
 import { runCommand, type Command } from '../core/command.ts';
 import { decimal, flag, repeated, type Option, type Options, type Values } from '../core/options.ts';
-import { GATEWAY_ONLY_IDS, resolveCatalogOptions } from './catalog.ts';
+import { GATEWAY_ONLY_IDS, resolveCatalogOptions } from './catalog-options.ts';
 import { SimulatorError } from './errors.ts';
 import { parseFaults } from './faults.ts';
 import { startSimulator, type SimulatorOptions } from './index.ts';
