@@ -9,7 +9,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { promisify } from 'node:util';
+import { scriptOptions, type Command } from '../core/command.ts';
+import { flag, integer, type Options } from '../core/options.ts';
 import { dateOfDay, dayNumber } from '../store/dates.ts';
 import { KEEP_SNAPSHOTS, pruneSnapshots } from '../store/snapshot-archive.ts';
 import { listSnapshotDates } from '../store/snapshots.ts';
@@ -17,32 +19,22 @@ import { runMeasured } from './child.ts';
 import { git, initRepo } from './history-git.ts';
 import { World } from './history-world.ts';
 
-const HELP = `Usage: npm run bench:decade -- [--models N] [--nights N] [--keep-snapshots N] [--keep]
-
-Plays N quiet nights into a git repository as the nightly does and projects the growth to 1, 3 and
-10 years at the same number of models.
-
-  --models N          models on the list (default 60000)
-  --nights N          nights played (default 40; more than --keep-snapshots + 10)
-  --keep-snapshots N  snapshot files kept in the working tree (default ${KEEP_SNAPSHOTS}, as the nightly)
-  --keep              keep the temporary repository and print where it is`;
-
-const { values } = parseArgs({
+const BENCH_DECADE = {
+  name: 'bench:decade',
+  usage: 'npm run bench:decade',
+  about: `Plays N quiet nights into a git repository as the nightly does and projects the growth to 1, 3 and
+10 years at the same number of models.`,
   options: {
-    models: { type: 'string', default: '60000' },
-    nights: { type: 'string', default: '40' },
-    'keep-snapshots': { type: 'string', default: String(KEEP_SNAPSHOTS) },
-    keep: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
+    models: integer({ value: 'N', default: 60_000, doc: 'models on the list, at least 1' }),
+    nights: integer({ value: 'N', default: 40, doc: 'nights played, more than --keep-snapshots + 10' }),
+    'keep-snapshots': integer({ value: 'N', default: KEEP_SNAPSHOTS, doc: 'snapshot files kept in the working tree, as the nightly keeps them; at least 1' }),
+    keep: flag('keep the temporary repository and print where it is'),
   },
-});
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-const MODELS = Number(values.models);
-const NIGHTS = Number(values.nights);
-const KEEP = Number(values['keep-snapshots']);
+  exit: '0 every budget held, 1 one failed, 2 usage error',
+} as const satisfies Command<Options>;
+
+const { values } = scriptOptions(BENCH_DECADE);
+const { models: MODELS, nights: NIGHTS, 'keep-snapshots': KEEP } = values;
 if (![MODELS, NIGHTS, KEEP].every(Number.isSafeInteger) || MODELS < 1 || KEEP < 1 || NIGHTS < KEEP + 10) {
   process.stderr.write(`bench:decade: --models and --keep-snapshots must be whole numbers ≥ 1 and --nights at least --keep-snapshots + 10\n`);
   process.exit(2);
