@@ -75,7 +75,7 @@ export function optionNames(name: string, declared: Option<unknown>): string {
 }
 
 /** An option's doc with what else help says of it: its range, other name, variable and default. */
-export function optionDoc(declared: Option<unknown>): string {
+function optionDoc(declared: Option<unknown>): string {
   const facts = [
     declared.range,
     declared.alias === undefined ? undefined : `also --${declared.alias}`,
