@@ -4,6 +4,7 @@ import type { Command } from '../core/command.ts';
 import type { Options } from '../core/options.ts';
 import { COMMIT_MESSAGE } from '../changes/commit-message-cli.ts';
 import { DIFF } from '../changes/diff-cli.ts';
+import { MIGRATE_DATA } from '../changes/migrate-cli.ts';
 import { REBUILD } from '../changes/rebuild-cli.ts';
 import { CHANGES_UPDATE } from '../changes/update-cli.ts';
 import { CRAWL } from '../pipeline/options.ts';
@@ -31,6 +32,7 @@ export const COMMANDS: Readonly<Record<string, Command<Options>>> = {
   rebuild: REBUILD,
   'changes:update': CHANGES_UPDATE,
   'commit-message': COMMIT_MESSAGE,
+  'migrate-data': MIGRATE_DATA,
   simulator: SIMULATOR,
   demo: DEMO,
   preview: PREVIEW,
