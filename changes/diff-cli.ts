@@ -16,7 +16,7 @@ export const DIFF = {
   usage: 'npm run diff',
   about: `Compare two snapshots: models that entered (first time ever), returned (back after leaving),
 left or were renamed; ids the gateway started, resumed or stopped serving; and the biggest movers
-by downloads and likes gained. Uses history/ and events.json to tell entered from returned.`,
+by downloads and likes gained. Uses history/ and events/ to tell entered from returned.`,
   options: {
     from: dateFlag({ shown: 'the snapshot before --to', doc: 'earlier snapshot date' }),
     to: dateFlag({ shown: 'the newest snapshot', doc: 'later snapshot date' }),

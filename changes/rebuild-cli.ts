@@ -1,4 +1,4 @@
-// `npm run rebuild`: recompute events.json and history/ from the snapshots alone.
+// `npm run rebuild`: recompute the event log (events/) and history/ from the snapshots alone (files and git's history).
 import { type Io, processIo } from '../core/cli.ts';
 import { runCommand, type Command } from '../core/command.ts';
 import { DATA_DIR, flag, type Options } from '../core/options.ts';
@@ -9,8 +9,9 @@ import { rebuildChanges } from './rebuild.ts';
 export const REBUILD = {
   name: 'rebuild',
   usage: 'npm run rebuild',
-  about: `Rebuild the event log (events.json) and the per-model history (history/*.shard.json) from every
-snapshot in <data-dir>/snapshots, oldest first. Writes only files whose content changes.`,
+  about: `Rebuild the event log (events/) and the per-model history (history/*.shard.json) from every
+snapshot, oldest first: the files in <data-dir>/snapshots and those in git's history (a shallow
+clone must fetch it first: git fetch --unshallow). Writes only files whose content changes.`,
   options: { 'data-dir': DATA_DIR, json: flag('print the summary as JSON') },
   exit: '0 done, 1 failed (missing or unusable data), 2 usage error',
 } as const satisfies Command<Options>;

@@ -1,4 +1,4 @@
-// `npm run changes:update -- --date DATE`: bring events.json and history/ up to one snapshot.
+// `npm run changes:update -- --date DATE`: bring the event log (events/) and history/ up to one snapshot.
 import { type Io, processIo } from '../core/cli.ts';
 import { runCommand, type Command } from '../core/command.ts';
 import { DATA_DIR, flag, type Options } from '../core/options.ts';
