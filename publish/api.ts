@@ -9,7 +9,7 @@ import { datasetUrls } from './dataset/files.ts';
 import type { SiteInputs } from './inputs.ts';
 import { hasPageFile, modelPageHref } from './pages.ts';
 import { modelApiFile, PLAIN_PATHS, SITE_FILES, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
-import { valueOn } from '../store/tracks.ts';
+import { deltaEncode, presenceIntervals, valueOn } from '../store/tracks.ts';
 
 /** Bumped only for incompatible changes to a published shape. */
 export const API_VERSION = 3;
@@ -151,11 +151,6 @@ export interface ModelDocument {
   links: { page: string };
 }
 
-/** `values` as the first value followed by each one's difference from the one before. */
-function differences(values: readonly number[]): number[] {
-  return values.map((value, i) => (i === 0 ? value : value - (values[i - 1] as number)));
-}
-
 /** The series of a track over the `SERIES_DAYS` days ending on `lastDay`. */
 export function modelSeries(track: Track, lastDay: number): ModelSeries {
   const first = Math.max(track.presence[0] ?? lastDay, lastDay - SERIES_DAYS + 1);
@@ -164,17 +159,10 @@ export function modelSeries(track: Track, lastDay: number): ModelSeries {
   const sorted = [...days].sort((a, b) => a - b);
   return {
     from: dateOfDay(first),
-    days: differences(sorted).map((gap, i) => (i === 0 ? 0 : gap)),
-    likes: differences(sorted.map((day) => valueOn(track.likes, day) ?? 0)),
-    downloads: differences(sorted.map((day) => valueOn(track.downloads, day) ?? 0)),
+    days: deltaEncode(sorted).map((gap, i) => (i === 0 ? 0 : gap)),
+    likes: deltaEncode(sorted.map((day) => valueOn(track.likes, day) ?? 0)),
+    downloads: deltaEncode(sorted.map((day) => valueOn(track.downloads, day) ?? 0)),
   };
-}
-
-/** Interval boundaries as dated intervals. */
-function intervalsOf(bounds: readonly number[]): PresenceInterval[] {
-  const out: PresenceInterval[] = [];
-  for (let i = 0; i < bounds.length; i += 2) out.push({ from: dateOfDay(bounds[i] as number), to: dateOfDay(bounds[i + 1] as number) });
-  return out;
 }
 
 /** The document for one model. */
@@ -187,8 +175,8 @@ export function modelDocument(
 ): ModelDocument {
   const { current } = records;
   const { owner, name } = current ?? splitModelId(id);
-  const intervals = intervalsOf(track.presence);
-  const gatewayIntervals = intervalsOf(track.gateway);
+  const intervals = presenceIntervals(track.presence);
+  const gatewayIntervals = presenceIntervals(track.gateway);
   return {
     id,
     owner,

@@ -6,6 +6,7 @@
 import type { Track } from '../../../store/types.ts';
 import type { SnippetModel } from './snippets.ts';
 import { checkedDayNumber, dayNumber, isCalendarDate } from '../../../store/days.ts';
+import { deltaDecode, intervalPairs } from '../../../store/tracks.ts';
 
 /** The part of a model file the chart reads. */
 export interface ChartSource {
@@ -20,12 +21,6 @@ export interface ChartSource {
 /** The day number of a calendar date, `undefined` for anything else (2026-02-30 included). */
 const dayOf = (value: unknown): number | undefined => (typeof value === 'string' && isCalendarDate(value) ? dayNumber(value) : undefined);
 const isInts = (value: unknown): value is number[] => Array.isArray(value) && value.every((v) => Number.isSafeInteger(v));
-
-/** Running sums: the series lists hold a first value and then differences. */
-function sums(values: readonly number[]): number[] {
-  let total = 0;
-  return values.map((value) => (total += value));
-}
 
 /** The track in a parsed model file, or `undefined` when the file does not have the expected shape. */
 export function chartSource(doc: unknown): ChartSource | undefined {
@@ -45,12 +40,9 @@ export function chartSource(doc: unknown): ChartSource | undefined {
   if (likes.length !== days.length || downloads.length !== days.length || days.length === 0) return undefined;
   // Stays before the figures' window are clipped to it: the chart shows only what it has figures for.
   const clipped: number[] = [];
-  for (let i = 0; i < presence.length; i += 2) {
-    const [a, b] = [presence[i] as number, presence[i + 1] as number];
-    if (b >= start) clipped.push(Math.max(a, start), b);
-  }
-  const at = sums(days).map((day) => start + day);
-  const points = (values: number[]): number[] => sums(values).flatMap((value, i) => [at[i] as number, value]);
+  for (const [a, b] of intervalPairs(presence)) if (b >= start) clipped.push(Math.max(a, start), b);
+  const at = deltaDecode(days).map((day) => start + day);
+  const points = (values: number[]): number[] => deltaDecode(values).flatMap((value, i) => [at[i] as number, value]);
   const result: ChartSource = { track: { presence: clipped, likes: points(likes), downloads: points(downloads), gateway: [], genImages: [], upstreamId: null }, from: start };
   const { events } = doc as { events?: unknown };
   if (Array.isArray(events)) {
@@ -134,7 +126,7 @@ export function thinSeries(fields: SeriesFields, exactDays: readonly number[], m
   const count = series.days.length;
   if (count <= most) return fields;
   const start = checkedDayNumber(series.from);
-  const days = sums(series.days).map((day) => start + day);
+  const days = deltaDecode(series.days).map((day) => start + day);
   const keep = new Set<number>([0, count - 1]);
   for (let k = 1; k < most; k++) keep.add(Math.round((k * (count - 1)) / most));
   for (const day of exactDays) {
@@ -143,8 +135,8 @@ export function thinSeries(fields: SeriesFields, exactDays: readonly number[], m
     if (at >= 0) keep.add(at);
   }
   const chosen = [...keep].sort((a, b) => a - b);
-  const likes = sums(series.likes);
-  const downloads = sums(series.downloads);
+  const likes = deltaDecode(series.likes);
+  const downloads = deltaDecode(series.downloads);
   const diff = (values: number[]) => chosen.map((i, k) => (k === 0 ? (values[i] as number) : (values[i] as number) - (values[chosen[k - 1] as number] as number)));
   return { intervals: fields.intervals, series: { from: series.from, days: diff(days.map((day) => day - start)), likes: diff(likes), downloads: diff(downloads) } };
 }
