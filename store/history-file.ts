@@ -2,13 +2,13 @@
 // one model per line, days as delta-coded day numbers, so a normal night appends a few characters to
 // the lines of models whose metrics changed and rewrites nothing else but the header's `through`.
 import { hash } from 'node:crypto';
-import { dateOfDay, dayNumber, isCalendarDate } from './dates.ts';
+import { dayNumber, isCalendarDate } from './dates.ts';
 import { DataFileError, OutdatedFileError } from './errors.ts';
 import { jsonWithItemLines } from './json-lines.ts';
 import { compareIds } from './order.ts';
 import { parseJson } from './read-json.ts';
-import { deltaDecode, deltaEncode, presenceIntervals } from './tracks.ts';
-import type { ModelHistory, SeriesPoint, Track } from './types.ts';
+import { deltaDecode, deltaEncode } from './tracks.ts';
+import type { Track } from './types.ts';
 
 /**
  * Version of the shard encoding, in every file's header. 1: `[id, presence, likes, downloads]`;
@@ -157,26 +157,4 @@ export function parseShard(text: string, where: string): Shard {
     tracks.set(id, track);
   });
   return { name: file.shard, through: file.through, tracks };
-}
-
-function points(series: readonly number[]): SeriesPoint[] {
-  const out: SeriesPoint[] = [];
-  for (let i = 0; i < series.length; i += 2) out.push([dateOfDay(series[i] ?? 0), series[i + 1] ?? 0]);
-  return out;
-}
-
-/** The contract view of a decoded track (store/types.ts): dates instead of day numbers. */
-export function toModelHistory(id: string, track: Track): ModelHistory {
-  const catalog = presenceIntervals(track.presence);
-  return {
-    id,
-    firstSeen: catalog[0]?.from ?? '',
-    lastSeen: catalog.at(-1)?.to ?? '',
-    intervals: catalog,
-    likes: points(track.likes),
-    downloads: points(track.downloads),
-    gatewayIntervals: presenceIntervals(track.gateway),
-    genImages: points(track.genImages),
-    upstreamId: track.upstreamId,
-  };
 }
