@@ -1,15 +1,17 @@
-// The static JSON API: pure builders of each file's content. docs/api.md documents every URL here.
+// The static JSON API: pure builders of each file's content. docs/api.md documents every URL here. The
+// per-model file's shape and encoding live in model-file.ts, shared with the site pages that read it back.
 import { dayFields, eventFields } from '../store/events-file.ts';
 import { jsonWithItemLines } from '../store/json-lines.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { serialiseSnapshot } from '../store/snapshots.ts';
-import { dateOfDay, dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
-import type { ChangeEvent, EventKind, EventLog, PresenceInterval, Track } from '../store/types.ts';
+import { dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
+import type { ChangeEvent, EventLog, Track } from '../store/types.ts';
 import { datasetUrls } from './dataset/files.ts';
 import type { SiteInputs } from './inputs.ts';
 import { hasPageFile, modelPageHref } from './pages.ts';
 import { modelApiFile, PLAIN_PATHS, SITE_FILES, snapshotFile, splitModelId, type ModelPaths } from './urls.ts';
-import { valueOn } from '../store/tracks.ts';
+import { presenceIntervals } from '../store/tracks.ts';
+import { modelSeries, serialiseModelDocument, type ModelDocument } from './model-file.ts';
 
 /** Bumped only for incompatible changes to a published shape. */
 export const API_VERSION = 3;
@@ -104,79 +106,6 @@ export function snapshotIndexJson(siteUrl: string, published: readonly string[],
   );
 }
 
-/** Days of daily figures each model file carries; older figures stay in the repository's `data/history/`. */
-export const SERIES_DAYS = 365;
-
-/**
- * A model's likes and downloads as change points over the newest `SERIES_DAYS` days, each list written
- * as differences (as `data/history/` stores them): a year of daily figures of 137,000 models is about a
- * third the size this way. Day `days[0] + … + days[i]` after `from` has likes `likes[0] + … + likes[i]`.
- */
-export interface ModelSeries {
-  /** First day covered (`YYYY-MM-DD`): the window's start, or the first day seen when later. */
-  from: string;
-  /** Days between change points: the first is 0 (`from` itself), each next one the gap since the last. */
-  days: number[];
-  /** Likes on `from`, then the change at each later point. */
-  likes: number[];
-  /** Downloads on `from`, then the change at each later point. */
-  downloads: number[];
-}
-
-/** `/api/models/<owner>/<name>.json`: one model's story. */
-export interface ModelDocument {
-  id: string;
-  owner: string;
-  name: string;
-  /** On the newest snapshot's catalog list. */
-  onList: boolean;
-  /** Served by the OpenAI-compatible gateway (`GET /v1/models`) on the newest snapshot, under exactly this id. */
-  onGateway: boolean;
-  /** First and last catalog dates; `''` for an id only ever on the gateway. */
-  firstSeen: string;
-  lastSeen: string;
-  /** Stretches on the catalog list, ascending (a renamed model's include those under its old ids). */
-  intervals: PresenceInterval[];
-  /** Stretches on the gateway list under this id, ascending. */
-  gatewayIntervals: PresenceInterval[];
-  /** This id's events, oldest first; `likes`/`downloads` `null` on gateway events of ids the catalog did not list; `from` on `renamed`. */
-  events: { date: string; kind: EventKind; likes: number | null; downloads: number | null; from?: string }[];
-  /** Figures over the newest year, bounded so the site does not grow with the years. */
-  series: ModelSeries;
-  /** The record on the newest snapshot; `null` for a model off the list. */
-  current: ModelRecord | null;
-  /** Only in the file of a model off the list: its last known record (the newest published snapshot that has it, or the snapshot before it left), or `null` when none survives. */
-  lastKnown?: ModelRecord | null;
-  /** This model's page as a path below the site's base URL (`models/<o>/<n>/`, `?lang=zh` for Chinese). */
-  links: { page: string };
-}
-
-/** `values` as the first value followed by each one's difference from the one before. */
-function differences(values: readonly number[]): number[] {
-  return values.map((value, i) => (i === 0 ? value : value - (values[i - 1] as number)));
-}
-
-/** The series of a track over the `SERIES_DAYS` days ending on `lastDay`. */
-export function modelSeries(track: Track, lastDay: number): ModelSeries {
-  const first = Math.max(track.presence[0] ?? lastDay, lastDay - SERIES_DAYS + 1);
-  const days = new Set<number>([first]);
-  for (const points of [track.likes, track.downloads]) for (let i = 0; i < points.length; i += 2) if ((points[i] as number) > first) days.add(points[i] as number);
-  const sorted = [...days].sort((a, b) => a - b);
-  return {
-    from: dateOfDay(first),
-    days: differences(sorted).map((gap, i) => (i === 0 ? 0 : gap)),
-    likes: differences(sorted.map((day) => valueOn(track.likes, day) ?? 0)),
-    downloads: differences(sorted.map((day) => valueOn(track.downloads, day) ?? 0)),
-  };
-}
-
-/** Interval boundaries as dated intervals. */
-function intervalsOf(bounds: readonly number[]): PresenceInterval[] {
-  const out: PresenceInterval[] = [];
-  for (let i = 0; i < bounds.length; i += 2) out.push({ from: dateOfDay(bounds[i] as number), to: dateOfDay(bounds[i + 1] as number) });
-  return out;
-}
-
 /** The document for one model. */
 export function modelDocument(
   id: string,
@@ -187,8 +116,8 @@ export function modelDocument(
 ): ModelDocument {
   const { current } = records;
   const { owner, name } = current ?? splitModelId(id);
-  const intervals = intervalsOf(track.presence);
-  const gatewayIntervals = intervalsOf(track.gateway);
+  const intervals = presenceIntervals(track.presence);
+  const gatewayIntervals = presenceIntervals(track.gateway);
   return {
     id,
     owner,
@@ -205,11 +134,6 @@ export function modelDocument(
     ...('lastKnown' in records ? { lastKnown: records.lastKnown ?? null } : {}),
     links: { page: modelPageHref(id, paths) },
   };
-}
-
-/** Serialised model document: one top-level field per line, each written compactly (60,000 of these are published). */
-export function serialiseModelDocument(doc: ModelDocument): string {
-  return `{\n${Object.entries(doc).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`).join(',\n')}\n}\n`;
 }
 
 /**

@@ -6,9 +6,9 @@ import { listIfExists, readIfExists } from './atomic.ts';
 import { DataFileError, OutdatedFileError } from './errors.ts';
 import { parseEventLog, serialiseEventLog } from './events-file.ts';
 import { INDEX_FILE, indexOf, joinYears, parseIndex, serialiseIndex, splitByYear, YEAR_FILE_PATTERN, yearFile } from './events-years.ts';
-import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardFileName, shardOf, toModelHistory } from './history-file.ts';
+import { parseShard, serialiseShard, SHARD_FILE_PATTERN, shardFileName, shardOf } from './history-file.ts';
 import { writeFilesTogether, type FileChange } from './transaction.ts';
-import type { ChangeState, EventLog, ModelHistory, Track } from './types.ts';
+import type { ChangeState, EventLog, Track } from './types.ts';
 
 export const eventsDir = (dataDir: string): string => join(dataDir, 'events');
 export const eventsIndexPath = (dataDir: string): string => join(eventsDir(dataDir), INDEX_FILE);
@@ -78,7 +78,7 @@ export interface StoredTracks {
   through: string[];
 }
 
-/** Read every shard into one map of tracks (the compact form; see readHistories for the contract form). */
+/** Read every shard into one map of tracks (tests read them as dates: test/history-helpers.ts). */
 export async function readTracks(dataDir: string): Promise<StoredTracks> {
   const tracks = new Map<string, Track>();
   const through = new Set<string>();
@@ -95,17 +95,6 @@ export async function readTracks(dataDir: string): Promise<StoredTracks> {
     for (const [id, track] of shard.tracks) tracks.set(id, track);
   });
   return { tracks, through: [...through].sort() };
-}
-
-/** Every model's history (any order); throws if the shards disagree on how far they go. */
-export async function readHistories(dataDir: string): Promise<Map<string, ModelHistory>> {
-  const { tracks, through } = await readTracks(dataDir);
-  if (through.length > 1) {
-    throw new DataFileError(`history shards disagree on their date (${through.join(', ')}); run the rebuild`, historyDir(dataDir));
-  }
-  const histories = new Map<string, ModelHistory>();
-  for (const [id, track] of tracks) histories.set(id, toModelHistory(id, track));
-  return histories;
 }
 
 /** What a write changed, as paths relative to the data dir, sorted. */

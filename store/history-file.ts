@@ -2,12 +2,13 @@
 // one model per line, days as delta-coded day numbers, so a normal night appends a few characters to
 // the lines of models whose metrics changed and rewrites nothing else but the header's `through`.
 import { hash } from 'node:crypto';
-import { dateOfDay, dayNumber, isCalendarDate } from './dates.ts';
+import { dayNumber, isCalendarDate } from './dates.ts';
 import { DataFileError, OutdatedFileError } from './errors.ts';
 import { jsonWithItemLines } from './json-lines.ts';
 import { compareIds } from './order.ts';
 import { parseJson } from './read-json.ts';
-import type { ModelHistory, PresenceInterval, SeriesPoint, Track } from './types.ts';
+import { deltaDecode, deltaEncode } from './tracks.ts';
+import type { Track } from './types.ts';
 
 /**
  * Version of the shard encoding, in every file's header. 1: `[id, presence, likes, downloads]`;
@@ -42,33 +43,6 @@ export interface Shard {
   tracks: Map<string, Track>;
 }
 
-/** `[first, d1, d2, …]`: the first value as is, then each value's difference from the one before. */
-function presenceDeltas(presence: readonly number[], count: number): number[] {
-  const out: number[] = [];
-  let previous = 0;
-  for (let i = 0; i < count; i++) {
-    const value = presence[i] ?? 0;
-    out.push(value - previous);
-    previous = value;
-  }
-  return out;
-}
-
-/** `[day, value, dDay, dValue, …]`: pairs delta-coded against the pair before. */
-function seriesDeltas(series: readonly number[]): number[] {
-  const out: number[] = [];
-  let day = 0;
-  let value = 0;
-  for (let i = 0; i < series.length; i += 2) {
-    const d = series[i] ?? 0;
-    const v = series[i + 1] ?? 0;
-    out.push(d - day, v - value);
-    day = d;
-    value = v;
-  }
-  return out;
-}
-
 /** One model's line as a value: `[id, presence, likes, downloads, gateway, genImages, upstreamId]`, each array delta-coded. */
 type TrackLine = [id: string, presence: number[], likes: number[], downloads: number[], gateway: number[], genImages: number[], upstreamId: number | null];
 
@@ -76,7 +50,7 @@ type TrackLine = [id: string, presence: number[], likes: number[], downloads: nu
 function encodeIntervals(bounds: readonly number[], throughDay: number): number[] {
   const count = bounds.length;
   const open = count > 0 && bounds[count - 1] === throughDay;
-  return presenceDeltas(bounds, open ? count - 1 : count);
+  return deltaEncode(open ? bounds.slice(0, -1) : bounds);
 }
 
 /** The line of one model. */
@@ -84,10 +58,10 @@ function encodeTrack(id: string, track: Track, throughDay: number): TrackLine {
   return [
     id,
     encodeIntervals(track.presence, throughDay),
-    seriesDeltas(track.likes),
-    seriesDeltas(track.downloads),
+    deltaEncode(track.likes, 2),
+    deltaEncode(track.downloads, 2),
     encodeIntervals(track.gateway, throughDay),
-    seriesDeltas(track.genImages),
+    deltaEncode(track.genImages, 2),
     track.upstreamId,
   ];
 }
@@ -106,16 +80,13 @@ function isInt(value: unknown): value is number {
 /** Interval boundaries from the file (`name` for messages); an empty list is no interval at all. */
 function decodeIntervals(raw: unknown, name: string, throughDay: number, fail: (what: string) => never): number[] {
   if (!Array.isArray(raw)) fail(`${name} must be an array`);
-  const out: number[] = [];
-  if (raw.length === 0) return out;
-  let value = 0;
+  if (raw.length === 0) return [];
   for (let i = 0; i < raw.length; i++) {
     const delta: unknown = raw[i];
     // Interval lengths may be 0 (one-day interval); gaps between intervals are at least one day.
     if (!isInt(delta) || (i > 0 && (i % 2 === 1 ? delta < 0 : delta < 1))) fail(`bad ${name} value at ${i}`);
-    value += delta;
-    out.push(value);
   }
+  const out = deltaDecode(raw as number[]);
   if (out.length % 2 === 1) out.push(throughDay);
   if ((out[out.length - 1] ?? 0) > throughDay || (out[out.length - 2] ?? 0) > throughDay) {
     fail(`${name} runs past the header date`);
@@ -127,17 +98,14 @@ function decodeIntervals(raw: unknown, name: string, throughDay: number, fail: (
 /** Change points from the file; `[]` decodes to no points (a series that may be empty: checked by the caller). */
 function decodeSeries(raw: unknown, name: string, fail: (what: string) => never): number[] {
   if (!Array.isArray(raw) || raw.length % 2 !== 0) fail(`${name} must be [day, value] pairs`);
-  const out: number[] = [];
-  let day = 0;
-  let value = 0;
+  // Decoded before it is checked, so the checks run pair by pair in file order and the first problem is
+  // the one reported: up to it every delta is an integer, so the sums there are the values.
+  const out = deltaDecode(raw as number[], 2);
   for (let i = 0; i < raw.length; i += 2) {
     const dd: unknown = raw[i];
     const dv: unknown = raw[i + 1];
     if (!isInt(dd) || !isInt(dv) || (i > 0 && (dd < 1 || dv === 0))) fail(`bad ${name} change at ${i}`);
-    day += dd;
-    value += dv;
-    if (value < 0) fail(`negative ${name} at ${i}`);
-    out.push(day, value);
+    if ((out[i + 1] as number) < 0) fail(`negative ${name} at ${i}`);
   }
   return out;
 }
@@ -189,32 +157,4 @@ export function parseShard(text: string, where: string): Shard {
     tracks.set(id, track);
   });
   return { name: file.shard, through: file.through, tracks };
-}
-
-function points(series: readonly number[]): SeriesPoint[] {
-  const out: SeriesPoint[] = [];
-  for (let i = 0; i < series.length; i += 2) out.push([dateOfDay(series[i] ?? 0), series[i + 1] ?? 0]);
-  return out;
-}
-
-function intervals(bounds: readonly number[]): PresenceInterval[] {
-  const out: PresenceInterval[] = [];
-  for (let i = 0; i < bounds.length; i += 2) out.push({ from: dateOfDay(bounds[i] ?? 0), to: dateOfDay(bounds[i + 1] ?? 0) });
-  return out;
-}
-
-/** The contract view of a decoded track (store/types.ts): dates instead of day numbers. */
-export function toModelHistory(id: string, track: Track): ModelHistory {
-  const catalog = intervals(track.presence);
-  return {
-    id,
-    firstSeen: catalog[0]?.from ?? '',
-    lastSeen: catalog.at(-1)?.to ?? '',
-    intervals: catalog,
-    likes: points(track.likes),
-    downloads: points(track.downloads),
-    gatewayIntervals: intervals(track.gateway),
-    genImages: points(track.genImages),
-    upstreamId: track.upstreamId,
-  };
 }

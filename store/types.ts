@@ -14,30 +14,6 @@ export interface PresenceInterval {
   to: string;
 }
 
-/** A value change point: the value holds from `date` until the next point. */
-export type SeriesPoint = [date: string, value: number];
-
-/** Everything we know of one model over time. */
-export interface ModelHistory {
-  id: string;
-  /** First snapshot date the model was on the catalog list; `''` for an id only ever on the gateway. */
-  firstSeen: string;
-  /** Last snapshot date the model was on the catalog list; `''` for an id only ever on the gateway. */
-  lastSeen: string;
-  /** Catalog presence intervals, ascending; consecutive observed snapshots (gaps included) join one interval. Empty for a gateway-only id. */
-  intervals: PresenceInterval[];
-  /** Likes change points, ascending by date, no two consecutive points with the same value. */
-  likes: SeriesPoint[];
-  /** Downloads change points, same rules as likes. */
-  downloads: SeriesPoint[];
-  /** Gateway presence intervals (days the id was on `GET /v1/models`), same rules as `intervals`; may be empty. */
-  gatewayIntervals: PresenceInterval[];
-  /** genImageCount change points, same rules as likes, days without a count skipped; may be empty. */
-  genImages: SeriesPoint[];
-  /** Upstream numeric `Id` last seen on the catalog list; `null` when unknown or never listed. */
-  upstreamId: number | null;
-}
-
 /**
  * One model's history in day numbers (days since 1970-01-01), as flat number arrays: a year of 60,000
  * models is about ten million change points, too many for one small array per point.

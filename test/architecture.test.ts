@@ -40,7 +40,7 @@ const BUILD_SIDE = ['core', 'store', 'publish'];
  * Build-side modules that are pure text and numbers, which browser code may load: one definition for the
  * build and the browser. Their own imports are followed like any other (a Node built-in there fails).
  */
-const BROWSER_SAFE = new Set(['core/text.ts', 'store/days.ts', 'store/tracks.ts']);
+const BROWSER_SAFE = new Set(['core/text.ts', 'store/days.ts', 'store/tracks.ts', 'publish/model-file.ts']);
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /**

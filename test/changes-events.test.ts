@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyDay, emptyState } from '../changes/history.ts';
 import { diffSnapshots } from '../changes/events.ts';
-import { readEventLog, readHistories } from '../store/change-files.ts';
+import { readEventLog } from '../store/change-files.ts';
+import { readHistories } from './history-helpers.ts';
 import { updateChanges } from '../changes/update.ts';
 import { DataFileError, SnapshotNotFoundError } from '../store/errors.ts';
 import { rebuildChanges } from '../changes/rebuild.ts';

@@ -6,8 +6,9 @@ import { dayNumber } from '../store/dates.ts';
 import { DataFileError } from '../store/errors.ts';
 import { parseEventLog, serialiseEventLog } from '../store/events-file.ts';
 import { applyDay, emptyState } from '../changes/history.ts';
-import { parseShard, serialiseShard, shardOf, toModelHistory } from '../store/history-file.ts';
-import { readEventLog, readHistories } from '../store/change-files.ts';
+import { parseShard, serialiseShard, shardOf } from '../store/history-file.ts';
+import { readEventLog } from '../store/change-files.ts';
+import { readHistories, toModelHistory } from './history-helpers.ts';
 import { updateChanges } from '../changes/update.ts';
 import { model, tempDataDir, writeDay } from './changes-factory.ts';
 

@@ -1,13 +1,14 @@
 // The Chinese view of a model page (one page file, `?lang=zh`), and what a model page's script reads: a
 // model file's chart fields (or a tombstone's `data-series`, their compact text) and its snippet record.
 import { describe, expect, it } from 'vitest';
-import { modelDocument, modelSeries, serialiseModelDocument } from '../publish/api.ts';
+import { modelDocument } from '../publish/api.ts';
 import { valueOn } from '../store/tracks.ts';
 import { dayNumber } from '../store/dates.ts';
 import { COMMON_LABELS } from '../site/src/i18n/common.ts';
 import { MODEL_LABELS } from '../site/src/i18n/model.ts';
 import { labelSwaps, labelWithFigures, modelView, swapText, viewLang } from '../site/src/lib/page-lang.ts';
-import { chartSource, parseSeriesAttribute, seriesAttribute, snippetModel, thinSeries, type SeriesFields } from '../site/src/lib/model-file.ts';
+import { chartSource, decodeSeries, encodeSeries, modelSeries, parseSeriesAttribute, seriesAttribute, serialiseModelDocument, snippetModel, type SeriesFields } from '../publish/model-file.ts';
+import { thinFigures } from '../site/src/lib/tombstone-view.ts';
 import { modelPath } from '../site/src/lib/catalog-format.ts';
 import type { ModelRecord } from '../store/record.ts';
 
@@ -106,6 +107,8 @@ describe('site/model-file', () => {
     const { intervals, series } = JSON.parse(serialiseModelDocument(modelDocument('a/b', t, [], { current: undefined, lastDay }))) as SeriesFields;
     return { intervals, series };
   };
+  /** `fields` thinned as a tombstone thins its figures before encoding them (lib/tombstone-view.ts). */
+  const thinSeries = (fields: SeriesFields, exact: readonly number[]): SeriesFields => ({ intervals: fields.intervals, series: encodeSeries(thinFigures(decodeSeries(fields.series), exact)) });
 
   it('writes a model file’s chart fields as attribute text that reads back to the same chart', () => {
     const long = { gateway: [], genImages: [], upstreamId: null, presence: [lastDay - 500, lastDay - 400, lastDay - 20, lastDay - 2], likes: [lastDay - 500, 1, lastDay - 3, 2], downloads: [lastDay - 500, 9, lastDay - 10, 7] };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../simulator/hash.ts';
-import { valueOn } from '../store/tracks.ts';
+import { deltaDecode, deltaEncode, intervalPairs, presenceIntervals, valueOn } from '../store/tracks.ts';
+import { dayNumber } from '../store/days.ts';
 
 /** The definition, read straight: the value of the last point on or before `day`. */
 function byScan(points: readonly number[], day: number): number | undefined {
@@ -26,6 +27,31 @@ describe('store/tracks', () => {
         day += 1 + Math.floor(random() * 9);
       }
       for (let d = 95; d <= day + 2; d++) expect(valueOn(points, d), `n=${n} day=${d}`).toBe(byScan(points, d));
+    }
+  });
+
+  it('reads a presence list as its intervals, in day numbers and in dates, ignoring a stray odd last number', () => {
+    const presence = [dayNumber('2026-03-01'), dayNumber('2026-03-01'), dayNumber('2026-03-05'), dayNumber('2026-03-09')];
+    expect(intervalPairs(presence)).toEqual([[presence[0], presence[1]], [presence[2], presence[3]]]);
+    expect(presenceIntervals(presence)).toEqual([{ from: '2026-03-01', to: '2026-03-01' }, { from: '2026-03-05', to: '2026-03-09' }]);
+    expect(intervalPairs([...presence, 99])).toEqual(intervalPairs(presence));
+    expect(intervalPairs([])).toEqual([]);
+    expect(presenceIntervals([])).toEqual([]);
+  });
+
+  it('delta-codes a list and a series pair by pair, and decodes each back', () => {
+    // A list: the first value as is, then each one's difference from the one before.
+    expect(deltaEncode([100, 103, 103, 110])).toEqual([100, 3, 0, 7]);
+    expect(deltaDecode([100, 3, 0, 7])).toEqual([100, 103, 103, 110]);
+    // A series: days against the day before, values against the value before (a value may fall).
+    expect(deltaEncode([100, 5, 102, 7, 110, 4], 2)).toEqual([100, 5, 2, 2, 8, -3]);
+    expect(deltaDecode([100, 5, 2, 2, 8, -3], 2)).toEqual([100, 5, 102, 7, 110, 4]);
+    expect(deltaEncode([])).toEqual([]);
+    expect(deltaDecode([], 2)).toEqual([]);
+    const random = seededRandom(11);
+    for (let n = 0; n < 30; n++) {
+      const values = Array.from({ length: 2 * n }, () => Math.floor(random() * 2000) - 1000);
+      for (const stride of [1, 2]) expect(deltaDecode(deltaEncode(values, stride), stride), `n=${n} stride=${stride}`).toEqual(values);
     }
   });
 });

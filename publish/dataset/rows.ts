@@ -4,6 +4,7 @@
 // produced model by model in batches and never all at once: a year at 60,000 models is ~22 million rows.
 import { DataFileError } from '../../store/errors.ts';
 import type { Track } from '../../store/types.ts';
+import { intervalPairs } from '../../store/tracks.ts';
 
 /** A batch of long-form rows, column by column. Arrays are reused: read a batch before asking for the next. */
 export interface RowBatch {
@@ -48,11 +49,11 @@ const LISTED = 1;
 const SERVED = 2;
 
 function markBounds(bounds: readonly number[], bit: number, nightIndex: ReadonlyMap<number, number>, flags: Uint8Array): void {
-  for (let i = 0; i + 1 < bounds.length; i += 2) {
-    const from = nightIndex.get(bounds[i] as number);
-    const to = nightIndex.get(bounds[i + 1] as number);
+  for (const [first, last] of intervalPairs(bounds)) {
+    const from = nightIndex.get(first);
+    const to = nightIndex.get(last);
     if (from === undefined || to === undefined) {
-      throw new DataFileError(`a stay begins or ends on a day without a snapshot (day ${from === undefined ? bounds[i] : bounds[i + 1]}); run the rebuild`, 'history');
+      throw new DataFileError(`a stay begins or ends on a day without a snapshot (day ${from === undefined ? first : last}); run the rebuild`, 'history');
     }
     for (let k = from; k <= to; k++) flags[k] = (flags[k] as number) | bit;
   }

@@ -8,6 +8,7 @@ import { dateOfDay, dayNumber } from '../../store/dates.ts';
 import type { NightRecord } from '../../store/nights-file.ts';
 import type { ModelRecord } from '../../store/record.ts';
 import type { EventLog, Track } from '../../store/types.ts';
+import { intervalPairs } from '../../store/tracks.ts';
 
 /** The last record seen of a model on the catalog list, and the night it is from. */
 export interface KnownRecord {
@@ -210,9 +211,7 @@ export function writeSqlite(path: string, inputs: SqliteInputs): SqliteCounts {
       let nightsListed = 0;
       let nightsServed = 0;
       for (const [bounds, list] of [[track.presence, 'catalog'], [track.gateway, 'gateway']] as const) {
-        for (let i = 0; i + 1 < bounds.length; i += 2) {
-          const from = bounds[i] as number;
-          const to = bounds[i + 1] as number;
+        for (const [from, to] of intervalPairs(bounds)) {
           const nights = nightsWithin(observed, from, to);
           if (list === 'catalog') nightsListed += nights;
           else nightsServed += nights;

@@ -2,7 +2,8 @@
 // writes them itself (publish/build-worker.ts), but a model page's chart and snippet are drawn from this
 // file, so the dev server must serve it too.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { eventsByModel, modelDocument, serialiseModelDocument } from '../../../publish/api.ts';
+import { eventsByModel, modelDocument } from '../../../publish/api.ts';
+import { serialiseModelDocument } from '../../../publish/model-file.ts';
 import { modelPageRoute } from '../../../publish/pages.ts';
 import { siteData } from '../data.ts';
 

@@ -2,9 +2,8 @@
 // figures table and its hover readout), and a small calendar-aligned table of a few rows (chartTable). Values
 // are read from the same track the chart draws (chart.ts); `null` on a day off the list.
 import type { Track } from '../../../store/types.ts';
-import { intervals } from './stays.ts';
 import { dateOfDay } from '../../../store/days.ts';
-import { valueOn } from '../../../store/tracks.ts';
+import { intervalPairs, valueOn } from '../../../store/tracks.ts';
 import { coarsestFit } from './chart.ts';
 
 /** One row of the chart's figures as text; a value is `null` on a day the model was not on the list. */
@@ -30,7 +29,7 @@ export interface FigureRow extends ChartRow {
  * events give), and `lastDay`, from `from` on, oldest first. Values are `null` off the list.
  */
 export function figureRows(track: Track, lastDay: number, options: { from?: number; left?: readonly number[] } = {}): FigureRow[] {
-  const stays = intervals(track.presence);
+  const stays = intervalPairs(track.presence);
   const first = stays[0]?.[0];
   if (first === undefined) return [];
   const from = Math.max(options.from ?? first, first);
@@ -58,7 +57,7 @@ export function figureRows(track: Track, lastDay: number, options: { from?: numb
 
 /** Whether `day` lies in a stay. */
 function onList(presence: readonly number[], day: number): boolean {
-  return intervals(presence).some(([from, to]) => day >= from && day <= to);
+  return intervalPairs(presence).some(([from, to]) => day >= from && day <= to);
 }
 
 /** Rows of the figures table under a model page's chart. */

@@ -6,9 +6,8 @@
 // value shown (not from zero), labelled by `min` and `max`, so a slow climb of a large count stays visible.
 // Its figures as text (the tables beside and under it) are in chart-figures.ts.
 import type { Track } from '../../../store/types.ts';
-import { intervals } from './stays.ts';
 import { civil, dateOfDay, dayOfCivil } from '../../../store/days.ts';
-import { valueOn } from '../../../store/tracks.ts';
+import { intervalPairs, valueOn } from '../../../store/tracks.ts';
 
 /** Layout of the chart; every field optional. */
 export interface ChartOptions {
@@ -114,7 +113,7 @@ const round = (n: number): number => Math.round(n * 10) / 10;
  */
 function segments(presence: readonly number[], start: number, end: number, most: number): [number, number][] {
   const out: [number, number][] = [];
-  for (const [from, to] of intervals(presence)) {
+  for (const [from, to] of intervalPairs(presence)) {
     if (to >= start && from <= end) out.push([Math.max(from, start), Math.min(to, end)]);
   }
   const gapBefore = (i: number): number => (out[i] as [number, number])[0] - (out[i - 1] as [number, number])[1];

@@ -3,7 +3,7 @@
 // Build time only: it reads the site's inputs.
 import type { SiteInputs } from '../../../publish/inputs.ts';
 import { hasPageFile, modelPageHref } from '../../../publish/pages.ts';
-import { dateOfDay } from '../../../store/dates.ts';
+import { presenceIntervals } from '../../../store/tracks.ts';
 import { compareIds } from '../../../store/order.ts';
 import type { DepartedModel } from './departed.ts';
 
@@ -21,8 +21,7 @@ export function departedModels(inputs: Pick<SiteInputs, 'log' | 'tracks' | 'path
     const left = lastLeft.get(id);
     // A model off the list always has a `left` event after its last stay (the change log guarantees it).
     if (left === undefined) continue;
-    const stays: [string, string][] = [];
-    for (let i = 0; i + 1 < track.presence.length; i += 2) stays.push([dateOfDay(track.presence[i] as number), dateOfDay(track.presence[i + 1] as number)]);
+    const stays = presenceIntervals(track.presence).map(({ from, to }): [string, string] => [from, to]);
     out.push({ id, page: modelPageHref(id, inputs.paths), left: left.date, stays, likes: left.likes, downloads: left.downloads });
   }
   return out.sort((a, b) => compareIds(a.id, b.id));

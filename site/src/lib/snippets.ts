@@ -6,12 +6,11 @@
 // string syntax is valid in both, with `<>&` and U+2028/9 escaped), or percent-encoded in a comment.
 // The token stays in an environment variable: a snippet never holds a secret, and copying one never leaks one.
 import type { SnippetKind } from '../i18n/model.ts';
-import type { ModelRecord } from '../../../store/record.ts';
+import type { SnippetModel } from '../../../publish/model-file.ts';
 import { isChatInference, modelCategory } from './model-kind.ts';
 
-/** The fields of a record that decide how a model is called. */
-export type SnippetModel = Pick<ModelRecord, 'id' | 'openaiApi' | 'aigcType' | 'inferenceType' | 'baseModels' | 'tasks'> &
-  Partial<Pick<ModelRecord, 'companion' | 'triggerWords'>>;
+// The fields of a record that decide how a model is called: declared where the model file is read for them.
+export type { SnippetModel };
 
 // How a model is called (chat, image, lora, other): declared beside its labels, which i18n/ owns.
 export type { SnippetKind };

@@ -3,6 +3,7 @@
 // (days since 1970-01-01), no Date and no Node built-ins: model pages and browser bundles both use it.
 import { dateOfDay } from '../../../store/days.ts';
 import type { Track } from '../../../store/types.ts';
+import { intervalPairs } from '../../../store/tracks.ts';
 
 /** One stretch on the list: consecutive observed days present (missed crawl nights included). */
 export interface Stay {
@@ -24,16 +25,9 @@ export interface Tombstone {
   afterDays: number;
 }
 
-/** The `[from, to]` pairs of a presence array (a stray odd last number is ignored). */
-export function intervals(presence: readonly number[]): [from: number, to: number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i + 1 < presence.length; i += 2) out.push([presence[i] as number, presence[i + 1] as number]);
-  return out;
-}
-
 /** Every stay, oldest first; the last is ongoing when it reaches `latestDay` (the latest observed day). */
 export function stays(presence: readonly number[], latestDay: number): Stay[] {
-  const pairs = intervals(presence);
+  const pairs = intervalPairs(presence);
   return pairs.map(([from, to], i) => ({
     from: dateOfDay(from),
     to: dateOfDay(to),
@@ -63,7 +57,7 @@ export function leftOnDay(to: number, observedDays?: readonly number[]): number 
 
 /** `null` while the model is on the list (and for a track with no stay, which has nothing to mourn). */
 export function tombstone(track: Pick<Track, 'presence'>, latestDay: number, observedDays?: readonly number[]): Tombstone | null {
-  const last = intervals(track.presence).at(-1);
+  const last = intervalPairs(track.presence).at(-1);
   if (last === undefined || last[1] >= latestDay) return null;
   return { leftOn: dateOfDay(leftOnDay(last[1], observedDays)), afterDays: last[1] - last[0] + 1 };
 }

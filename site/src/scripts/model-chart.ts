@@ -1,6 +1,6 @@
 // The likes-and-downloads chart of a model page, with its figures as a table for screen readers and
 // anyone who wants the numbers. The page carries a placeholder of the chart's size, so nothing moves
-// when it arrives. Geometry and decoding are pure modules (lib/chart*.ts, lib/model-file.ts); this file
+// when it arrives. Geometry and decoding are pure modules (lib/chart*.ts, publish/model-file.ts); this file
 // only builds the elements. The chart is drawn at the figure's own width in CSS pixels (so its text
 // stays readable and its panels keep their height on a phone), redrawn when that width changes; the
 // pointer or the arrow keys (once the chart has focus) show the figures of one day above it.
@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { formatNumber } from '../lib/catalog-format.ts';
 import { chartGeometry, dayAtX, type ChartGeometry, type SeriesPanel } from '../lib/chart.ts';
 import { figureRows, type FigureRow } from '../lib/chart-figures.ts';
-import type { ChartSource } from '../lib/model-file.ts';
+import type { ChartSource } from '../../../publish/model-file.ts';
 import { checkedDayNumber, dateOfDay } from '../../../store/days.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -1,7 +1,7 @@
 // A model page's parts that come from data rather than HTML: the chart (from the model's API file, or
 // for a tombstone from its own `data-series`) and, for a model on the list, the usage snippet.
 import type { Lang } from '../i18n/lang.ts';
-import { chartSource, parseSeriesAttribute, snippetModel } from '../lib/model-file.ts';
+import { chartSource, parseSeriesAttribute, snippetModel } from '../../../publish/model-file.ts';
 import { drawChart } from './model-chart.ts';
 import { showSnippet } from './model-snippet.ts';
 
