@@ -4,7 +4,7 @@ import { dayFields, eventFields } from '../store/events-file.ts';
 import { jsonWithItemLines } from '../store/json-lines.ts';
 import type { ModelRecord, Snapshot } from '../store/record.ts';
 import { serialiseSnapshot } from '../store/snapshots.ts';
-import { dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
+import { dateOfDay, dayNumber, FIRST_SNAPSHOT_DATE } from '../store/dates.ts';
 import type { ChangeEvent, EventLog, Track } from '../store/types.ts';
 import { datasetUrls } from './dataset/files.ts';
 import type { SiteInputs } from './inputs.ts';
@@ -85,11 +85,20 @@ export function latestJson(latest: Snapshot | undefined): string {
   return jsonWithItemLines({ date: null, source: null, models: [] }, { lineArrays: ['models'] });
 }
 
-/** `/api/changes.json`: every observed day and every event, one per line, oldest first. */
+/**
+ * Calendar days back from the newest night that `/api/changes.json` holds: a year of the log (~10 MB at
+ * 60,000 models) keeps the site bounded however many years the record spans; every older day and event
+ * is in the repository's data/events/ and in the dataset.
+ */
+export const CHANGES_WINDOW_DAYS = 365;
+
+/** `/api/changes.json`: the observed days and events of the newest CHANGES_WINDOW_DAYS, one per line, oldest first. */
 export function changesJson(log: EventLog): string {
-  const days = log.days.map(dayFields);
-  const events = log.events.map(eventFields);
-  return jsonWithItemLines({ latest: log.days.at(-1)?.date ?? null, days, events }, { lineArrays: ['days', 'events'] });
+  const latest = log.days.at(-1)?.date ?? null;
+  const since = latest === null ? '' : dateOfDay(dayNumber(latest) - CHANGES_WINDOW_DAYS + 1);
+  const days = log.days.filter((day) => day.date >= since).map(dayFields);
+  const events = log.events.filter((event) => event.date >= since).map(eventFields);
+  return jsonWithItemLines({ latest, days, events }, { lineArrays: ['days', 'events'] });
 }
 
 /** `/api/snapshots/index.json`: the published snapshot dates, ascending. */
