@@ -1,5 +1,4 @@
 // Rebuild the event log and every model's history from the snapshots alone.
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readLoggedDates, writeState } from '../store/change-files.ts';
 import { DataFileError, MissingDataError } from '../store/errors.ts';
@@ -16,8 +15,10 @@ import { summarise, type UpdateSummary } from './summary.ts';
 /** Rebuild tuning; the defaults suit both a test's handful of snapshots and a year of them. */
 export interface RebuildOptions {
   /**
-   * Worker threads parsing snapshots ahead of the one being applied (default: one per CPU, at most 4,
-   * and none for fewer than 8 snapshots, where starting workers costs more than it saves).
+   * Worker threads parsing snapshots ahead of the one being applied (default: one, and none for fewer
+   * than 8 snapshots, where starting it costs more than it saves). One: a 60,000-model snapshot takes
+   * ~500 MB to parse and check, so two parsing at once passed 1.6 GB for no gain on two CPUs (10.1 s
+   * with one worker, 30.7 s with two, 9.5 s and 1.5 GB on this thread alone, for ten nights).
    */
   workers?: number;
 }
@@ -108,7 +109,7 @@ export async function rebuildState(dataDir: string, options: RebuildOptions = {}
     const outOfRange = snapshotDateProblem(date);
     if (outOfRange !== undefined) throw new DataFileError(`cannot be a snapshot date: ${outOfRange}`, snapshotPath(dataDir, date));
   }
-  const workers = options.workers ?? (dates.length < 8 ? 0 : Math.min(availableParallelism(), 4));
+  const workers = options.workers ?? (dates.length < 8 ? 0 : 1);
   const days = workers > 0 ? readWithWorkers(dataDir, nights, dates, workers) : readInline(dataDir, nights, dates);
   const state = emptyState();
   for await (const day of days) applyDay(state, day.date, day.models, day.gateway);
