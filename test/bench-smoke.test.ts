@@ -14,7 +14,7 @@ const BENCHES: [script: string, file: string, args: string[], printed: RegExp][]
 ];
 
 /** A report line whose figure is a time or a memory size: the only kind a small run may fail. */
-const TIMING = /wall time|÷ bare|CPU time|peak RSS|^build \(|keystroke|first results/;
+const TIMING = /wall time|÷ bare|CPU time|peak RSS|peak memory|changes:update|^build \(|keystroke|first results/;
 
 describe('benchmarks, small', () => {
   for (const [script, file, args, printed] of BENCHES) {
