@@ -1,19 +1,21 @@
-// Vitest's global setup: the browser fixture's site (~6,300 models, the real build, ~25 s) is built at most
-// once per run and shared by every file that asks for it (test/shared-site.ts), instead of once per file.
-// Lazily: a run of unit tests alone never pays for it. The main process holds a small control server on
-// loopback; the first file to ask starts the build, later ones wait for the same one. The static server
-// that serves the site also lives here, so the site's address (built into its pages) is one for all files.
+// Vitest's global setup: the sites several test files read are built at most once per run and shared
+// (test/shared-site.ts), instead of once per file: the browser fixture's site (~6,300 models, the real
+// build, ~25 s) and the site/html tests' small site in its two tombstone windows. Lazily: a run of unit
+// tests alone never pays for them. The main process holds a small control server on loopback; the first
+// file to ask for a build starts it, later ones wait for the same one. The static server that serves the
+// browser fixture also lives here, so the site's address (built into its pages) is one for all files.
 import { createServer, type Server } from 'node:http';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { tempDir } from './helpers.ts';
-import { buildFixtureSite, serveStatic, type StaticServer } from './site-browser-fixture.ts';
+import { buildFixtureSite, serveStatic } from './site-browser-fixture.ts';
+import { ARCHIVE_TOMBSTONE_DAYS, buildHtmlSite } from './site-html-data.ts';
 
 /** Where the shared site is served below its origin, as on GitHub Pages. */
 export const SHARED_SITE_BASE = '/repo/';
 
-/** What the control server answers: the built site and where the fixture's facts are. */
+/** What the control server answers for the browser fixture: the built site and where the fixture's facts are. */
 export interface SharedSiteInfo {
   /** `http://127.0.0.1:<port>` of the static server. */
   origin: string;
@@ -23,35 +25,58 @@ export interface SharedSiteInfo {
   modelsFile: string;
 }
 
+/** Makes one shared build in `root` (a fresh temporary directory); `onClose` registers what teardown must stop. */
+type Build = (root: string, onClose: (close: () => Promise<void>) => void) => Promise<unknown>;
+
+/** The shared builds, by the control server path that asks for each (read only: every file shares them). */
+const BUILDS = {
+  /** The browser fixture, served: SharedSiteInfo. */
+  site: async (root, onClose) => {
+    // The server starts first: the site is built for its address (port included).
+    const server = await serveStatic(join(root, 'site'), SHARED_SITE_BASE);
+    onClose(() => server.close());
+    const { outDir, models } = await buildFixtureSite(root, `${server.origin}${SHARED_SITE_BASE}`);
+    const modelsFile = join(root, 'models.json');
+    await writeFile(modelsFile, JSON.stringify(models));
+    return { origin: server.origin, outDir, modelsFile } satisfies SharedSiteInfo;
+  },
+  /** The site/html tests' site with the build's tombstone window: SmallBuild. */
+  'html-site': (root) => buildHtmlSite(root),
+  /** The same nights with a window short enough to send a departure to the archive: SmallBuild. */
+  'html-archive': (root) => buildHtmlSite(root, ARCHIVE_TOMBSTONE_DAYS),
+} satisfies Record<string, Build>;
+
+/** The name of a shared build: the path a file asks the control server for. */
+export type SharedBuildName = keyof typeof BUILDS;
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** `http://127.0.0.1:<port>/` of the control server that builds the shared site on first request. */
-    sharedSiteControl: string;
+    /** `http://127.0.0.1:<port>/` of the control server that makes a shared build on its first request. */
+    sharedBuildControl: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  let root: string | undefined;
-  let server: StaticServer | undefined;
-  let building: Promise<SharedSiteInfo> | undefined;
-  const build = async (): Promise<SharedSiteInfo> => {
-    root = await tempDir('shared-site-');
-    // The server starts first: the site is built for its address (port included).
-    server = await serveStatic(join(root, 'site'), SHARED_SITE_BASE);
+  const roots: string[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  const building = new Map<string, Promise<unknown>>();
+  const start = async (name: SharedBuildName): Promise<unknown> => {
+    const root = await tempDir('shared-site-');
+    roots.push(root);
     const started = performance.now();
-    const { outDir, models } = await buildFixtureSite(root, `${server.origin}${SHARED_SITE_BASE}`);
-    const modelsFile = join(root, 'models.json');
-    await writeFile(modelsFile, JSON.stringify(models));
-    process.stderr.write(`shared site: fixture of ${models.length} models built in ${Math.round(performance.now() - started)} ms\n`);
-    return { origin: server.origin, outDir, modelsFile };
+    const info = await BUILDS[name](root, (close) => closers.push(close));
+    process.stderr.write(`shared build ${name}: built in ${Math.round(performance.now() - started)} ms\n`);
+    return info;
   };
   const control: Server = createServer((request, response) => {
-    if (request.url !== '/site') {
+    const name = request.url?.slice(1) ?? '';
+    if (!Object.hasOwn(BUILDS, name)) {
       response.writeHead(404).end();
       return;
     }
-    building ??= build();
-    building.then(
+    let made = building.get(name);
+    if (made === undefined) building.set(name, (made = start(name as SharedBuildName)));
+    made.then(
       (info) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(info)),
       (error: unknown) => response.writeHead(500, { 'content-type': 'text/plain' }).end(error instanceof Error ? error.message : String(error)),
     );
@@ -61,10 +86,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await new Promise<void>((done) => control.listen(0, '127.0.0.1', done));
   const address = control.address();
   if (address === null || typeof address === 'string') throw new Error('global setup: the control server has no port');
-  project.provide('sharedSiteControl', `http://127.0.0.1:${address.port}/`);
+  project.provide('sharedBuildControl', `http://127.0.0.1:${address.port}/`);
   return async () => {
     await new Promise<void>((done) => control.close(() => done()));
-    await server?.close();
-    if (root !== undefined) await rm(root, { recursive: true, force: true });
+    await Promise.all(closers.map((close) => close()));
+    await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
   };
 }

@@ -6,13 +6,9 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTED_ID, type FixtureModel } from './site-browser-fixture.ts';
-import { SHARED_SITE_BASE, sharedSite } from './shared-site.ts';
+import { BASE, CHROMIUM, CHROMIUM_ARGS, PHONE, WAIT } from './site-browser-session.ts';
+import { sharedSite } from './shared-site.ts';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const BASE = SHARED_SITE_BASE;
-const WAIT = { timeout: 10_000 };
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 
 let browser: Browser;
