@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import * as cheerio from 'cheerio';
 import type { BuildSummary } from '../publish/site.ts';
 import { modelPageUrl } from '../publish/urls.ts';
-import { snippetModel } from '../site/src/lib/model-file.ts';
+import { snippetModel } from '../publish/model-file.ts';
 import { usageSnippet, type Snippet } from '../site/src/lib/snippets.ts';
 import { BASE, ORIGIN, PATHS, SITE_URL } from './site-html-data.ts';
 import { sharedHtmlBuild } from './shared-site.ts';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { modelApiFile } from '../publish/urls.ts';
 import { MODEL_LABELS } from '../site/src/i18n/model.ts';
 import { labelWithFigures } from '../site/src/lib/page-lang.ts';
-import { chartSource } from '../site/src/lib/model-file.ts';
+import { chartSource } from '../publish/model-file.ts';
 import { ALL_IDS, BASE, CHAT_ID, CHECKPOINT_ID, CJK_ID, LONG_ID, LORA_BASE, LORA_ID, NIGHTS, ON_LIST, ORIGIN, PATHS, TWINS } from './site-html-data.ts';
 import { files, headJson, isModelPage, loadHtmlSite, type ModelFile, modelPageFile, page, pages, pageUrl, readText, servedFile, sitePath } from './site-html-fixture.ts';
 

@@ -3,7 +3,7 @@
 // ModelScope for the rest, and nothing for a model that left.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modelApiFile } from '../publish/urls.ts';
-import { snippetModel } from '../site/src/lib/model-file.ts';
+import { snippetModel } from '../publish/model-file.ts';
 import { modelPage as modelScopePage } from '../site/src/lib/snippets.ts';
 import { CHAT_ID, CHECKPOINT_ID, CJK_ID, LEFT_IDS, LONG_ID, LORA_BASE, LORA_ID, MODELS, NIGHTS, ON_LIST, PATHS, QUOTED_ID, TWINS, XSS_ID } from './site-html-data.ts';
 import { browserSnippet, headJson, html, loadHtmlSite, modelPageFile, page, readText, shellJsonAfter } from './site-html-fixture.ts';

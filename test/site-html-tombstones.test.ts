@@ -8,7 +8,7 @@ import { dayNumber } from '../store/dates.ts';
 import { COMMON_LABELS } from '../site/src/i18n/common.ts';
 import { MODEL_LABELS } from '../site/src/i18n/model.ts';
 import { labelWithFigures } from '../site/src/lib/page-lang.ts';
-import { chartSource } from '../site/src/lib/model-file.ts';
+import { chartSource } from '../publish/model-file.ts';
 import { BASE, CHAT_ID, CHECKPOINT_ID, GONE_ID, LEFT_IDS, LEFT_LORA_ID, LORA_ID, MODELS, NIGHTS, ON_LIST, PATHS } from './site-html-data.ts';
 import { files, loadHtmlSite, modelPageFile, page, pageUrl, readText, servedFile, sitePath } from './site-html-fixture.ts';
 
