@@ -3,7 +3,7 @@
 // `yiwanji/FLUX_xiao_hong_shu_ji_zhi_zhen_shi_V2`, `merjic/majicbeauty-qwen1`), owners drawn from a long
 // tail with a few owning thousands, half the LoRAs with a Chinese name built from common words, ~40 models
 // on the OpenAI-compatible gateway, downloads with a long tail. Deterministic: one seed, same rows.
-import type { SearchRow } from '../site/src/lib/search-index.ts';
+import type { SearchRow } from '../site/src/lib/search/search-index.ts';
 import { seededRandom } from '../simulator/hash.ts';
 
 /** Day number the synthetic catalogue is "today" at. */

@@ -12,11 +12,11 @@ import { scriptOptions, type Command } from '../core/command.ts';
 import { flag, integer, type Options } from '../core/options.ts';
 import { readSiteInputs } from '../publish/inputs.ts';
 import { dayNumber } from '../store/dates.ts';
-import { searchRows } from '../site/src/lib/catalog-data.ts';
-import { buildSearchShards, type SearchRow } from '../site/src/lib/search-index.ts';
-import { appendShard, correctedQuery, emptyIndex, matchCache, PAGE_SIZE, runQuery, type SearchIndex } from '../site/src/lib/search.ts';
-import { vocabulary } from '../site/src/lib/search-suggest.ts';
-import { DEFAULT_STATE, SORT_KEYS } from '../site/src/lib/url-state.ts';
+import { searchRows } from '../site/src/lib/catalog/catalog-data.ts';
+import { buildSearchShards, type SearchRow } from '../site/src/lib/search/search-index.ts';
+import { appendShard, correctedQuery, emptyIndex, matchCache, PAGE_SIZE, runQuery, type SearchIndex } from '../site/src/lib/search/search.ts';
+import { vocabulary } from '../site/src/lib/search/search-suggest.ts';
+import { DEFAULT_STATE, SORT_KEYS } from '../site/src/lib/search/url-state.ts';
 import { syntheticRows } from './search-rows.ts';
 import { seededRandom } from '../simulator/hash.ts';
 

@@ -158,6 +158,29 @@ describe('architecture/import-graph', () => {
     expect(bad).toEqual([]);
   });
 
+  it('gives site/src/lib/ rooms by concept, importing one way: search and model at the bottom, catalog and views above', async () => {
+    // Which rooms each room may import; files at lib/'s top (links, page-lang) are for everyone and import no room.
+    const MAY: Record<string, readonly string[]> = { search: [], model: [], catalog: ['search', 'model'], views: ['model'], '.': [] };
+    const roomOf = (path: string): string | undefined => {
+      const rest = path.startsWith('site/src/lib/') ? path.slice('site/src/lib/'.length) : undefined;
+      if (rest === undefined) return undefined;
+      return rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : '.';
+    };
+    const files = await sourceFiles(ROOT, ['site/src/lib']);
+    const rooms = new Set(files.map((file) => roomOf(file)));
+    expect([...rooms].sort()).toEqual(Object.keys(MAY).sort());
+    const wrong: string[] = [];
+    for (const file of files) {
+      for (const specifier of importSpecifiers(await readFile(join(ROOT, file), 'utf8'))) {
+        const target = resolveSpecifier(file, specifier);
+        const [from, to] = [roomOf(file) as string, target === undefined ? undefined : roomOf(target)];
+        if (to === undefined || to === from || to === '.') continue;
+        if (!(MAY[from] ?? []).includes(to)) wrong.push(`${file} → ${specifier}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps the labels at the bottom of the site: i18n/ imports no other part of it (store types are fine)', async () => {
     const files = await sourceFiles(ROOT, ['site/src/i18n']);
     const outside: string[] = [];

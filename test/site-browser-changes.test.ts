@@ -1,7 +1,7 @@
 // The changes pages' filter in a real browser (Chromium via playwright-core) on a small built site:
 // counts follow the filter, nights with nothing left to show hide, and the filter lives in the URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterFromSearch, matchingCount, searchWithFilter } from '../site/src/lib/changes-filter.ts';
+import { filterFromSearch, matchingCount, searchWithFilter } from '../site/src/lib/views/changes-filter.ts';
 import type { ModelRecord } from '../store/record.ts';
 import { model } from './changes-factory.ts';
 import { startSmallSite, type SmallSite } from './small-site.ts';

@@ -1,6 +1,6 @@
 // What the browser fixture says each catalog state should show (the oracle of test/site-browser-*.test.ts):
 // worked out from the fixture's own data (test/site-browser-fixture.ts), never read back from the site.
-import { PAGE_SIZE } from '../site/src/lib/search.ts';
+import { PAGE_SIZE } from '../site/src/lib/search/search.ts';
 import { DATES, type FixtureModel } from './site-browser-fixture.ts';
 
 /** A column the catalog sorts by, or the gateway's models first. */

@@ -5,7 +5,7 @@
 // Needs Chromium: /usr/bin/chromium (Debian's package; `.ci/run` installs it) or CHROMIUM_PATH.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { PAGE_SIZE } from '../site/src/lib/search.ts';
+import { PAGE_SIZE } from '../site/src/lib/search/search.ts';
 import { ARCHIVED_ID, DEPARTED_ID } from './site-browser-fixture.ts';
 import { byId, dayOf, expected, pageIds, type Want } from './site-browser-oracle.ts';
 import { BASE, open, origin, PHONE, rowIds, useCatalogBrowser, waitForQuery, waitForRows, waitForState, WAIT } from './site-browser-session.ts';

@@ -5,7 +5,7 @@
 //
 // Needs Chromium: /usr/bin/chromium (Debian's package; `.ci/run` installs it) or CHROMIUM_PATH.
 import { describe, expect, it } from 'vitest';
-import { PAGE_SIZE } from '../site/src/lib/search.ts';
+import { PAGE_SIZE } from '../site/src/lib/search/search.ts';
 import { DEPARTED_ID } from './site-browser-fixture.ts';
 import { expected, pageIds, type Want } from './site-browser-oracle.ts';
 import { BASE, open, rowIds, useCatalogBrowser, waitForCount, waitForQuery, waitForRows, waitForState, WAIT } from './site-browser-session.ts';

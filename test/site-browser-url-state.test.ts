@@ -4,7 +4,7 @@
 //
 // Needs Chromium: /usr/bin/chromium (Debian's package; `.ci/run` installs it) or CHROMIUM_PATH.
 import { describe, expect, it } from 'vitest';
-import { PAGE_SIZE } from '../site/src/lib/search.ts';
+import { PAGE_SIZE } from '../site/src/lib/search/search.ts';
 import { expected, pageIds, type Want } from './site-browser-oracle.ts';
 import { ariaSorts, BASE, countText, open, query, useCatalogBrowser, waitForQuery, waitForRows, waitForState, WAIT } from './site-browser-session.ts';
 

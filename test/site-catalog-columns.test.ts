@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG_COLUMNS, COLUMN_SORTS, TEXT_COLUMNS, cellLabels, cellText, columnLabel } from '../site/src/lib/catalog-columns.ts';
-import { SORT_KEYS } from '../site/src/lib/url-state.ts';
-import type { SearchRow } from '../site/src/lib/search-shard.ts';
+import { CATALOG_COLUMNS, COLUMN_SORTS, TEXT_COLUMNS, cellLabels, cellText, columnLabel } from '../site/src/lib/catalog/catalog-columns.ts';
+import { SORT_KEYS } from '../site/src/lib/search/url-state.ts';
+import type { SearchRow } from '../site/src/lib/search/search-shard.ts';
 import { dayNumber } from '../store/dates.ts';
 
 /** A search row with every field the cells read; `over` replaces some. */

@@ -1,7 +1,7 @@
 // How a catalog row reads (links, badges, numbers, dates) and the pager's page list, in both languages.
 import { describe, expect, it } from 'vitest';
-import { cellLabels } from '../site/src/lib/catalog-columns.ts';
-import { badges, basePath, countText, formatNumber, modelPath, pagerItems, pagerLayout } from '../site/src/lib/catalog-format.ts';
+import { cellLabels } from '../site/src/lib/catalog/catalog-columns.ts';
+import { badges, basePath, countText, formatNumber, modelPath, pagerItems, pagerLayout } from '../site/src/lib/catalog/catalog-format.ts';
 import { CATALOG_LABELS, fillLabel } from '../site/src/i18n/catalog.ts';
 import { dateOfDay } from '../store/days.ts';
 
@@ -104,7 +104,7 @@ describe('site catalog format: pager', () => {
 
 describe('site/catalog-data growth', () => {
   it('gives 7-day growth to three significant figures, exact below 1,000', async () => {
-    const { threeFigures, growth7 } = await import('../site/src/lib/catalog-data.ts');
+    const { threeFigures, growth7 } = await import('../site/src/lib/catalog/catalog-data.ts');
     expect([0, 7, -7, 999, -999].map(threeFigures)).toEqual([0, 7, -7, 999, -999]);
     expect([1000, 1234, 12_345, 12_355, 987_654, -12_345, 1_000_499].map(threeFigures)).toEqual([1000, 1230, 12_300, 12_400, 988_000, -12_300, 1_000_000]);
     const track = { gateway: [], genImages: [], upstreamId: null, presence: [100, 120], likes: [100, 1], downloads: [100, 50_000, 116, 62_345] };

@@ -1,6 +1,6 @@
 // The changes timeline lists a bounded number of each kind's events a night, the ones that matter first.
 import { describe, expect, it } from 'vitest';
-import { dayViews, MAX_EVENTS_SHOWN } from '../site/src/lib/changes-view.ts';
+import { dayViews, MAX_EVENTS_SHOWN } from '../site/src/lib/views/changes-view.ts';
 import type { ChangeEvent, EventLog } from '../store/types.ts';
 
 const event = (id: string, kind: ChangeEvent['kind'], downloads: number): ChangeEvent => ({ date: '2026-03-02', id, kind, likes: 0, downloads });

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../store/types.ts';
 import { dayNumber } from '../store/dates.ts';
-import { chartGeometry, dayAtX, type ChartGeometry } from '../site/src/lib/chart.ts';
-import { figureRows } from '../site/src/lib/chart-figures.ts';
-import { linearTicks, logTicks, spansDecades } from '../site/src/lib/chart.ts';
+import { chartGeometry, dayAtX, type ChartGeometry } from '../site/src/lib/model/chart.ts';
+import { figureRows } from '../site/src/lib/model/chart-figures.ts';
+import { linearTicks, logTicks, spansDecades } from '../site/src/lib/model/chart.ts';
 
 const d = (date: string): number => dayNumber(date);
 const START = d('2026-03-01');

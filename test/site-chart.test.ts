@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../store/types.ts';
 import { dayNumber } from '../store/dates.ts';
-import { chartGeometry, type ChartGeometry, type SeriesPanel } from '../site/src/lib/chart.ts';
-import { chartTable } from '../site/src/lib/chart-figures.ts';
+import { chartGeometry, type ChartGeometry, type SeriesPanel } from '../site/src/lib/model/chart.ts';
+import { chartTable } from '../site/src/lib/model/chart-figures.ts';
 import { valueOn } from '../store/tracks.ts';
 
 const d = (date: string): number => dayNumber(date);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { codeLabel, codeLabels, readableCode } from '../site/src/i18n/codes.ts';
 import { MODEL_LABELS } from '../site/src/i18n/model.ts';
 import { labelSwaps, labelWithFigures, swapText } from '../site/src/lib/page-lang.ts';
-import { alternativeIndex, useInstead, type AlternativeRecord } from '../site/src/lib/use-instead.ts';
+import { alternativeIndex, useInstead, type AlternativeRecord } from '../site/src/lib/model/use-instead.ts';
 
 describe('site/codes', () => {
   it('labels the families, types and tasks people see as codes, differently in Chinese', () => {

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { departedBucket, departedFilePath, departedPageOf, findDeparted, type DepartedModel } from '../site/src/lib/departed.ts';
+import { departedBucket, departedFilePath, departedPageOf, findDeparted, type DepartedModel } from '../site/src/lib/model/departed.ts';
 import type { BuildSummary } from '../publish/site.ts';
 import { modelPageUrl } from '../publish/urls.ts';
 import { COMMON_LABELS } from '../site/src/i18n/common.ts';

@@ -3,7 +3,7 @@
 // holding every model. The build is shared; see test/site-html-fixture.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modelApiFile } from '../publish/urls.ts';
-import { SHARD_FORMAT } from '../site/src/lib/search-shard.ts';
+import { SHARD_FORMAT } from '../site/src/lib/search/search-shard.ts';
 import { ALL_IDS, GONE_ID, LEFT_LORA_ID, ON_LIST, PATHS } from './site-html-data.ts';
 import { BOTH_LANGS, files, isModelPage, loadHtmlSite, modelPageFile, readText, summary } from './site-html-fixture.ts';
 

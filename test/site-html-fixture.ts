@@ -8,7 +8,7 @@ import * as cheerio from 'cheerio';
 import type { BuildSummary } from '../publish/site.ts';
 import { modelPageUrl } from '../publish/urls.ts';
 import { snippetModel } from '../publish/model-file.ts';
-import { usageSnippet, type Snippet } from '../site/src/lib/snippets.ts';
+import { usageSnippet, type Snippet } from '../site/src/lib/model/snippets.ts';
 import { BASE, ORIGIN, PATHS, SITE_URL } from './site-html-data.ts';
 import { sharedHtmlBuild } from './shared-site.ts';
 

@@ -5,7 +5,7 @@ import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMON_LABELS } from '../site/src/i18n/common.ts';
 import { MODEL_LABELS } from '../site/src/i18n/model.ts';
-import { INFERENCE_ORIGIN, modelPage as modelScopePage, TOKEN_PAGE, usageSnippet } from '../site/src/lib/snippets.ts';
+import { INFERENCE_ORIGIN, modelPage as modelScopePage, TOKEN_PAGE, usageSnippet } from '../site/src/lib/model/snippets.ts';
 import { BASE, GONE_ID, ON_LIST, ORIGIN, SITE_URL } from './site-html-data.ts';
 import { BOTH_LANGS, files, isModelPage, loadHtmlSite, modelPageFile, page, pages, pageUrl, readText, servedFile, shellJsonAfter, sitePath } from './site-html-fixture.ts';
 

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modelApiFile } from '../publish/urls.ts';
 import { snippetModel } from '../publish/model-file.ts';
-import { modelPage as modelScopePage } from '../site/src/lib/snippets.ts';
+import { modelPage as modelScopePage } from '../site/src/lib/model/snippets.ts';
 import { CHAT_ID, CHECKPOINT_ID, CJK_ID, LEFT_IDS, LONG_ID, LORA_BASE, LORA_ID, MODELS, NIGHTS, ON_LIST, PATHS, QUOTED_ID, TWINS, XSS_ID } from './site-html-data.ts';
 import { browserSnippet, headJson, html, loadHtmlSite, modelPageFile, page, readText, shellJsonAfter } from './site-html-fixture.ts';
 

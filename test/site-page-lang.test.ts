@@ -8,8 +8,8 @@ import { COMMON_LABELS } from '../site/src/i18n/common.ts';
 import { MODEL_LABELS } from '../site/src/i18n/model.ts';
 import { labelSwaps, labelWithFigures, modelView, swapText, viewLang } from '../site/src/lib/page-lang.ts';
 import { chartSource, decodeSeries, encodeSeries, modelSeries, parseSeriesAttribute, seriesAttribute, serialiseModelDocument, snippetModel, type SeriesFields } from '../publish/model-file.ts';
-import { thinFigures } from '../site/src/lib/tombstone-view.ts';
-import { modelPath } from '../site/src/lib/catalog-format.ts';
+import { thinFigures } from '../site/src/lib/model/tombstone-view.ts';
+import { modelPath } from '../site/src/lib/catalog/catalog-format.ts';
 import type { ModelRecord } from '../store/record.ts';
 
 describe('site/page-lang', () => {

@@ -1,10 +1,10 @@
 // The catalog search finds what people type (issue 21.10): Chinese names and pinyin of the brands,
 // licences and curated tags, and a misspelt word put right.
 import { describe, expect, it } from 'vitest';
-import { matchCache, runQuery } from '../site/src/lib/search.ts';
-import { closestWord, correctedQuery, editDistance, vocabulary } from '../site/src/lib/search-suggest.ts';
-import { termAlternatives } from '../site/src/lib/search-aliases.ts';
-import { searchTags } from '../site/src/lib/catalog-data.ts';
+import { matchCache, runQuery } from '../site/src/lib/search/search.ts';
+import { closestWord, correctedQuery, editDistance, vocabulary } from '../site/src/lib/search/search-suggest.ts';
+import { termAlternatives } from '../site/src/lib/search/search-aliases.ts';
+import { searchTags } from '../site/src/lib/catalog/catalog-data.ts';
 import { CATALOGUE, ids, indexOf, row, state } from './site-search-fixture.ts';
 
 describe('site search: what people type (issue 21.10)', () => {

@@ -1,8 +1,8 @@
 // The catalog search tests' rows (test/site-search-*.test.ts): a row factory with plain defaults, the
 // state and index helpers, and a small catalogue with one of everything, hostile text included.
-import { buildSearchShards, type SearchRow } from '../site/src/lib/search-index.ts';
-import { decodeShards, runQuery } from '../site/src/lib/search.ts';
-import { DEFAULT_STATE, type CatalogState } from '../site/src/lib/url-state.ts';
+import { buildSearchShards, type SearchRow } from '../site/src/lib/search/search-index.ts';
+import { decodeShards, runQuery } from '../site/src/lib/search/search.ts';
+import { DEFAULT_STATE, type CatalogState } from '../site/src/lib/search/url-state.ts';
 
 /** The newest day number the rows count back from. */
 export const NEWEST = 20_600;

@@ -1,9 +1,9 @@
 // The catalog search's queries: terms, filters, sorts, pages and the cache that answers typing. Every
 // expectation is worked out from the rows here, never read back from the engine.
 import { describe, expect, it } from 'vitest';
-import { buildSearchShards, type SearchRow } from '../site/src/lib/search-index.ts';
-import { decodeShards, matchCache, PAGE_SIZE, rowOrder, runQuery, searchTerms, type QueryResult } from '../site/src/lib/search.ts';
-import type { CatalogState } from '../site/src/lib/url-state.ts';
+import { buildSearchShards, type SearchRow } from '../site/src/lib/search/search-index.ts';
+import { decodeShards, matchCache, PAGE_SIZE, rowOrder, runQuery, searchTerms, type QueryResult } from '../site/src/lib/search/search.ts';
+import type { CatalogState } from '../site/src/lib/search/url-state.ts';
 import { byId, CATALOGUE, ids, indexOf, NEWEST, row, state } from './site-search-fixture.ts';
 
 describe('site search: terms', () => {

@@ -2,9 +2,9 @@
 // decoded back exactly as it went in. Every expectation is worked out from the rows here, never read back
 // from the engine.
 import { describe, expect, it } from 'vitest';
-import { buildSearchShards } from '../site/src/lib/search-index.ts';
-import { appendShard, decodeShards, emptyIndex, runQuery } from '../site/src/lib/search.ts';
-import { countInts, decodeInts, decodeWords, encodeInts, encodeWords, splitWords } from '../site/src/lib/search-shard.ts';
+import { buildSearchShards } from '../site/src/lib/search/search-index.ts';
+import { appendShard, decodeShards, emptyIndex, runQuery } from '../site/src/lib/search/search.ts';
+import { countInts, decodeInts, decodeWords, encodeInts, encodeWords, splitWords } from '../site/src/lib/search/search-shard.ts';
 import { byId, CATALOGUE, gone, ids, indexOf, NEWEST, row, state } from './site-search-fixture.ts';
 
 describe('site search: shards', () => {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { usageSnippet, type SnippetForm, type SnippetModel } from '../site/src/lib/snippets.ts';
+import { usageSnippet, type SnippetForm, type SnippetModel } from '../site/src/lib/model/snippets.ts';
 import { tempDir } from './helpers.ts';
 
 const model = (overrides: Partial<SnippetModel> = {}): SnippetModel => ({

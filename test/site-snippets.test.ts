@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { modelPage, shellJson, snippetKind, usageSnippet, type SnippetModel } from '../site/src/lib/snippets.ts';
+import { modelPage, shellJson, snippetKind, usageSnippet, type SnippetModel } from '../site/src/lib/model/snippets.ts';
 import { tempDir } from './helpers.ts';
 
 /** A model record's call-relevant fields; an OpenAI-less, AIGC-less model unless overridden. */

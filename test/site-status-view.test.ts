@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStale, missedNights, statusView } from '../site/src/lib/status-view.ts';
+import { isStale, missedNights, statusView } from '../site/src/lib/views/status-view.ts';
 import { shanghaiToday } from '../site/src/scripts/status.ts';
 import type { ObservedDay } from '../store/types.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../store/dates.ts';
-import { leftOnDay, stays, tombstone } from '../site/src/lib/stays.ts';
+import { leftOnDay, stays, tombstone } from '../site/src/lib/model/stays.ts';
 import { checkedDayNumber, civil, dateOfDay, dayOfCivil } from '../store/days.ts';
 
 /** Day number of a date, written as a date so fixtures read as calendars. */

@@ -6,8 +6,8 @@ import { chartSource, encodeSeries, modelFigures, parseSeriesAttribute, seriesAt
 import { PLAIN_PATHS } from '../publish/urls.ts';
 import { valueOn } from '../store/tracks.ts';
 import { dayNumber } from '../store/dates.ts';
-import { chartTable, FIGURE_ROWS } from '../site/src/lib/chart-figures.ts';
-import { thinFigures, tombstoneSeries, tombstoneView, TOMBSTONE_POINTS } from '../site/src/lib/tombstone-view.ts';
+import { chartTable, FIGURE_ROWS } from '../site/src/lib/model/chart-figures.ts';
+import { thinFigures, tombstoneSeries, tombstoneView, TOMBSTONE_POINTS } from '../site/src/lib/model/tombstone-view.ts';
 import { checkedDayNumber } from '../store/days.ts';
 import type { ModelRecord } from '../store/record.ts';
 import type { Track } from '../store/types.ts';

@@ -1,6 +1,6 @@
 // The catalog's state in the URL: canonical query strings out, anything at all in.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, filtersSet, parseState, sameState, serialiseState, type CatalogState } from '../site/src/lib/url-state.ts';
+import { DEFAULT_STATE, filtersSet, parseState, sameState, serialiseState, type CatalogState } from '../site/src/lib/search/url-state.ts';
 
 const state = (fields: Partial<CatalogState> = {}): CatalogState => ({ ...DEFAULT_STATE, ...fields });
 

@@ -6,10 +6,10 @@ import { parseDays } from '../../publish/config.ts';
 import { providedSiteInputs, readSiteInputs, type SiteInputs } from '../../publish/inputs.ts';
 import { renamesOf, type Rename } from '../../publish/pages.ts';
 import { normaliseSiteUrl } from '../../publish/urls.ts';
-import { searchRows } from './lib/catalog-data.ts';
-import type { DepartedModel } from './lib/departed.ts';
-import { departedModels } from './lib/departed-models.ts';
-import type { SearchRow } from './lib/search-shard.ts';
+import { searchRows } from './lib/catalog/catalog-data.ts';
+import type { DepartedModel } from './lib/model/departed.ts';
+import { departedModels } from './lib/model/departed-models.ts';
+import type { SearchRow } from './lib/search/search-shard.ts';
 import { checkedDayNumber } from '../../store/days.ts';
 
 /** The inputs plus what several pages derive from them. */

@@ -1,7 +1,7 @@
 // The dynamic routes' paths, shared by the English and Chinese page files so the two never differ.
 import { modelPageRoute, pageIds } from '../../publish/pages.ts';
 import { siteData } from './data.ts';
-import { dayViews, monthsOf } from './lib/changes-view.ts';
+import { dayViews, monthsOf } from './lib/views/changes-view.ts';
 
 /**
  * Every id on either list, every one that left within the tombstone window (older ones are drawn by

@@ -1,12 +1,12 @@
 // Drawing the catalog's results into the page: table rows, the count, the pager and the sort headers.
 // Everything upstream (ids, names, tasks…) goes in through textContent and attribute setters only —
 // model names are hostile text, so no HTML is ever parsed from data.
-import { badges, countText, formatNumber, hintText, modelPath, pagerLayout, type SearchHint } from '../lib/catalog-format.ts';
+import { badges, countText, formatNumber, hintText, modelPath, pagerLayout, type SearchHint } from '../lib/catalog/catalog-format.ts';
 import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { QueryResult, SearchRow } from '../lib/search.ts';
-import { serialiseState, type CatalogState } from '../lib/url-state.ts';
-import { TEXT_COLUMNS, cellLabels, cellText, columnLabel } from '../lib/catalog-columns.ts';
+import type { QueryResult, SearchRow } from '../lib/search/search.ts';
+import { serialiseState, type CatalogState } from '../lib/search/url-state.ts';
+import { TEXT_COLUMNS, cellLabels, cellText, columnLabel } from '../lib/catalog/catalog-columns.ts';
 
 /** The parts of the page the view draws into, and what it needs to know to draw. */
 export interface CatalogView {

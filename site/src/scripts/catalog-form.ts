@@ -1,7 +1,7 @@
 // The catalog form and the state, both ways: what the controls say as a CatalogState, and the controls
 // set to show a state (after a page load or back/forward). The URL parser reads the form, so the form
 // and the address can never disagree about what a value means.
-import { parseState, type CatalogState } from '../lib/url-state.ts';
+import { parseState, type CatalogState } from '../lib/search/url-state.ts';
 
 /** The state the form shows (page back to 1: any change of search, filter or sort starts over). */
 export function formState(form: HTMLFormElement): CatalogState {

@@ -10,11 +10,11 @@
 // table#results (thead th[data-sort], tbody); nav#pager.
 import { langOf } from '../i18n/lang.ts';
 import { CATALOG_LABELS, fillLabel } from '../i18n/catalog.ts';
-import { formatNumber } from '../lib/catalog-format.ts';
-import { appendShard, correctedQuery, emptyIndex, matchCache, matchRows, rowOrder, runQuery, searchTerms, PAGE_SIZE, type SearchIndex } from '../lib/search.ts';
-import type { SearchHint } from '../lib/catalog-format.ts';
-import { COLUMN_SORTS } from '../lib/catalog-columns.ts';
-import { filtersSet, parseState, serialiseState, type CatalogState } from '../lib/url-state.ts';
+import { formatNumber } from '../lib/catalog/catalog-format.ts';
+import { appendShard, correctedQuery, emptyIndex, matchCache, matchRows, rowOrder, runQuery, searchTerms, PAGE_SIZE, type SearchIndex } from '../lib/search/search.ts';
+import type { SearchHint } from '../lib/catalog/catalog-format.ts';
+import { COLUMN_SORTS } from '../lib/catalog/catalog-columns.ts';
+import { filtersSet, parseState, serialiseState, type CatalogState } from '../lib/search/url-state.ts';
 import { fillForm, formState } from './catalog-form.ts';
 import { addSortButtons, drawHeaders, drawHint, drawPager, drawResult, stateHref, type CatalogView } from './catalog-draw.ts';
 

@@ -3,8 +3,8 @@
 // (?kind=…&cat=…), so a reload or a shared link keeps it; counts follow it, and nights left with
 // nothing to show are hidden.
 import { COMMON_LABELS } from '../i18n/common.ts';
-import { filterFromSearch, matchingCount, searchWithFilter, type ChangesFilter } from '../lib/changes-filter.ts';
-import type { ModelCategory } from '../lib/model-kind.ts';
+import { filterFromSearch, matchingCount, searchWithFilter, type ChangesFilter } from '../lib/views/changes-filter.ts';
+import type { ModelCategory } from '../lib/model/model-kind.ts';
 
 const optionValues = (select: HTMLSelectElement): string[] => [...select.options].map((option) => option.value).filter((value) => value !== '');
 

@@ -6,9 +6,9 @@
 // pointer or the arrow keys (once the chart has focus) show the figures of one day above it.
 import { MODEL_LABELS } from '../i18n/model.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { formatNumber } from '../lib/catalog-format.ts';
-import { chartGeometry, dayAtX, type ChartGeometry, type SeriesPanel } from '../lib/chart.ts';
-import { figureRows, type FigureRow } from '../lib/chart-figures.ts';
+import { formatNumber } from '../lib/catalog/catalog-format.ts';
+import { chartGeometry, dayAtX, type ChartGeometry, type SeriesPanel } from '../lib/model/chart.ts';
+import { figureRows, type FigureRow } from '../lib/model/chart-figures.ts';
 import type { ChartSource } from '../../../publish/model-file.ts';
 import { checkedDayNumber, dateOfDay } from '../../../store/days.ts';
 

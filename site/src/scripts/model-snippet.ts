@@ -4,7 +4,7 @@
 // known kind gets no code, only where to read how it is called.
 import { MODEL_LABELS } from '../i18n/model.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { modelPage, TOKEN_PAGE, usageSnippet, type SnippetModel } from '../lib/snippets.ts';
+import { modelPage, TOKEN_PAGE, usageSnippet, type SnippetModel } from '../lib/model/snippets.ts';
 
 /** Fill `section` (hidden and empty in the HTML) with the snippet for `model` and show it. */
 export function showSnippet(section: HTMLElement, model: SnippetModel, lang: Lang): void {

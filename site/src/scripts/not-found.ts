@@ -8,9 +8,9 @@ import { COMMON_LABELS } from '../i18n/common.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { LANG_TAG } from '../i18n/lang.ts';
 import { MODEL_LABELS } from '../i18n/model.ts';
-import { formatNumber } from '../lib/catalog-format.ts';
-import { modelPage } from '../lib/snippets.ts';
-import { departedBucket, departedFilePath, departedPageOf, findDeparted, type DepartedModel } from '../lib/departed.ts';
+import { formatNumber } from '../lib/catalog/catalog-format.ts';
+import { modelPage } from '../lib/model/snippets.ts';
+import { departedBucket, departedFilePath, departedPageOf, findDeparted, type DepartedModel } from '../lib/model/departed.ts';
 import { checkedDayNumber } from '../../../store/days.ts';
 
 /** An element with children (strings become text nodes, never markup). */

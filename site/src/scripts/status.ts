@@ -1,7 +1,7 @@
 // The status page's freshness, judged when it is read: the page is built on good nights only, so a run
 // of failed nights would otherwise keep saying "up to date" from the last build.
 import { COMMON_LABELS } from '../i18n/common.ts';
-import { isStale } from '../lib/status-view.ts';
+import { isStale } from '../lib/views/status-view.ts';
 import { checkedDayNumber, dateOfDay } from '../../../store/days.ts';
 
 /** Today in Asia/Shanghai (UTC+8, no daylight saving), where ModelScope's day and ours turn. */

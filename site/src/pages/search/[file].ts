@@ -1,7 +1,7 @@
 // The catalog's search data: shards the catalog page fetches lazily (lib/search-index.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../data.ts';
-import { buildSearchShards } from '../../lib/search-index.ts';
+import { buildSearchShards } from '../../lib/search/search-index.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const { rows, lastDay } = await siteData();

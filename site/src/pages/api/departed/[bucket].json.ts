@@ -3,7 +3,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { jsonWithItemLines } from '../../../../../store/json-lines.ts';
 import { siteData } from '../../../data.ts';
-import { DEPARTED_FORMAT, departedBuckets } from '../../../lib/departed.ts';
+import { DEPARTED_FORMAT, departedBuckets } from '../../../lib/model/departed.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const { departed } = await siteData();

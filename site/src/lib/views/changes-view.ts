@@ -1,8 +1,8 @@
 // The changes timeline as plain data: one entry per observed night, newest first, its events grouped by
 // kind with each model's category, and the nights without a snapshot shown as gaps (never removals).
-import type { ModelCategory } from './model-kind.ts';
-import { DAY_COUNT_OF, EVENT_KINDS } from '../../../store/events-file.ts';
-import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../../../store/types.ts';
+import type { ModelCategory } from '../model/model-kind.ts';
+import { DAY_COUNT_OF, EVENT_KINDS } from '../../../../store/events-file.ts';
+import type { ChangeEvent, EventKind, EventLog, ObservedDay } from '../../../../store/types.ts';
 
 /** Kinds in the order a day lists them (the log's order: the catalog list's, then the gateway's). */
 export { EVENT_KINDS };

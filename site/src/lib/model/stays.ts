@@ -1,9 +1,9 @@
 // A model's membership of the list, told as dates: its stays, the day it left, and the tombstone a
 // departed model's page opens with. Pure arithmetic on day numbers
 // (days since 1970-01-01), no Date and no Node built-ins: model pages and browser bundles both use it.
-import { dateOfDay } from '../../../store/days.ts';
-import type { Track } from '../../../store/types.ts';
-import { intervalPairs } from '../../../store/tracks.ts';
+import { dateOfDay } from '../../../../store/days.ts';
+import type { Track } from '../../../../store/types.ts';
+import { intervalPairs } from '../../../../store/tracks.ts';
 
 /** One stretch on the list: consecutive observed days present (missed crawl nights included). */
 export interface Stay {

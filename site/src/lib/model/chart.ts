@@ -5,9 +5,9 @@
 // box invite reading their crossings as meaningful. Each panel's scale runs from the lowest to the highest
 // value shown (not from zero), labelled by `min` and `max`, so a slow climb of a large count stays visible.
 // Its figures as text (the tables beside and under it) are in chart-figures.ts.
-import type { Track } from '../../../store/types.ts';
-import { civil, dateOfDay, dayOfCivil } from '../../../store/days.ts';
-import { intervalPairs, valueOn } from '../../../store/tracks.ts';
+import type { Track } from '../../../../store/types.ts';
+import { civil, dateOfDay, dayOfCivil } from '../../../../store/days.ts';
+import { intervalPairs, valueOn } from '../../../../store/tracks.ts';
 
 /** Layout of the chart; every field optional. */
 export interface ChartOptions {

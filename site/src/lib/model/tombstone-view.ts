@@ -3,14 +3,14 @@
 // window, so a page carries no more than it must: while the model keeps its API file the chart reads
 // that; after, the page carries the chart's figures itself, thinned before they are encoded (the
 // figures in day numbers → the points kept → attribute text), with the figures table's dates exact.
-import type { SiteInputs } from '../../../publish/inputs.ts';
-import { hasDepartedFile } from '../../../publish/api.ts';
-import { chartTrack, encodeSeries, modelFigures, seriesAttribute, type Figures } from '../../../publish/model-file.ts';
-import { modelApiHref } from '../../../publish/urls.ts';
-import { checkedDayNumber } from '../../../store/days.ts';
-import type { ModelRecord } from '../../../store/record.ts';
-import { presenceIntervals } from '../../../store/tracks.ts';
-import type { Track } from '../../../store/types.ts';
+import type { SiteInputs } from '../../../../publish/inputs.ts';
+import { hasDepartedFile } from '../../../../publish/api.ts';
+import { chartTrack, encodeSeries, modelFigures, seriesAttribute, type Figures } from '../../../../publish/model-file.ts';
+import { modelApiHref } from '../../../../publish/urls.ts';
+import { checkedDayNumber } from '../../../../store/days.ts';
+import type { ModelRecord } from '../../../../store/record.ts';
+import { presenceIntervals } from '../../../../store/tracks.ts';
+import type { Track } from '../../../../store/types.ts';
 import { chartTable, FIGURE_ROWS } from './chart-figures.ts';
 import { stays, type Stay } from './stays.ts';
 import { cachedAlternativeIndex, useInstead, type Alternative } from './use-instead.ts';

@@ -1,14 +1,14 @@
 // What the catalog page is built from: one search row per model ever seen, the rows shown before any
 // script runs, and the filter choices with their counts. Build side only (reads SiteInputs).
-import type { SiteInputs } from '../../../publish/inputs.ts';
-import { valueOn } from '../../../store/tracks.ts';
-import { modelPageHref } from '../../../publish/pages.ts';
-import type { ModelRecord } from '../../../store/record.ts';
-import type { Track } from '../../../store/types.ts';
+import type { SiteInputs } from '../../../../publish/inputs.ts';
+import { valueOn } from '../../../../store/tracks.ts';
+import { modelPageHref } from '../../../../publish/pages.ts';
+import type { ModelRecord } from '../../../../store/record.ts';
+import type { Track } from '../../../../store/types.ts';
 import { PLAIN_SEGMENT } from './catalog-format.ts';
-import type { SearchRow } from './search-shard.ts';
-import { leftOnDay } from './stays.ts';
-import { checkedDayNumber } from '../../../store/days.ts';
+import type { SearchRow } from '../search/search-shard.ts';
+import { leftOnDay } from '../model/stays.ts';
+import { checkedDayNumber } from '../../../../store/days.ts';
 
 
 /** `value` to three significant figures (12,345 → 12,300; anything under 1,000 is exact). */

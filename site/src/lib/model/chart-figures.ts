@@ -1,9 +1,9 @@
 // A model chart's figures as text: every change, stay and departure in full (figureRows: the model page's
 // figures table and its hover readout), and a small calendar-aligned table of a few rows (chartTable). Values
 // are read from the same track the chart draws (chart.ts); `null` on a day off the list.
-import type { Track } from '../../../store/types.ts';
-import { dateOfDay } from '../../../store/days.ts';
-import { intervalPairs, valueOn } from '../../../store/tracks.ts';
+import type { Track } from '../../../../store/types.ts';
+import { dateOfDay } from '../../../../store/days.ts';
+import { intervalPairs, valueOn } from '../../../../store/tracks.ts';
 import { coarsestFit } from './chart.ts';
 
 /** One row of the chart's figures as text; a value is `null` on a day the model was not on the list. */

@@ -1,8 +1,8 @@
 // The changes pages' filter as plain data: what the query string asks for (tolerant: a hand-edited or
 // stale URL still opens the page), the canonical query for a choice, and how many of a kind's events
 // match a model category. The DOM work is in scripts/changes-filter.ts.
-import type { EventKind } from '../../../store/types.ts';
-import type { ModelCategory } from './model-kind.ts';
+import type { EventKind } from '../../../../store/types.ts';
+import type { ModelCategory } from '../model/model-kind.ts';
 
 /** The filter: a kind of change and a kind of model; `''` means any. */
 export interface ChangesFilter {

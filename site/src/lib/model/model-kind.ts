@@ -2,7 +2,7 @@
 // list), other image generators, the few models served by the OpenAI-compatible gateway, the rest. The
 // kind follows what the model is (its AIGC type, inference type and tasks) before the gateway flag: the
 // gateway also serves some image models, and a text-to-image LoRA is no chat model because it answers there.
-import type { ModelRecord } from '../../../store/record.ts';
+import type { ModelRecord } from '../../../../store/record.ts';
 
 /** A model's category; `unknown` when no record of it survives (it left before the published snapshots). */
 export type ModelCategory = 'openai' | 'lora' | 'image' | 'other' | 'unknown';

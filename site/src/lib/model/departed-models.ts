@@ -1,10 +1,10 @@
 // Which models go to the archive of long-gone models (lib/departed.ts), and what it keeps of each:
 // every model off the list last seen before the tombstone window (publish/pages.ts `hasPageFile`).
 // Build time only: it reads the site's inputs.
-import type { SiteInputs } from '../../../publish/inputs.ts';
-import { hasPageFile, modelPageHref } from '../../../publish/pages.ts';
-import { presenceIntervals } from '../../../store/tracks.ts';
-import { compareIds } from '../../../store/order.ts';
+import type { SiteInputs } from '../../../../publish/inputs.ts';
+import { hasPageFile, modelPageHref } from '../../../../publish/pages.ts';
+import { presenceIntervals } from '../../../../store/tracks.ts';
+import { compareIds } from '../../../../store/order.ts';
 import type { DepartedModel } from './departed.ts';
 
 /** The archive record of every model whose page is no longer a file, sorted by id. */

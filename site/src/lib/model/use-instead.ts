@@ -2,7 +2,7 @@
 // its base model itself when listed, then models on the same base model, of the same family, by the same
 // owner, each group most downloaded first. Pure: an index built once per build from the newest snapshot's
 // records (a few entries per key, so 77,000 tombstones cost one pass over 60,000 records), then a lookup.
-import type { ModelRecord } from '../../../store/record.ts';
+import type { ModelRecord } from '../../../../store/record.ts';
 
 /** Why an alternative is listed. */
 export type AlternativeReason = 'base' | 'family' | 'owner';

@@ -1,8 +1,8 @@
 // The status page's figures: how fresh the data is and what is missing, in public.
-import type { NightOutcome, NightRecord } from '../../../store/nights-file.ts';
-import type { SnapshotSource } from '../../../store/record.ts';
-import type { EventLog } from '../../../store/types.ts';
-import { checkedDayNumber } from '../../../store/days.ts';
+import type { NightOutcome, NightRecord } from '../../../../store/nights-file.ts';
+import type { SnapshotSource } from '../../../../store/record.ts';
+import type { EventLog } from '../../../../store/types.ts';
+import { checkedDayNumber } from '../../../../store/days.ts';
 
 /** What the status page shows. */
 export interface StatusView {

@@ -5,8 +5,8 @@
 // JSON-encoded: inside a single-quoted shell word, or as a Python or JavaScript string literal (JSON's
 // string syntax is valid in both, with `<>&` and U+2028/9 escaped), or percent-encoded in a comment.
 // The token stays in an environment variable: a snippet never holds a secret, and copying one never leaks one.
-import type { SnippetKind } from '../i18n/model.ts';
-import type { SnippetModel } from '../../../publish/model-file.ts';
+import type { SnippetKind } from '../../i18n/model.ts';
+import type { SnippetModel } from '../../../../publish/model-file.ts';
 import { isChatInference, modelCategory } from './model-kind.ts';
 
 // The fields of a record that decide how a model is called: declared where the model file is read for them.

@@ -2,12 +2,12 @@
 // (ResultRow.astro), the script's rows (scripts/catalog-draw.ts) and its sortable headers
 // (scripts/catalog.ts) are all made from this list, so a column added, moved or renamed here is so
 // everywhere — before and after the script runs. Pure and DOM-free.
-import { CATALOG_LABELS, type CatalogLabels } from '../i18n/catalog.ts';
-import type { Lang } from '../i18n/lang.ts';
+import { CATALOG_LABELS, type CatalogLabels } from '../../i18n/catalog.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { formatNumber } from './catalog-format.ts';
-import type { SearchRow } from './search-shard.ts';
-import type { SortKey } from './url-state.ts';
-import { dateOfDay } from '../../../store/days.ts';
+import type { SearchRow } from '../search/search-shard.ts';
+import type { SortKey } from '../search/url-state.ts';
+import { dateOfDay } from '../../../../store/days.ts';
 
 /** What a column shows: the model cell (link, Chinese name, badges), the owner, then plain text figures. */
 export type ColumnKey = 'model' | 'owner' | 'task' | 'downloads' | 'likes' | 'entered' | 'growth';

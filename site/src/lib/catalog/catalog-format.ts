@@ -1,10 +1,10 @@
 // How one catalog row reads: its page link, dates, numbers, badges and the pager's page list. Pure and
 // DOM-free, so the Astro page (static rows) and the browser script (search results) render alike.
-import { CATALOG_LABELS, NUMBER_LOCALE, fillLabel } from '../i18n/catalog.ts';
-import type { Lang } from '../i18n/lang.ts';
-import { modelView } from './page-lang.ts';
-import type { SearchRow } from './search-shard.ts';
-import { dateOfDay } from '../../../store/days.ts';
+import { CATALOG_LABELS, NUMBER_LOCALE, fillLabel } from '../../i18n/catalog.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { modelView } from '../page-lang.ts';
+import type { SearchRow } from '../search/search-shard.ts';
+import { dateOfDay } from '../../../../store/days.ts';
 
 const formats = new Map<Lang, Intl.NumberFormat>();
 
