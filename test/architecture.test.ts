@@ -78,6 +78,17 @@ async function browserReach(): Promise<{ bad: string[]; visited: Set<string> }> 
   return { bad, visited };
 }
 
+/** `file → specifier` for each import of `files` that `bad` picks (`target`: the root-relative path of a relative import). */
+async function importsWhere(files: readonly string[], bad: (file: string, specifier: string, target: string | undefined) => boolean): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of files) {
+    for (const specifier of importSpecifiers(await readFile(join(ROOT, file), 'utf8'))) {
+      if (bad(file, specifier, resolveSpecifier(file, specifier))) found.push(`${file} → ${specifier}`);
+    }
+  }
+  return found;
+}
+
 describe('architecture/import-graph', () => {
   it('reads every kind of import a module here makes', () => {
     const source = [
@@ -169,43 +180,28 @@ describe('architecture/import-graph', () => {
     const files = await sourceFiles(ROOT, ['site/src/lib']);
     const rooms = new Set(files.map((file) => roomOf(file)));
     expect([...rooms].sort()).toEqual(Object.keys(MAY).sort());
-    const wrong: string[] = [];
-    for (const file of files) {
-      for (const specifier of importSpecifiers(await readFile(join(ROOT, file), 'utf8'))) {
-        const target = resolveSpecifier(file, specifier);
-        const [from, to] = [roomOf(file) as string, target === undefined ? undefined : roomOf(target)];
-        if (to === undefined || to === from || to === '.') continue;
-        if (!(MAY[from] ?? []).includes(to)) wrong.push(`${file} → ${specifier}`);
-      }
-    }
+    const wrong = await importsWhere(files, (file, _specifier, target) => {
+      const [from, to] = [roomOf(file) as string, target === undefined ? undefined : roomOf(target)];
+      return to !== undefined && to !== from && to !== '.' && !(MAY[from] ?? []).includes(to);
+    });
     expect(wrong).toEqual([]);
   });
 
   it('keeps the labels at the bottom of the site: i18n/ imports no other part of it (store types are fine)', async () => {
     const files = await sourceFiles(ROOT, ['site/src/i18n']);
-    const outside: string[] = [];
-    for (const file of files) {
-      for (const specifier of importSpecifiers(await readFile(join(ROOT, file), 'utf8'))) {
-        const target = resolveSpecifier(file, specifier);
-        if (target?.startsWith('site/src/') === true && !target.startsWith('site/src/i18n/')) outside.push(`${file} → ${specifier}`);
-      }
-    }
+    const outside = await importsWhere(files, (_file, _specifier, target) => target?.startsWith('site/src/') === true && !target.startsWith('site/src/i18n/'));
     expect(files.length).toBeGreaterThan(3);
     expect(outside).toEqual([]);
   });
 
   it('keeps the crawler away from files: it turns ModelScope into a Snapshot value and nothing more', async () => {
     const files = await sourceFiles(ROOT, ['crawler']);
-    const touching: string[] = [];
-    for (const file of files) {
-      for (const specifier of importSpecifiers(await readFile(join(ROOT, file), 'utf8'))) {
-        const target = resolveSpecifier(file, specifier);
-        const fileSystem = /^node:fs(\/|$)|^fs(\/|$)/.test(specifier);
-        // From store/ it may take the record schema, dates and orders, never the file readers and writers.
-        const storeIo = target?.startsWith('store/') === true && !['store/record.ts', 'store/dates.ts', 'store/order.ts'].includes(target);
-        if (fileSystem || storeIo) touching.push(`${file} → ${specifier}`);
-      }
-    }
+    const touching = await importsWhere(files, (_file, specifier, target) => {
+      const fileSystem = /^node:fs(\/|$)|^fs(\/|$)/.test(specifier);
+      // From store/ it may take the record schema, dates and orders, never the file readers and writers.
+      const storeIo = target?.startsWith('store/') === true && !['store/record.ts', 'store/dates.ts', 'store/order.ts'].includes(target);
+      return fileSystem || storeIo;
+    });
     expect(files.length).toBeGreaterThan(5);
     expect(touching).toEqual([]);
   });
