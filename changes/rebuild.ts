@@ -3,48 +3,36 @@ import { Worker } from 'node:worker_threads';
 import { readLoggedDates, writeState } from '../store/change-files.ts';
 import { DataFileError, MissingDataError } from '../store/errors.ts';
 import { snapshotDateProblem } from '../store/dates.ts';
-import type { Snapshot } from '../store/record.ts';
-import { archivedSnapshots, readArchivedSnapshot, type ArchivedSnapshot } from '../store/snapshot-archive.ts';
-import { listSnapshotDates, loadSnapshot, snapshotPath, snapshotsDir } from '../store/snapshots.ts';
+import { archivedSnapshots } from '../store/snapshot-archive.ts';
+import { listSnapshotDates, snapshotPath, snapshotsDir } from '../store/snapshots.ts';
 import type { ChangeState } from '../store/types.ts';
 import { applyDay, emptyState } from './history.ts';
-import { observeSnapshot, unpackDay, type DayInput } from './observe.ts';
+import { observeNight, unpackDay, type DayInput, type Night } from './observe.ts';
 import type { SnapshotReply, SnapshotRequest } from './snapshot-worker.ts';
 import { summarise, type UpdateSummary } from './summary.ts';
 
 /** Rebuild tuning; the defaults suit both a test's handful of snapshots and a year of them. */
 export interface RebuildOptions {
   /**
-   * Worker threads parsing snapshots ahead of the one being applied (default: one, and none for fewer
-   * than 8 snapshots, where starting it costs more than it saves). One: a 60,000-model snapshot takes
-   * ~500 MB to parse and check, so two parsing at once passed 1.6 GB for no gain on two CPUs (10.1 s
-   * with one worker, 30.7 s with two, 9.5 s and 1.5 GB on this thread alone, for ten nights).
+   * Worker threads parsing snapshots ahead of the one being applied (default none). Each night is read
+   * one record at a time (observeEach) and the next is read while the current one is applied, so on this
+   * thread ten 60,000-model nights take 6.5 s and peak at 0.8 GB; one worker took 5.2 s and 1.5 GB, two
+   * 30.7 s and 1.6 GB on two CPUs: a worker's own heap costs more memory than it saves time.
    */
   workers?: number;
 }
 
-/** Where a night's snapshot is read from: the working tree's file, or git's history (`object`). */
-interface Night {
-  date: string;
-  archived?: ArchivedSnapshot;
-}
-
-/** One night's snapshot, from wherever it is kept. */
-function loadNight(dataDir: string, night: Night, dates: readonly string[]): Promise<Snapshot> {
-  return night.archived === undefined ? loadSnapshot(dataDir, night.date, dates) : readArchivedSnapshot(dataDir, night.archived);
-}
-
 /** Snapshots in date order, read on this thread, the next one read while the current is applied. */
 async function* readInline(dataDir: string, nights: readonly Night[], dates: readonly string[]): AsyncGenerator<DayInput> {
-  let next = loadNight(dataDir, nights[0] as Night, dates);
+  let next = observeNight(dataDir, nights[0] as Night, dates);
   for (let i = 0; i < nights.length; i++) {
-    const snapshot = await next;
+    const day = await next;
     const following = nights[i + 1];
     if (following !== undefined) {
-      next = loadNight(dataDir, following, dates);
+      next = observeNight(dataDir, following, dates);
       next.catch(() => {}); // surfaced when awaited; avoids an unhandled rejection meanwhile
     }
-    yield observeSnapshot(snapshot);
+    yield day;
   }
 }
 
@@ -109,7 +97,7 @@ export async function rebuildState(dataDir: string, options: RebuildOptions = {}
     const outOfRange = snapshotDateProblem(date);
     if (outOfRange !== undefined) throw new DataFileError(`cannot be a snapshot date: ${outOfRange}`, snapshotPath(dataDir, date));
   }
-  const workers = options.workers ?? (dates.length < 8 ? 0 : 1);
+  const workers = options.workers ?? 0;
   const days = workers > 0 ? readWithWorkers(dataDir, nights, dates, workers) : readInline(dataDir, nights, dates);
   const state = emptyState();
   for await (const day of days) applyDay(state, day.date, day.models, day.gateway);

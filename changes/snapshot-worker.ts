@@ -2,9 +2,8 @@
 // slow part of a rebuild) and sends back only what change tracking needs, so several parse at once.
 import { parentPort } from 'node:worker_threads';
 import { CatalogError } from '../core/errors.ts';
-import { readArchivedSnapshot, type ArchivedSnapshot } from '../store/snapshot-archive.ts';
-import { loadSnapshot } from '../store/snapshots.ts';
-import { observeSnapshot, packDay, type PackedDay } from './observe.ts';
+import type { ArchivedSnapshot } from '../store/snapshot-archive.ts';
+import { observeNight, packDay, type PackedDay } from './observe.ts';
 
 /** A request: read this snapshot. */
 export interface SnapshotRequest {
@@ -24,8 +23,8 @@ export type SnapshotReply =
 parentPort?.on('message', async (request: SnapshotRequest) => {
   let reply: SnapshotReply;
   try {
-    const snapshot = request.archived === undefined ? await loadSnapshot(request.dataDir, request.date, request.dates) : await readArchivedSnapshot(request.dataDir, request.archived);
-    reply = { ok: true, ...packDay(observeSnapshot(snapshot)) };
+    const night = request.archived === undefined ? { date: request.date } : { date: request.date, archived: request.archived };
+    reply = { ok: true, ...packDay(await observeNight(request.dataDir, night, request.dates)) };
   } catch (error) {
     const known = error instanceof CatalogError;
     reply = {

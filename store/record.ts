@@ -128,7 +128,7 @@ export const Snapshot = z.strictObject({
 export type Snapshot = z.infer<typeof Snapshot>;
 
 /** The gateway's list of a snapshot: its own `gateway` when written, else the listed models it flagged. */
-export function gatewayOf(snapshot: Pick<Snapshot, 'models' | 'gateway'>): GatewayRecord[] {
+export function gatewayOf(snapshot: { models: readonly Pick<ModelRecord, 'id' | 'openaiApi' | 'openaiApiSince'>[]; gateway?: GatewayRecord[] | undefined }): GatewayRecord[] {
   if (snapshot.gateway !== undefined) return snapshot.gateway;
   return snapshot.models.filter((model) => model.openaiApi).map((model) => ({ id: model.id, since: model.openaiApiSince }));
 }

@@ -7,8 +7,8 @@ import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { fileSystemError } from './atomic.ts';
 import { MissingDataError } from './errors.ts';
-import { parseSnapshot, snapshotPath } from './snapshots.ts';
-import type { Snapshot } from './record.ts';
+import { parseSnapshot, parseSnapshotEach, snapshotPath, type SnapshotEnvelope } from './snapshots.ts';
+import type { ModelRecord, Snapshot } from './record.ts';
 
 const run = promisify(execFile);
 
@@ -79,9 +79,21 @@ export async function archivedSnapshots(dataDir: string, inWorkingTree: readonly
 
 /** Read and validate an archived snapshot; a file git cannot give back is a MissingDataError. */
 export async function readArchivedSnapshot(dataDir: string, archived: ArchivedSnapshot): Promise<Snapshot> {
+  return namedAs(parseSnapshot(await archivedText(dataDir, archived), `${archived.object} (git)`), dataDir, archived);
+}
+
+/** readArchivedSnapshot with the records handed to `visit` one at a time (snapshots.ts parseSnapshotEach). */
+export async function readArchivedSnapshotEach(dataDir: string, archived: ArchivedSnapshot, visit: (model: ModelRecord) => void): Promise<SnapshotEnvelope> {
+  return namedAs(parseSnapshotEach(await archivedText(dataDir, archived), `${archived.object} (git)`, visit), dataDir, archived);
+}
+
+async function archivedText(dataDir: string, archived: ArchivedSnapshot): Promise<string> {
   const text = await git(dataDir, ['cat-file', 'blob', archived.object]);
   if (text === undefined) throw new MissingDataError(`git cannot read ${archived.object} (the snapshot of ${archived.date})`, dataDir);
-  const snapshot = parseSnapshot(text, `${archived.object} (git)`);
+  return text;
+}
+
+function namedAs<T extends { date: string }>(snapshot: T, dataDir: string, archived: ArchivedSnapshot): T {
   if (snapshot.date !== archived.date) throw new MissingDataError(`${archived.object} says "date": "${snapshot.date}"`, dataDir);
   return snapshot;
 }

@@ -8,7 +8,8 @@ import { nearestDates } from './dates.ts';
 import { DataFileError, SnapshotNotFoundError } from './errors.ts';
 import { jsonWithItemLinesChunks } from './json-lines.ts';
 import { compareIds } from './order.ts';
-import { parseJsonAs } from './read-json.ts';
+import { z } from 'zod';
+import { checkAs, parseJson, parseJsonAs } from './read-json.ts';
 import { GatewayRecord, ModelRecord, Snapshot, SnapshotSource } from './record.ts';
 
 /**
@@ -49,6 +50,34 @@ export function parseSnapshot(text: string, where = 'snapshot'): Snapshot {
   return parseJsonAs(Snapshot, text, where, 'the snapshot schema');
 }
 
+/** A snapshot without its models: what parseSnapshotEach returns once it has handed them out. */
+export type SnapshotEnvelope = Omit<Snapshot, 'models'>;
+
+const Envelope = Snapshot.extend({ models: z.array(z.unknown()) });
+
+/**
+ * Parse and validate snapshot text as parseSnapshot does, handing each model record to `visit` in file
+ * order and keeping none of them. A 60,000-model night is ~300 MB as parsed objects and twice that while
+ * the schema copies them whole; checked one record at a time, each raw record is let go as soon as it is
+ * checked, and a reader that needs a few fields of each (the rebuild) never holds the night.
+ */
+export function parseSnapshotEach(text: string, where: string, visit: (model: ModelRecord) => void): SnapshotEnvelope {
+  const raw = parseJson(text, where);
+  const envelope = checkAs(Envelope, raw, where, 'the snapshot schema');
+  const models = (raw as { models: unknown[] }).models;
+  for (let i = 0; i < models.length; i++) {
+    const result = ModelRecord.safeParse(models[i]);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new DataFileError(`does not match the snapshot schema at ${['models', i, ...(issue?.path ?? [])].join('.')}: ${issue?.message}`, where);
+    }
+    models[i] = envelope.models[i] = undefined;
+    visit(result.data);
+  }
+  const { models: _models, ...rest } = envelope;
+  return rest;
+}
+
 export const snapshotsDir = (dataDir: string): string => join(dataDir, 'snapshots');
 export const snapshotPath = (dataDir: string, date: string): string => join(snapshotsDir(dataDir), `${date}.json`);
 
@@ -74,13 +103,26 @@ export async function readSnapshot(dataDir: string, date: string): Promise<Snaps
  * DataFileError.
  */
 export async function loadSnapshot(dataDir: string, date: string, available?: readonly string[]): Promise<Snapshot> {
-  const snapshot = await readSnapshot(dataDir, date);
-  if (snapshot === undefined) {
-    throw new SnapshotNotFoundError(date, nearestDates(available ?? (await listSnapshotDates(dataDir)), date), dataDir);
-  }
-  if (snapshot.date !== date) {
-    throw new DataFileError(`file is named ${date} but says "date": "${snapshot.date}"`, snapshotPath(dataDir, date));
-  }
+  const text = await snapshotText(dataDir, date, available);
+  return namedAs(parseSnapshot(text, snapshotPath(dataDir, date)), dataDir, date);
+}
+
+/** loadSnapshot's checks, with the records handed to `visit` one at a time (parseSnapshotEach). */
+export async function loadSnapshotEach(dataDir: string, date: string, available: readonly string[] | undefined, visit: (model: ModelRecord) => void): Promise<SnapshotEnvelope> {
+  const text = await snapshotText(dataDir, date, available);
+  return namedAs(parseSnapshotEach(text, snapshotPath(dataDir, date), visit), dataDir, date);
+}
+
+/** The text of the snapshot of `date`, which must exist (a SnapshotNotFoundError naming the nearest dates). */
+async function snapshotText(dataDir: string, date: string, available: readonly string[] | undefined): Promise<string> {
+  const text = await readIfExists(snapshotPath(dataDir, date));
+  if (text === undefined) throw new SnapshotNotFoundError(date, nearestDates(available ?? (await listSnapshotDates(dataDir)), date), dataDir);
+  return text;
+}
+
+/** `snapshot`, if its `date` is the one its file is named by. */
+function namedAs<T extends { date: string }>(snapshot: T, dataDir: string, date: string): T {
+  if (snapshot.date !== date) throw new DataFileError(`file is named ${date} but says "date": "${snapshot.date}"`, snapshotPath(dataDir, date));
   return snapshot;
 }
 
