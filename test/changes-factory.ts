@@ -1,46 +1,31 @@
-// Small factories for change-tracking tests: records, snapshots and temp data dirs.
+// Small factories for change-tracking tests: LoRA records, temp data dirs and their change files; records
+// and snapshots are made by the one factory, factories.ts.
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ModelRecord, Snapshot } from '../store/record.ts';
+import type { ModelRecord } from '../store/record.ts';
+import { model as record, snapshot } from './factories.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
 
-/** A valid record for `id` with the given metrics; everything else plausible and fixed. */
+/** A valid record for `id` with the given metrics: a FLUX LoRA, everything else plausible and fixed (factories.ts). */
 export function model(id: string, likes = 0, downloads = 0): ModelRecord {
   const slash = id.indexOf('/');
-  return {
-    id,
+  return record(id, {
     owner: slash > 0 ? id.slice(0, slash) : 'owner',
     name: slash > 0 && slash < id.length - 1 ? id.slice(slash + 1) : 'name',
-    chineseName: '',
     likes,
     downloads,
     tasks: ['text-to-image-synthesis'],
     tags: ['lora'],
-    license: 'apache-2.0',
-    licenseUpstream: null,
     inferenceType: 'txt2img',
     aigcType: 'LoRA',
     visionFoundation: 'FLUX_1',
     baseModels: [{ id: 'AI-ModelScope/FLUX.1-dev', revision: null }],
-    parameters: null,
     createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: null,
-    openaiApi: false,
-    openaiApiSince: null,
-    upstreamId: null, ownerType: null, ownerFullName: '', officialTags: [], companion: null, triggerWords: [], genImageCount: null,
-  };
+  });
 }
 
-/** A snapshot of `date` holding `models`. */
-export function snapshot(date: string, models: ModelRecord[]): Snapshot {
-  const count = models.length;
-  return {
-    date,
-    source: { origin: 'http://127.0.0.1', inferenceOrigin: 'http://127.0.0.1', totalCount: count, unfilteredTotalCount: count, openaiApiModelCount: 0, shortfall: 0, unknownInference: 0 },
-    models,
-  };
-}
+export { snapshot };
 
 /** A fresh empty data dir under the OS temp dir. */
 export function tempDataDir(): Promise<string> {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
-import { model, snapshot } from './fixtures/publish/factories.ts';
+import { model, snapshot } from './factories.ts';
 import { runScript, tempDir } from './helpers.ts';
 
 describe('scripts/compare-builds', () => {

@@ -8,7 +8,7 @@ import { updateChanges } from '../changes/update.ts';
 import type { Snapshot } from '../store/record.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
 import { buildSite, type BuildOptions, type BuildSummary } from '../publish/site.ts';
-import { model, snapshot, track } from './fixtures/publish/factories.ts';
+import { model, snapshot, track } from './factories.ts';
 import { tempDir } from './fixtures/publish/fs.ts';
 
 /** The site URL every fixture is built for. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import { buildSite } from '../publish/site.ts';
-import { model, snapshot } from './fixtures/publish/factories.ts';
+import { model, snapshot } from './factories.ts';
 import { treeContents } from './fixtures/publish/fs.ts';
 import { fixture } from './publish-api-fixture.ts';
 

@@ -10,7 +10,7 @@ import { DataFileError } from '../store/errors.ts';
 import { insideRoot } from '../publish/output.ts';
 import { buildSite } from '../publish/site.ts';
 import { fileSegment, normaliseSiteUrl, urlSegment } from '../publish/urls.ts';
-import { model, snapshot } from './fixtures/publish/factories.ts';
+import { model, snapshot } from './factories.ts';
 import { treeContents } from './fixtures/publish/fs.ts';
 import { addNight, fixture, SNAPSHOTS } from './publish-api-fixture.ts';
 

@@ -11,7 +11,7 @@ import { modelSeries, SERIES_DAYS } from '../publish/model-file.ts';
 import { modelPagePath } from '../publish/pages.ts';
 import { buildSite } from '../publish/site.ts';
 import { modelApiFile, modelApiUrl, modelPageUrl, planModelPaths } from '../publish/urls.ts';
-import { model, snapshot } from './fixtures/publish/factories.ts';
+import { model, snapshot } from './factories.ts';
 import { treeContents } from './fixtures/publish/fs.ts';
 import { addNight, documentedPaths, fixture, readJson, sharedBuild, siteUrl } from './publish-api-fixture.ts';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
-import { model, snapshot } from './fixtures/publish/factories.ts';
+import { model, snapshot } from './factories.ts';
 import { tempDir, treeContents } from './fixtures/publish/fs.ts';
 import { runScript, type CommandResult } from './helpers.ts';
 

@@ -10,7 +10,7 @@ import { changeItems } from '../publish/items.ts';
 import { buildRss } from '../publish/rss.ts';
 import { buildSite } from '../publish/site.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
-import { HOSTILE, model, snapshot, track } from './fixtures/publish/factories.ts';
+import { HOSTILE, model, snapshot, track } from './factories.ts';
 import { parseRss } from './fixtures/publish/parse-rss.ts';
 import { tempDir } from './fixtures/publish/fs.ts';
 

@@ -9,7 +9,7 @@ import { LAST_KNOWN_NIGHTS, readSiteInputs } from '../publish/inputs.ts';
 import { buildSite } from '../publish/site.ts';
 import { DataFileError } from '../store/errors.ts';
 import { readSnapshotRecords, snapshotPath, writeSnapshot } from '../store/snapshots.ts';
-import { model, snapshot } from './fixtures/publish/factories.ts';
+import { model, snapshot } from './factories.ts';
 import { emptyDataDir } from './fixtures/publish/fs.ts';
 
 const made: string[] = [];

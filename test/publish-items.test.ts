@@ -4,7 +4,7 @@ import { DEFAULT_TOMBSTONE_DAYS } from '../publish/inputs.ts';
 import { ConfigError } from '../publish/errors.ts';
 import { formatCount } from '../core/text.ts';
 import { changeItems, changeTitle, gapNote, kindText, plural } from '../publish/items.ts';
-import { model, snapshot, track } from './fixtures/publish/factories.ts';
+import { model, snapshot, track } from './factories.ts';
 
 const siteUrl = 'http://localhost:4321/';
 

@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildJsonFeed, OPENAI_CHANNEL, serialiseJsonFeed } from '../publish/feed.ts';
 import { changeItems } from '../publish/items.ts';
-import { model, snapshot, track } from './fixtures/publish/factories.ts';
+import { model, snapshot, track } from './factories.ts';
 
 // ajv-formats is CommonJS; under Node's ESM loader its default import is the plugin function itself.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;

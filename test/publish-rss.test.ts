@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildJsonFeed, OPENAI_CHANNEL } from '../publish/feed.ts';
 import { changeItems } from '../publish/items.ts';
 import { buildRss, rfc822ShanghaiMidnight } from '../publish/rss.ts';
-import { model, snapshot, track } from './fixtures/publish/factories.ts';
+import { model, snapshot, track } from './factories.ts';
 import { parseRss } from './fixtures/publish/parse-rss.ts';
 
 const siteUrl = 'https://user.github.io/repo/';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
-import { model, snapshot } from './fixtures/publish/factories.ts';
+import { model, snapshot } from './factories.ts';
 import { tempDir, treeContents } from './helpers.ts';
 
 let sim: Simulator;

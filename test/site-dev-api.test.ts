@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { rebuildChanges } from '../changes/rebuild.ts';
 import { provideSiteInputs, readSiteInputs } from '../publish/inputs.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
-import { model, snapshot } from './fixtures/publish/factories.ts';
+import { model, snapshot } from './factories.ts';
 import { emptyDataDir } from './fixtures/publish/fs.ts';
 
 const made: string[] = [];

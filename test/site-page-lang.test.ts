@@ -11,6 +11,7 @@ import { chartSource, decodeSeries, encodeSeries, modelSeries, parseSeriesAttrib
 import { thinFigures } from '../site/src/lib/model/tombstone-view.ts';
 import { modelPath } from '../site/src/lib/catalog/catalog-format.ts';
 import type { ModelRecord } from '../store/record.ts';
+import { model } from './factories.ts';
 
 describe('site/page-lang', () => {
   it('puts the Chinese view of a model page at ?lang=zh of the same file', () => {
@@ -192,13 +193,10 @@ describe('site/model-file', () => {
     expect(thinSeries(fieldsOf(track), [])).toEqual(fieldsOf(track));
   });
 
-  const record: ModelRecord = {
-    id: 'studio/ink-lora', owner: 'studio', name: 'ink-lora', chineseName: '水墨', likes: 1, downloads: 10, tasks: ['text-to-image-synthesis'], tags: ['lora'],
-    license: 'apache-2.0', licenseUpstream: null, inferenceType: 'txt2img', aigcType: 'LoRA', visionFoundation: 'FLUX_1',
-    baseModels: [{ id: 'black-forest-labs/FLUX.1-dev', revision: null }, { id: 'x/y', revision: 'v1' }], parameters: null,
-    createdAt: '2025-01-01T00:00:00.000Z', updatedAt: null, openaiApi: false, openaiApiSince: null,
-    upstreamId: null, ownerType: null, ownerFullName: '', officialTags: [], companion: null, triggerWords: [], genImageCount: null,
-  };
+  const record: ModelRecord = model('studio/ink-lora', {
+    chineseName: '水墨', tasks: ['text-to-image-synthesis'], tags: ['lora'], inferenceType: 'txt2img', aigcType: 'LoRA', visionFoundation: 'FLUX_1',
+    baseModels: [{ id: 'black-forest-labs/FLUX.1-dev', revision: null }, { id: 'x/y', revision: 'v1' }],
+  });
 
   it('reads the snippet’s fields from a model file’s current record', () => {
     const doc = modelDocument(record.id, track, [], { current: record, lastDay });

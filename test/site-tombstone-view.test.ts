@@ -11,7 +11,7 @@ import { thinFigures, tombstoneSeries, tombstoneView, TOMBSTONE_POINTS } from '.
 import { checkedDayNumber } from '../store/days.ts';
 import type { ModelRecord } from '../store/record.ts';
 import type { Track } from '../store/types.ts';
-import { model } from './fixtures/publish/factories.ts';
+import { model } from './factories.ts';
 
 /** A model on the list for `days` days whose downloads change every day, then gone. */
 function longTrack(days: number) {
