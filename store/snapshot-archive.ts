@@ -2,7 +2,8 @@
 // nights as `snapshots/<date>.json` (pruneSnapshots); every older one is in the commit that removed
 // it, so `git log` is the archive (the classic git-scraping layout) and the checkout stays bounded
 // however many nights there are. Reading goes through git's plumbing, one snapshot at a time.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { fileSystemError } from './atomic.ts';
@@ -87,10 +88,18 @@ export async function readArchivedSnapshotEach(dataDir: string, archived: Archiv
   return namedAs(parseSnapshotEach(await archivedText(dataDir, archived), `${archived.object} (git)`, visit), dataDir, archived);
 }
 
+/**
+ * The bytes of an archived snapshot, decoded once: collected as the buffers git writes and joined, rather
+ * than through execFile's string building, which held the night several times over (a 60k-model rebuild
+ * peaked ~0.6 GB higher reading from git than from files).
+ */
 async function archivedText(dataDir: string, archived: ArchivedSnapshot): Promise<string> {
-  const text = await git(dataDir, ['cat-file', 'blob', archived.object]);
-  if (text === undefined) throw new MissingDataError(`git cannot read ${archived.object} (the snapshot of ${archived.date})`, dataDir);
-  return text;
+  const child = spawn('git', ['cat-file', 'blob', archived.object], { cwd: dataDir, stdio: ['ignore', 'pipe', 'ignore'] });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const [code] = (await once(child, 'close').catch(() => [1])) as [number | null];
+  if (code !== 0) throw new MissingDataError(`git cannot read ${archived.object} (the snapshot of ${archived.date})`, dataDir);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function namedAs<T extends { date: string }>(snapshot: T, dataDir: string, archived: ArchivedSnapshot): T {
