@@ -9,7 +9,7 @@ process.env['NODE_COMPILE_CACHE'] ??= join(tmpdir(), 'modelscope-catalog-compile
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Builds the browser fixture's site once per run, on first use (test/shared-site.ts).
+    // Builds each site several test files read once per run, on first use (test/shared-site.ts).
     globalSetup: ['test/global-setup.ts'],
     // Two files per CPU: half the suite waits rather than computes (child processes, builds, servers,
     // paced requests), and one file per CPU left the CPUs idle half the run (390 s against 255 s here).

@@ -9,11 +9,9 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { tempDir } from './helpers.ts';
-import { buildFixtureSite, serveStatic } from './site-browser-fixture.ts';
-import { ARCHIVE_TOMBSTONE_DAYS, buildHtmlSite } from './site-html-data.ts';
-
-/** Where the shared site is served below its origin, as on GitHub Pages. */
-export const SHARED_SITE_BASE = '/repo/';
+import { buildFixtureSite, serveStatic, SHARED_SITE_BASE } from './site-browser-fixture.ts';
+import { ARCHIVE_TOMBSTONE_DAYS, NIGHTS, SITE_URL } from './site-html-data.ts';
+import { buildSmallSite } from './small-build.ts';
 
 /** What the control server answers for the browser fixture: the built site and where the fixture's facts are. */
 export interface SharedSiteInfo {
@@ -41,9 +39,9 @@ const BUILDS = {
     return { origin: server.origin, outDir, modelsFile } satisfies SharedSiteInfo;
   },
   /** The site/html tests' site with the build's tombstone window: SmallBuild. */
-  'html-site': (root) => buildHtmlSite(root),
+  'html-site': (root) => buildSmallSite(root, NIGHTS, SITE_URL),
   /** The same nights with a window short enough to send a departure to the archive: SmallBuild. */
-  'html-archive': (root) => buildHtmlSite(root, ARCHIVE_TOMBSTONE_DAYS),
+  'html-archive': (root) => buildSmallSite(root, NIGHTS, SITE_URL, { tombstoneDays: ARCHIVE_TOMBSTONE_DAYS }),
 } satisfies Record<string, Build>;
 
 /** The name of a shared build: the path a file asks the control server for. */

@@ -5,9 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import type { SharedBuildName, SharedSiteInfo } from './global-setup.ts';
 import type { FixtureModel } from './site-browser-fixture.ts';
-import type { SmallBuild } from './small-site.ts';
-
-export { SHARED_SITE_BASE } from './global-setup.ts';
+import type { SmallBuild } from './small-build.ts';
 
 /** The shared site: its static server's origin, its directory and the fixture's facts. */
 export interface SharedSite extends Omit<SharedSiteInfo, 'modelsFile'> {

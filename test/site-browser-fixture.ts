@@ -11,6 +11,9 @@ import type { ModelRecord } from '../store/record.ts';
 import { model, writeDay } from './changes-factory.ts';
 import { seededRandom } from '../simulator/hash.ts';
 
+/** Where the shared site (test/global-setup.ts) is served below its origin, as on GitHub Pages. */
+export const SHARED_SITE_BASE = '/repo/';
+
 /** The observed nights, oldest first; the newest is the site's "today". */
 export const DATES = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09'] as const;
 

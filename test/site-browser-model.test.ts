@@ -2,11 +2,11 @@
 // dated ticks, value ticks, hover and keyboard readout and its height on a phone; the snippet's forms; a
 // departed model's JSON, full facts, navigation and "use instead"; human labels of codes in both languages.
 // Needs Chromium: /usr/bin/chromium or CHROMIUM_PATH.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEPARTED_ID, type FixtureModel } from './site-browser-fixture.ts';
-import { BASE, CHROMIUM, CHROMIUM_ARGS, PHONE, WAIT } from './site-browser-session.ts';
+import { launchChromium, requireChromium } from './chromium.ts';
+import { BASE, PHONE, WAIT } from './site-browser-session.ts';
 import { sharedSite } from './shared-site.ts';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -18,11 +18,11 @@ const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install it or set CHROMIUM_PATH`);
+  requireChromium();
   const site = await sharedSite();
   origin = site.origin;
   models = site.models;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

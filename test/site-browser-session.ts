@@ -3,16 +3,13 @@
 // no failed requests, nothing fetched from another host, no dialog. With the waits the tests share.
 //
 // Needs Chromium: /usr/bin/chromium (Debian's package; `.ci/run` installs it) or CHROMIUM_PATH.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { launchChromium, requireChromium } from './chromium.ts';
+import { SHARED_SITE_BASE } from './site-browser-fixture.ts';
 import { countLine, expected, pageIds, setFixtureModels, type Want } from './site-browser-oracle.ts';
-import { SHARED_SITE_BASE, sharedSite } from './shared-site.ts';
+import { sharedSite } from './shared-site.ts';
 
-/** Chromium's executable. */
-export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-/** Chromium's switches for a quiet, sandbox-free test run. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Where the shared site is served below its origin. */
 export const BASE = SHARED_SITE_BASE;
 /** How long a page may take to show what it should. */
@@ -123,18 +120,16 @@ export async function waitForQuery(page: Page, want: Record<string, string>): Pr
 export const ariaSorts = (page: Page): Promise<Record<string, string | null>> =>
   page.$$eval('#results th[data-sort]', (ths) => Object.fromEntries(ths.map((th) => [th.getAttribute('data-sort') ?? '', th.getAttribute('aria-sort')])));
 
-/** Starts Chromium on the shared site before a file's tests and checks every session after each test (call once per file, at its top). */
+/** Waits for the shared site and starts Chromium before a file's tests, and checks every session after each test (call once per file, at its top). */
 export function useCatalogBrowser(): void {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install chromium, as .ci/run does) or set CHROMIUM_PATH`);
-    }
+    requireChromium();
     const started = performance.now();
     const site = await sharedSite();
     origin = site.origin;
     setFixtureModels(site.models);
     console.log(`site-browser: shared fixture of ${site.models.length} models ready in ${Math.round(performance.now() - started)} ms`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

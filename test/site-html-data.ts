@@ -4,7 +4,6 @@
 import { planModelPaths, type ModelPaths } from '../publish/urls.ts';
 import type { ModelRecord } from '../store/record.ts';
 import { model as baseRecord } from './changes-factory.ts';
-import { buildSmallSite, type SmallBuild } from './small-site.ts';
 
 /** The site's address: a sub-path on another origin, as on GitHub Pages (never served; the pages are read). */
 export const SITE_URL = 'https://example.github.io/repo/';
@@ -84,10 +83,5 @@ export const OPENAI_IDS = [CHAT_ID, GONE_ID, XSS_ID, QUOTED_ID];
 /** The paths publish/urls.ts plans for every model ever seen (first night seen decides case twins). */
 export const PATHS: ModelPaths = planModelPaths(ALL_IDS.map((id) => ({ id, firstSeen: NIGHTS.find(([, models]) => models.some((m) => m.id === id))![0] })));
 
-/** The second build's tombstone window: newest night 03-04, so GONE_ID (last seen 02-28) keeps its page and LEFT_LORA_ID (02-27) does not. */
+/** The tombstone window of the second build (`html-archive`): newest night 03-04, so GONE_ID (last seen 02-28) keeps its page and LEFT_LORA_ID (02-27) does not. */
 export const ARCHIVE_TOMBSTONE_DAYS = 4;
-
-/** Writes the nights into `root/data` and builds them for SITE_URL into `root/site` (tombstone window `tombstoneDays`, default the build's). */
-export function buildHtmlSite(root: string, tombstoneDays?: number): Promise<SmallBuild> {
-  return buildSmallSite(root, NIGHTS, SITE_URL, tombstoneDays === undefined ? {} : { tombstoneDays });
-}
