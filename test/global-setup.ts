@@ -9,7 +9,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { tempDir } from './helpers.ts';
-import { buildFixtureSite, serveStatic, SHARED_SITE_BASE } from './site-browser-fixture.ts';
+import { buildFixtureSite, serveStatic } from './site-browser-build.ts';
+import { SHARED_SITE_BASE } from './site-browser-fixture.ts';
 import { ARCHIVE_TOMBSTONE_DAYS, NIGHTS, SITE_URL } from './site-html-data.ts';
 import { buildSmallSite } from './small-build.ts';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { tempDataDir } from './changes-factory.ts';
 import { launchChromium, requireChromium } from './chromium.ts';
-import { serveStatic, type StaticServer } from './site-browser-fixture.ts';
+import { serveStatic, type StaticServer } from './site-browser-build.ts';
 import { buildSmallSite, type Nights } from './small-build.ts';
 
 /** Where the site is served below its origin, as on GitHub Pages. */
