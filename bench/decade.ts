@@ -158,7 +158,8 @@ try {
     // The change files are what a night's checkout adds; git compresses them about fivefold, counted whole here.
     ['nightly checkout moves (shallow pack)', checkout.moved, grow(checkout.moved, changePerNight), BUDGET.checkoutBytes],
     ['nightly checkout on disk', checkout.onDisk, grow(checkout.onDisk, changePerNight), Number.POSITIVE_INFINITY],
-    ['rebuild peak memory', rebuild.rss, grow(rebuild.rss, rssPerNight), BUDGET.rebuildRssBytes],
+    // The higher of the two runs: a peak is the garbage collector's timing as much as the history's size.
+    ['rebuild peak memory', Math.max(rebuild.rss, rebuildHalf.rss), grow(Math.max(rebuild.rss, rebuildHalf.rss), rssPerNight), BUDGET.rebuildRssBytes],
   ];
   const lines = [
     `bench:decade — ${MODELS.toLocaleString('en')} models, ${NIGHTS} nights played in ${((performance.now() - started) / 1000).toFixed(0)} s, newest ${KEEP} snapshots kept`,
