@@ -62,3 +62,10 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; delays
   const delays: number[] = [];
   return { sleep: async (ms: number) => void delays.push(ms), delays };
 }
+
+/**
+ * Options for tests that run whole site builds (Astro, in this process or as `npm run build`): a build is
+ * 5–15 s alone on two CPUs and two or three of them run in one test, so while the suite's other files build
+ * too they pass the default 30 s that guards against hangs. Their speed is measured by bench:site.
+ */
+export const SITE_BUILDS = { timeout: 90_000 } as const;

@@ -1,5 +1,6 @@
 // Every id builds, each at its own path: names too long for a file system, and ids that differ only in
 // letter case (fixture in publish-api-fixture.ts).
+import { SITE_BUILDS } from './helpers.ts';
 import { describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import { buildSite } from '../publish/site.ts';
@@ -7,7 +8,7 @@ import { model, snapshot } from './factories.ts';
 import { treeContents } from './fixtures/publish/fs.ts';
 import { fixture } from './publish-api-fixture.ts';
 
-describe('publish/api every-id-builds', () => {
+describe('publish/api every-id-builds', SITE_BUILDS, () => {
   const LONG_ASCII = `studio/${'LoRA'.repeat(75)}`;
   const LONG_CJK = `工作室/${'水墨风格'.repeat(7)}`;
   const TWINS = ['Qwen/Qwen3-8B', 'qwen/qwen3-8b'];

@@ -1,5 +1,6 @@
 // No model id can make the build write outside its output, and a build that fails leaves the previous
 // output as it was (fixture in publish-api-fixture.ts).
+import { SITE_BUILDS } from './helpers.ts';
 import { readdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,7 @@ import { model, snapshot } from './factories.ts';
 import { treeContents } from './fixtures/publish/fs.ts';
 import { addNight, fixture, SNAPSHOTS } from './publish-api-fixture.ts';
 
-describe('publish/api path safety', () => {
+describe('publish/api path safety', SITE_BUILDS, () => {
   it('encodes each segment so no name can leave its directory', () => {
     expect(fileSegment('Qwen3-8B', 'x')).toBe('Qwen3-8B');
     expect(fileSegment('../../etc/passwd', 'x')).toBe('%2E.%2F..%2Fetc%2Fpasswd');

@@ -1,5 +1,6 @@
 // The static JSON API and the site built around it: every documented URL, the archive of long-gone
 // models, the published snapshots and the model files' figures (fixture in publish-api-fixture.ts).
+import { SITE_BUILDS } from './helpers.ts';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { model, snapshot } from './factories.ts';
 import { treeContents } from './fixtures/publish/fs.ts';
 import { addNight, documentedPaths, fixture, readJson, sharedBuild, siteUrl } from './publish-api-fixture.ts';
 
-describe('publish/api', () => {
+describe('publish/api', SITE_BUILDS, () => {
   it('builds every documented URL, the feed pairs, the page of every model and the file of each on the list, and the model URL decodes to its file', async () => {
     const { options, summary } = await sharedBuild();
     expect(summary).toMatchObject({ latest: '2026-03-04', models: 3, modelPages: 4, feedItems: 2, snapshotsPublished: 3 });

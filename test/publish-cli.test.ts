@@ -9,7 +9,7 @@ import { rebuildChanges } from '../changes/rebuild.ts';
 import { writeSnapshot } from '../store/snapshots.ts';
 import { model, snapshot } from './factories.ts';
 import { tempDir, treeContents } from './fixtures/publish/fs.ts';
-import { runScript, type CommandResult } from './helpers.ts';
+import { runScript, type CommandResult, SITE_BUILDS } from './helpers.ts';
 
 const cli = fileURLToPath(new URL('../publish/build.ts', import.meta.url));
 const made: string[] = [];
@@ -57,7 +57,7 @@ async function previousSite(out: string): Promise<void> {
   await cp(await previous, out, { recursive: true });
 }
 
-describe('publish/cli', () => {
+describe('publish/cli', SITE_BUILDS, () => {
   it('--help prints usage and exits 0', async () => {
     const result = await build(['--help']);
     expect(result.code).toBe(0);
@@ -139,7 +139,7 @@ describe('publish/cli', () => {
   });
 });
 
-describe('publish/cli-snapshot-copies', () => {
+describe('publish/cli-snapshot-copies', SITE_BUILDS, () => {
   it('fails with one line naming a truncated older snapshot instead of publishing it, leaving the previous site', async () => {
     const { dataDir, out } = await dataWithChanges();
     await previousSite(out);
@@ -154,7 +154,7 @@ describe('publish/cli-snapshot-copies', () => {
   });
 });
 
-describe('publish/cli-output-safety', () => {
+describe('publish/cli-output-safety', SITE_BUILDS, () => {
   it.each([
     ['the current directory (a checkout)', '.'],
     ['the data dir', 'data'],
@@ -222,7 +222,7 @@ describe('publish/cli-output-safety', () => {
   });
 });
 
-describe('preview', () => {
+describe('preview', SITE_BUILDS, () => {
   it('answers a path that is not valid percent-encoding with 400 and keeps serving', async () => {
     const { dataDir, out } = await dataWithChanges();
     expect((await build(['--data-dir', dataDir, '--out', out])).code).toBe(0);

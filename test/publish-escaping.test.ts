@@ -1,3 +1,4 @@
+import { SITE_BUILDS } from './helpers.ts';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as cheerio from 'cheerio';
@@ -48,7 +49,7 @@ function expectInert(html: string) {
   expect(html).not.toMatch(INVISIBLE_OR_ILLEGAL);
 }
 
-describe('publish/escaping', () => {
+describe('publish/escaping', SITE_BUILDS, () => {
   it('escapeHtml escapes markup characters and nothing else', () => {
     expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
     expect(escapeHtml('plain 文字 ✓')).toBe('plain 文字 ✓');
@@ -103,7 +104,7 @@ describe('publish/escaping', () => {
   });
 });
 
-describe('publish/escaping in the catalog page', () => {
+describe('publish/escaping in the catalog page', SITE_BUILDS, () => {
   let root: string;
   let home: string;
   beforeAll(async () => {
